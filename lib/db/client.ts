@@ -1,0 +1,28 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/client";
+import { PgCompatClient } from "./pg-compat";
+
+export type CreatePrismaClientOptions = {
+  /**
+   * Embedded PGlite runs one query at a time on a single backend: more connections add no throughput and
+   * take the socket server's few slots (scripts/db/embedded.ts) from the CLI and test processes.
+   */
+  embedded?: boolean;
+};
+
+/** Builds a PrismaClient over a pg.Pool (driver adapter; no native query engine). */
+export function createPrismaClient(url: string, { embedded = false }: CreatePrismaClientOptions = {}) {
+  const pool = new pg.Pool({
+    connectionString: url,
+    Client: PgCompatClient,
+    max: embedded ? 1 : 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 10_000,
+    // Scripts and tests may exit without $disconnect(); a server process stays alive regardless.
+    allowExitOnIdle: true,
+  });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}
+
+export type { PrismaClient };

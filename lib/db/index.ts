@@ -1,0 +1,29 @@
+import "server-only";
+import { env } from "@/lib/env.js";
+import { createPrismaClient, type PrismaClient } from "./client";
+import type { Prisma } from "./generated/client";
+
+export { createPrismaClient } from "./client";
+export type { PrismaClient } from "./client";
+export { Prisma, Role } from "./generated/client";
+export type { Account, Session, User, VerificationToken } from "./generated/client";
+
+/** What repositories accept: the client itself or the client of an open transaction. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
+
+// Kept on globalThis: Next.js dev reloads and several server bundles must share one pool.
+const globalForDb = globalThis as typeof globalThis & { __vigilPrisma?: PrismaClient };
+
+/** The process-wide PrismaClient, created on first use from the validated env. */
+export function getDb(): PrismaClient {
+  return (globalForDb.__vigilPrisma ??= createPrismaClient(env.DATABASE_URL, { embedded: env.VIGIL_DB_EMBEDDED }));
+}
+
+/** Lazy handle to getDb(): importing this module never connects. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
