@@ -1,0 +1,53 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import { timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env.js";
+import { LoginThrottle } from "@/lib/auth/login-throttle";
+import type { LoginInput } from "@/lib/auth/login-input";
+import { findUserByEmail, upsertAdmin, type UserRecord } from "@/lib/users/user-repository";
+
+const BCRYPT_COST = 12;
+// Compared against when the user does not exist, so response time does not reveal which emails are registered.
+let dummyHash: Promise<string> | undefined;
+const timingEqualiserHash = () => (dummyHash ??= bcrypt.hash("vigil-timing-equaliser", BCRYPT_COST));
+
+const throttle = new LoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
+
+export type VerifyResult = { ok: true; user: UserRecord } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Checks an email/password pair. The bootstrap admin (VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD) is checked against
+ * the env and upserted, so changing the env password rotates it; everyone else is checked against the stored hash.
+ */
+export async function verifyCredentials(input: LoginInput, clientKey: string): Promise<VerifyResult> {
+  const keys = [`ip:${clientKey}`, `email:${input.email}`];
+  const retryAfterMs = Math.max(...keys.map((k) => throttle.retryAfterMs(k)));
+  if (retryAfterMs > 0) return { ok: false, reason: "throttled", retryAfterMs };
+
+  const user = await checkPassword(input);
+  if (!user) {
+    keys.forEach((k) => throttle.recordFailure(k));
+    return { ok: false, reason: "invalid" };
+  }
+  keys.forEach((k) => throttle.reset(k));
+  return { ok: true, user };
+}
+
+async function checkPassword({ email, password }: LoginInput): Promise<UserRecord | null> {
+  const bootstrapPassword = env.VIGIL_ADMIN_PASSWORD;
+  if (bootstrapPassword && email === env.VIGIL_ADMIN_EMAIL.toLowerCase()) {
+    if (!sameSecret(password, bootstrapPassword)) return null;
+    const existing = await findUserByEmail(email);
+    if (existing?.role === "admin" && existing.passwordHash && (await bcrypt.compare(password, existing.passwordHash))) return existing;
+    return upsertAdmin(email, await bcrypt.hash(password, BCRYPT_COST));
+  }
+  const user = await findUserByEmail(email);
+  const matches = await bcrypt.compare(password, user?.passwordHash ?? (await timingEqualiserHash()));
+  return user && user.passwordHash && matches ? user : null;
+}

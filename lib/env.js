@@ -1,0 +1,71 @@
+// The only reader of process.env. Plain JS so next.config.mjs can import it and fail the build on a bad env.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const optionalUrl = z.url().optional();
+const sampleRate = z.coerce.number().min(0).max(1).default(0);
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    AUTH_URL: optionalUrl,
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    // Set by the launcher when it started the embedded PGlite; shown on the overview and tunes the pool.
+    VIGIL_DB_EMBEDDED: z.stringbool().default(false),
+    VIGIL_ADMIN_EMAIL: z.email().default("admin@vigil.local"),
+    VIGIL_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(200).optional(),
+    VIGIL_HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SENTRY_DSN: optionalUrl,
+    SENTRY_ENVIRONMENT: z.string().max(64).optional(),
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
+    SENTRY_ORG: z.string().min(1).optional(),
+    SENTRY_PROJECT: z.string().min(1).optional(),
+  },
+  client: {
+    NEXT_PUBLIC_SENTRY_DSN: optionalUrl,
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().max(64).optional(),
+    NEXT_PUBLIC_APP_VERSION: z.string().max(64).default("0.1.0"),
+  },
+  runtimeEnv: {
+    NODE_ENV: process.env.NODE_ENV,
+    DATABASE_URL: process.env.DATABASE_URL,
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    AUTH_URL: process.env.AUTH_URL,
+    AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID,
+    AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET,
+    // Set by the launcher when it started the embedded PGlite; shown on the overview and tunes the pool.
+    VIGIL_DB_EMBEDDED: z.stringbool().default(false),
+    VIGIL_DB_EMBEDDED: process.env.VIGIL_DB_EMBEDDED,
+    VIGIL_ADMIN_EMAIL: process.env.VIGIL_ADMIN_EMAIL,
+    VIGIL_ADMIN_PASSWORD: process.env.VIGIL_ADMIN_PASSWORD,
+    VIGIL_HEALTH_DB_TIMEOUT_MS: process.env.VIGIL_HEALTH_DB_TIMEOUT_MS,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+    SENTRY_DSN: process.env.SENTRY_DSN,
+    SENTRY_ENVIRONMENT: process.env.SENTRY_ENVIRONMENT,
+    SENTRY_TRACES_SAMPLE_RATE: process.env.SENTRY_TRACES_SAMPLE_RATE,
+    SENTRY_AUTH_TOKEN: process.env.SENTRY_AUTH_TOKEN,
+    SENTRY_ORG: process.env.SENTRY_ORG,
+    SENTRY_PROJECT: process.env.SENTRY_PROJECT,
+    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
+    NEXT_PUBLIC_APP_VERSION: process.env.NEXT_PUBLIC_APP_VERSION,
+  },
+  emptyStringAsUndefined: true,
+  // GitHub OAuth is all-or-nothing; a half-configured provider would fail at sign-in instead of at start.
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((v, ctx) => {
+      if (Boolean(v.AUTH_GITHUB_ID) !== Boolean(v.AUTH_GITHUB_SECRET)) {
+        ctx.addIssue({ code: "custom", path: ["AUTH_GITHUB_SECRET"], message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither" });
+      }
+    }),
+  onValidationError: (issues) => {
+    const names = issues.map((i) => (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".") || "?");
+    console.error(`Invalid environment variables:\n${issues.map((i, n) => `  - ${names[n]}: ${i.message}`).join("\n")}\nSee .env.example for every variable.`);
+    throw new Error(`Invalid environment variables: ${names.join(", ")}`);
+  },
+});

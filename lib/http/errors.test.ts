@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { toErrorResponse } from "./errors";
+
+describe("toErrorResponse", () => {
+  it("maps an AppError to its status and code", async () => {
+    const res = toErrorResponse(new AppError("rate_limited", "Slow down."));
+    expect(res.status).toBe(429);
+    expect(await res.json()).toEqual({ error: { code: "rate_limited", message: "Slow down." } });
+  });
+
+  it("maps a ZodError to 400 with bounded details", async () => {
+    const err = z.object({ a: z.number() }).safeParse({ a: "x" }).error!;
+    const res = toErrorResponse(err);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.details).toEqual([{ path: "a", message: expect.any(String) }]);
+  });
+
+  it("hides unknown errors behind a generic 500 and logs them", async () => {
+    const log = { error: vi.fn() };
+    const res = toErrorResponse(new Error("password=hunter2 at /srv/app.js:12"), log as never);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain("hunter2");
+    expect(text).not.toContain("app.js");
+    expect(log.error).toHaveBeenCalledOnce();
+  });
+});

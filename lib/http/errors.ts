@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import type { Logger } from "@/lib/log/logger";
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+export function errorJson(code: ErrorCode, message: string, init?: { details?: unknown; headers?: HeadersInit }) {
+  const body: ErrorBody = { error: { code, message, ...(init?.details === undefined ? {} : { details: init.details }) } };
+  return NextResponse.json(body, { status: ERROR_STATUS[code], headers: init?.headers });
+}
+
+/** Maps any thrown value to a JSON error; unknown errors become a generic 500 and are logged, never echoed. */
+export function toErrorResponse(err: unknown, log?: Logger) {
+  if (err instanceof AppError) return errorJson(err.code, err.message, { details: err.details });
+  if (err instanceof ZodError) {
+    const details = err.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
+    return errorJson("validation_failed", "The request did not match the expected shape.", { details });
+  }
+  log?.error({ err }, "unhandled error in route handler");
+  return errorJson("internal", "Something went wrong on our side. The error has been logged.");
+}

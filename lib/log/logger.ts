@@ -1,0 +1,28 @@
+import "server-only";
+import pino from "pino";
+import { env } from "@/lib/env.js";
+
+export type Logger = pino.Logger;
+
+const globalForLog = globalThis as unknown as { vigilLogger?: Logger };
+
+// One JSON logger per process (Next may load this module in several bundles); secrets are redacted by path.
+export const logger: Logger =
+  globalForLog.vigilLogger ??
+  (globalForLog.vigilLogger = pino({
+    level: env.LOG_LEVEL,
+    base: { service: "vigil" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: ["password", "*.password", "passwordHash", "*.passwordHash", "headers.cookie", "headers.authorization", "*.headers.cookie", "*.headers.authorization"],
+      censor: "[redacted]",
+    },
+  }));
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** A child logger bound to the id the proxy assigned to this request. */
+export function requestLogger(request: Request, bindings: Record<string, unknown> = {}): Logger {
+  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  return logger.child({ requestId, ...bindings });
+}
