@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { SidebarNav } from "@/components/admin/sidebar-nav";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { Badge } from "@/components/ui/badge";
+import { requirePageSession } from "@/lib/auth/guard";
+import { logoutAction } from "@/app/login/actions";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { user } = await requirePageSession();
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[220px_1fr]">
+      <aside className="border-b border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900 md:min-h-screen md:border-b-0 md:border-r">
+        <Link href="/admin" className="mb-6 block px-3 text-lg font-semibold tracking-tight">Vigil</Link>
+        <SidebarNav />
+      </aside>
+      <div className="flex min-w-0 flex-col">
+        <header className="flex items-center justify-end gap-3 border-b border-zinc-200 bg-white px-6 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <span className="truncate text-zinc-600 dark:text-zinc-400" data-testid="current-user">{user.email}</span>
+          <Badge>{user.role}</Badge>
+          <ThemeToggle />
+          <form action={logoutAction}>
+            <button type="submit" className="rounded-lg px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">Sign out</button>
+          </form>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

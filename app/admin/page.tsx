@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/admin/page-header";
+import { AppHealthCard, DatabaseCard, PendingCard } from "@/components/admin/overview-cards";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import { loadOverview } from "@/lib/overview/overview";
+
+export const metadata: Metadata = { title: "Overview" };
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
+  const [overview, params] = await Promise.all([loadOverview(), searchParams]);
+  return (
+    <>
+      <PageHeader href="/admin" />
+      {params.denied ? <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">That page needs the admin role.</p> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <AppHealthCard app={overview.app} />
+        <DatabaseCard database={overview.database} facts={overview.databaseFacts} />
+      </div>
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-zinc-500">Signals</h2>
+      <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        <PendingCard title="Error rate" metric="No data yet" how="Appears once request metrics are recorded (Requests)." />
+        <PendingCard title="Latency p50 / p95 / p99" metric="No data yet" how="Computed from the server request rollups." />
+        <PendingCard title="Uptime" metric="No data yet" how="Appears once an uptime probe has run (Uptime)." />
+        <PendingCard title="Web vitals p75" metric="No data yet" how="Appears once pages send web-vitals beacons (Web Vitals)." />
+        <PendingCard title="Error budget left" metric="No data yet" how="Appears once an SLO has data for its window (SLOs)." />
+        <Card data-testid="card-users">
+          <CardHeader title="Users" />
+          <dl><Stat label="Accounts" value={overview.users ?? "—"} hint="admins and viewers" /></dl>
+        </Card>
+      </div>
+    </>
+  );
+}

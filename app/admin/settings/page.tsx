@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/admin/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { requirePageSession } from "@/lib/auth/guard";
+import { configSummary } from "@/lib/settings/config-summary";
+import { listUsers } from "@/lib/users/user-repository";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  await requirePageSession("admin");
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader href="/admin/settings" />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Configuration" description="Read from the environment at start; edit .env and restart to change." />
+          <Table caption="Configuration" head={["Setting", "Value"]}>
+            {configSummary().map((row) => (
+              <tr key={row.name}><Td>{row.name}</Td><Td mono>{row.value}</Td></tr>
+            ))}
+          </Table>
+        </Card>
+        <Card data-testid="users-card">
+          <CardHeader title="Users" description="Admins manage settings; viewers can read every dashboard." />
+          <Table caption="Users" head={["Email", "Role", "Sign-in", "Since"]}>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <Td>{u.email}</Td>
+                <Td><Badge tone={u.role === "admin" ? "warn" : "neutral"}>{u.role}</Badge></Td>
+                <Td>{[u.hasPassword ? "password" : null, ...u.oauthProviders].filter(Boolean).join(", ") || "—"}</Td>
+                <Td>{u.createdAt.toISOString().slice(0, 10)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+"use client";
+import * as Sentry from "@sentry/nextjs";
+import { useEffect } from "react";
+
+// Replaces the root layout when it fails, so it brings its own <html> and no app styles.
+export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    Sentry.captureException(error);
+  }, [error]);
+  return (
+    <html lang="en">
+      <body style={{ fontFamily: "system-ui, sans-serif", padding: "3rem", maxWidth: 560, margin: "0 auto" }}>
+        <h1>Vigil hit an unexpected error</h1>
+        <p>The error was logged{error.digest ? ` with reference ${error.digest}` : ""}. Try again, or check the server logs.</p>
+        <button type="button" onClick={reset}>Try again</button>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,47 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import type { Overview } from "@/lib/overview/overview";
+
+const duration = (s: number) => (s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86_400 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toFixed(1)} d`);
+
+export function AppHealthCard({ app }: { app: Overview["app"] }) {
+  return (
+    <Card data-testid="card-app">
+      <CardHeader title="Application" description={`Vigil ${app.version} · ${app.environment}`} action={<Badge tone="good">up</Badge>} />
+      <dl className="grid grid-cols-3 gap-4">
+        <Stat label="Uptime" value={duration(app.uptimeSeconds)} />
+        <Stat label="Memory" value={`${app.rssMb} MB`} hint="resident set" />
+        <Stat label="Node.js" value={<span className="text-base">{app.nodeVersion}</span>} />
+      </dl>
+    </Card>
+  );
+}
+
+export function DatabaseCard({ database, facts }: { database: Overview["database"]; facts: Overview["databaseFacts"] }) {
+  const kind = database.kind === "embedded" ? "Embedded PGlite" : "PostgreSQL";
+  return (
+    <Card data-testid="card-database">
+      <CardHeader title="Database" description={facts ? `${kind} ${facts.serverVersion}` : kind} action={<Badge tone={database.ok ? "good" : "poor"}>{database.ok ? "reachable" : "unreachable"}</Badge>} />
+      {database.ok ? (
+        <dl className="grid grid-cols-3 gap-4">
+          <Stat label="Ping" value={`${database.latencyMs} ms`} hint="SELECT 1" />
+          <Stat label="Migrations" value={facts?.migrationsApplied ?? "—"} hint={facts?.lastMigration ?? undefined} />
+          <Stat label="Mode" value={<span className="text-base">{database.kind}</span>} />
+        </dl>
+      ) : (
+        <p className="text-sm text-red-700 dark:text-red-400">The database did not answer: {database.error}. Readiness (/api/health/ready) reports 503 until it does.</p>
+      )}
+    </Card>
+  );
+}
+
+export function PendingCard({ title, metric, how }: { title: string; metric: string; how: string }) {
+  return (
+    <Card className="border-dashed" data-testid="card-pending">
+      <CardHeader title={title} />
+      <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600">{metric}</p>
+      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{how}</p>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+// What each not-yet-collecting section will show and what it needs; kept true to what this build actually does.
+export type PendingSection = { title: string; what: string; status: string[] };
+
+export const PENDING_SECTIONS: Record<string, PendingSection> = {
+  "/admin/vitals": {
+    title: "No web-vitals data yet",
+    what: "This page will show LCP, INP, CLS, FCP and TTFB from real visitors: p75 per route and device, rated good / needs improvement / poor.",
+    status: [
+      "This build does not include the web-vitals collector and ingestion endpoint yet, so nothing is being recorded.",
+      "Once it does, every page of this Vigil instance reports its own vitals; other sites embed the collector script.",
+    ],
+  },
+  "/admin/requests": {
+    title: "No request metrics yet",
+    what: "This page will show request rate, 5xx share and latency p50 / p95 / p99 per route.",
+    status: [
+      "This build does not record server request metrics yet.",
+      "Once it does, they are exported at /metrics and rolled up per minute in Postgres, so no Prometheus is needed.",
+    ],
+  },
+  "/admin/slos": {
+    title: "No SLOs yet",
+    what: "Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate alerts.",
+    status: ["SLO definitions and their evaluation are not part of this build yet.", "They need request metrics or web-vitals data to compute anything."],
+  },
+  "/admin/uptime": {
+    title: "No uptime checks yet",
+    what: "Vigil will probe itself and the HTTP targets an admin configures, and open an incident after consecutive failures.",
+    status: ["Uptime probes are not part of this build yet.", "Meanwhile, /api/health/ready answers 200 when Vigil and its database are up, for any external checker."],
+  },
+  "/admin/alerts": {
+    title: "No alerts",
+    what: "Burn-rate and uptime alerts will appear here with their state (pending, firing, resolved) and notification deliveries.",
+    status: ["Alerting is not part of this build yet: nothing is evaluated and no notification is sent."],
+  },
+};
