@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+import { provisionTestDatabase } from "../../scripts/db/provision";
+import { ensureBuild } from "../../scripts/ensure-build";
+import { TEST_ADMIN } from "../../tests/support/test-env";
+import { E2E_BASE_URL, E2E_PORT } from "./config";
+
+const root = resolve(import.meta.dirname, "../..");
+
+async function waitForReady(server: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited early with code ${server.exitCode}`);
+    const ready = await fetch(`${E2E_BASE_URL}/api/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not become ready on ${E2E_BASE_URL} within ${timeoutMs} ms`);
+}
+
+/** Fresh database, production build, `next start` on the e2e port; returns the teardown. */
+export default async function globalSetup() {
+  const database = await provisionTestDatabase({ label: "e2e" });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
+    AUTH_SECRET: "e2e-tests-only-secret-0123456789abcdefghij",
+    AUTH_URL: E2E_BASE_URL,
+    VIGIL_ADMIN_EMAIL: TEST_ADMIN.email,
+    VIGIL_ADMIN_PASSWORD: TEST_ADMIN.password,
+  };
+  try {
+    await ensureBuild(root, env, (line) => console.log(`[e2e] ${line}`));
+  } catch (err) {
+    await database.teardown();
+    throw err;
+  }
+
+  const server = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => output.push(chunk.toString());
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
+  const teardown = async () => {
+    server.kill("SIGTERM");
+    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+    await database.teardown();
+  };
+  try {
+    await waitForReady(server, 60_000);
+  } catch (err) {
+    console.error(output.join(""));
+    await teardown();
+    throw err;
+  }
+  // Workers start after global setup and inherit these.
+  process.env.E2E_DATABASE_URL = database.url;
+  return teardown;
+}

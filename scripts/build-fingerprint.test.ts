@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildFingerprint } from "./build-fingerprint";
+
+describe("buildFingerprint", () => {
+  const tree = () => {
+    const root = mkdtempSync(join(tmpdir(), "vigil-fp-"));
+    mkdirSync(join(root, "app"));
+    writeFileSync(join(root, "app", "page.tsx"), "export default 1;");
+    writeFileSync(join(root, "package-lock.json"), "{}");
+    return root;
+  };
+
+  it("is stable for the same sources and env", () => {
+    const root = tree();
+    expect(buildFingerprint(root, { A: "1" })).toBe(buildFingerprint(root, { A: "2" }));
+  });
+
+  it("changes when a source file, a new file, a test-free lockfile or a NEXT_PUBLIC value changes", () => {
+    const root = tree();
+    const base = buildFingerprint(root, {});
+    writeFileSync(join(root, "app", "page.tsx"), "export default 2;");
+    const edited = buildFingerprint(root, {});
+    expect(edited).not.toBe(base);
+    writeFileSync(join(root, "app", "new.tsx"), "x");
+    expect(buildFingerprint(root, {})).not.toBe(edited);
+    expect(buildFingerprint(root, { NEXT_PUBLIC_X: "1" })).not.toBe(buildFingerprint(root, {}));
+  });
+
+  it("ignores unit test files", () => {
+    const root = tree();
+    const base = buildFingerprint(root, {});
+    writeFileSync(join(root, "app", "page.test.ts"), "test");
+    expect(buildFingerprint(root, {})).toBe(base);
+  });
+});

@@ -1,0 +1,22 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildFingerprint } from "./build-fingerprint";
+
+/** Runs `next build` unless the last build was made from the same sources; async so an in-process DB keeps serving. */
+export async function ensureBuild(root: string, env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<"built" | "reused"> {
+  const stampFile = join(root, ".next", "vigil-build-stamp");
+  const fingerprint = buildFingerprint(root, env);
+  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+    log("sources unchanged since the last build: reusing .next");
+    return "reused";
+  }
+  log("building (next build); the first build takes a minute or two");
+  await new Promise<void>((done, fail) => {
+    spawn(join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" })
+      .on("error", fail)
+      .on("exit", (code, signal) => (code === 0 ? done() : fail(new Error(`next build exited with ${code ?? signal}`))));
+  });
+  writeFileSync(stampFile, fingerprint);
+  return "built";
+}
