@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
+
+export const MAX_BEACON_BYTES = 64 * 1024;
+export const MAX_METRICS_PER_BEACON = 50;
+
+export const NAVIGATION_TYPES = ["navigate", "reload", "back-forward", "back-forward-cache", "prerender", "restore", "soft-navigation"] as const;
+export const CONNECTIONS = ["slow-2g", "2g", "3g", "4g"] as const;
+export const DEVICES = ["mobile", "tablet", "desktop"] as const;
+export type Device = (typeof DEVICES)[number];
+
+const RouteTemplate = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^\/[^\s?#]*$/, "must be a path template starting with / (no query or fragment)");
+
+const Attribution = z
+  .object({ target: z.string().max(256).optional(), type: z.string().max(64).optional() })
+  .strip();
+
+export const VitalMetric = z
+  .object({
+    name: z.enum(METRIC_NAMES),
+    // z.number() already refuses NaN and ±Infinity; JSON cannot carry them anyway, but 1e999 parses to Infinity.
+    value: z.number().nonnegative(),
+    id: z.string().min(1).max(64),
+    route: RouteTemplate.optional(),
+    attribution: Attribution.optional(),
+  })
+  .strip()
+  .superRefine((m, ctx) => {
+    if (m.value > METRICS[m.name].max) ctx.addIssue({ code: "custom", path: ["value"], message: `${m.name} must be at most ${METRICS[m.name].max}` });
+  });
+export type VitalMetric = z.infer<typeof VitalMetric>;
+
+export const VitalsBeacon = z
+  .object({
+    v: z.literal(1),
+    pageViewId: z.string().regex(/^[\w-]{8,64}$/, "must be 8–64 characters of [A-Za-z0-9_-]"),
+    route: RouteTemplate,
+    navigationType: z.enum(NAVIGATION_TYPES).optional(),
+    connection: z.enum(CONNECTIONS).optional(),
+    device: z.enum(DEVICES).optional(),
+    metrics: z.array(VitalMetric).min(1).max(MAX_METRICS_PER_BEACON),
+  })
+  .strip();
+export type VitalsBeacon = z.infer<typeof VitalsBeacon>;

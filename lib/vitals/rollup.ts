@@ -1,0 +1,56 @@
+import { bucketOf, type Histogram } from "@/lib/vitals/histogram";
+import type { MetricName, Rating } from "@/lib/vitals/metrics";
+
+export type Grain = "hour" | "day";
+export type RollupInput = { ts: Date; metric: MetricName; value: number; rating: Rating; route: string; device: string };
+/** One rollup cell: a bucket of one metric on one route and device, with its counts and histogram. */
+export type RollupCounts = {
+  bucketStart: Date;
+  metric: MetricName;
+  route: string;
+  device: string;
+  count: number;
+  good: number;
+  needsImprovement: number;
+  poor: number;
+  hist: Histogram;
+};
+export type RollupDelta = RollupCounts & { grain: Grain; sum: number };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+export const truncate = (ts: Date | number, grain: Grain) => {
+  const ms = typeof ts === "number" ? ts : ts.getTime();
+  const size = grain === "hour" ? HOUR : DAY;
+  return new Date(Math.floor(ms / size) * size);
+};
+
+export const ALL_ROUTES = "*";
+export const ALL_DEVICES = "all";
+
+/**
+ * Aggregates rows into one delta per (grain, bucket, metric, route, device), including the "all routes" and
+ * "all devices" levels so unfiltered reads touch one row per bucket. Sorted so upserts lock in one order.
+ */
+export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grain[] = ["hour", "day"]): RollupDelta[] {
+  const byKey = new Map<string, RollupDelta>();
+  for (const row of rows) {
+    for (const grain of grains) for (const route of [row.route, ALL_ROUTES]) for (const device of [row.device, ALL_DEVICES]) {
+      const bucketStart = truncate(row.ts, grain);
+      const key = `${grain}|${row.metric}|${bucketStart.getTime()}|${route}|${device}`;
+      let d = byKey.get(key);
+      if (!d) {
+        d = { grain, bucketStart, metric: row.metric, route, device, count: 0, good: 0, needsImprovement: 0, poor: 0, sum: 0, hist: {} };
+        byKey.set(key, d);
+      }
+      d.count++;
+      d.sum += row.value;
+      if (row.rating === "good") d.good++;
+      else if (row.rating === "poor") d.poor++;
+      else d.needsImprovement++;
+      const b = bucketOf(row.value);
+      d.hist[b] = (d.hist[b] ?? 0) + 1;
+    }
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
