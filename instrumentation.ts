@@ -1,7 +1,11 @@
 import * as Sentry from "@sentry/nextjs";
 
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("./sentry.server.config");
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    await import("./sentry.server.config");
+    const { scheduleVitalsRetention } = await import("./lib/vitals/retention");
+    scheduleVitalsRetention();
+  }
   if (process.env.NEXT_RUNTIME === "edge") await import("./sentry.edge.config");
 }
 

@@ -10,15 +10,12 @@ import { authConfig } from "@/lib/auth/config";
 import { LoginInput } from "@/lib/auth/login-input";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { requestLogger } from "@/lib/log/logger";
+import { clientIp } from "@/lib/http/client-ip";
 
 class ThrottledSignin extends CredentialsSignin {
   override code = "throttled";
 }
 
-function clientKey(request: Request): string {
-  // Behind a proxy the first X-Forwarded-For hop is the client; self-hosted without one, all share "local".
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 64) || request.headers.get("x-real-ip") || "local";
-}
 
 const github = env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }) : null;
 
@@ -31,7 +28,7 @@ const providers: Provider[] = [
     async authorize(raw, request) {
       const input = LoginInput.safeParse(raw);
       if (!input.success) return null;
-      const result = await verifyCredentials(input.data, clientKey(request));
+      const result = await verifyCredentials(input.data, clientIp(request.headers));
       const log = requestLogger(request, { event: "auth.sign_in" });
       if (!result.ok) {
         log.warn({ reason: result.reason, email: input.data.email }, "sign-in refused");

@@ -22,7 +22,18 @@ export function createPrismaClient(url: string, { embedded = false }: CreatePris
     // Scripts and tests may exit without $disconnect(); a server process stays alive regardless.
     allowExitOnIdle: true,
   });
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The pg pool under a client, for the one hot path where Prisma's per-call overhead matters (vitals ingest). */
+export function poolOf(client: PrismaClient): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("poolOf: client was not made by createPrismaClient");
+  return pool;
 }
 
 export type { PrismaClient };

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env.js";
-import { createPrismaClient, type PrismaClient } from "./client";
+import { createPrismaClient, poolOf, type PrismaClient } from "./client";
 import type { Prisma } from "./generated/client";
 
 export { createPrismaClient } from "./client";
@@ -18,6 +18,9 @@ const globalForDb = globalThis as typeof globalThis & { __vigilPrisma?: PrismaCl
 export function getDb(): PrismaClient {
   return (globalForDb.__vigilPrisma ??= createPrismaClient(env.DATABASE_URL, { embedded: env.VIGIL_DB_EMBEDDED }));
 }
+
+/** The pg pool Prisma runs on: same connections, for raw hot-path statements (see lib/vitals/vitals-repository). */
+export const pgPool = () => poolOf(getDb());
 
 /** Lazy handle to getDb(): importing this module never connects. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

@@ -1,6 +1,7 @@
 import "server-only";
 import pino from "pino";
 import { env } from "@/lib/env.js";
+import { requestIdFrom } from "@/lib/http/request-id";
 
 export type Logger = pino.Logger;
 
@@ -21,8 +22,8 @@ export const logger: Logger =
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
-/** A child logger bound to the id the proxy assigned to this request. */
+/** A child logger bound to the id the proxy assigned to this request (derived here on routes the proxy skips). */
 export function requestLogger(request: Request, bindings: Record<string, unknown> = {}): Logger {
-  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? requestIdFrom(request.headers);
   return logger.child({ requestId, ...bindings });
 }

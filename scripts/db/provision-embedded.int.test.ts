@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from "./embedded";
 import { getFreePort } from "./free-port";
 import { migrateDeploy } from "./migrate";
 import { provisionTestDatabase } from "./provision";
+import { MIGRATIONS } from "../../tests/support/migrations";
 
 describe("embedded PGlite", { timeout: 90_000 }, () => {
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -33,7 +34,7 @@ describe("embedded PGlite", { timeout: 90_000 }, () => {
       expect(read.role).toBe("admin");
       const migrations = await prisma.$queryRaw<Array<{ name: string }>>`
         SELECT migration_name::text AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
-      expect(migrations.map((row) => row.name)).toEqual(["0001_init"]);
+      expect(migrations.map((row) => row.name).sort()).toEqual(MIGRATIONS);
     } finally {
       await prisma.$disconnect();
     }

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "../../lib/db/client";
 import { provisionTestDatabase, type ProvisionedDatabase } from "./provision";
+import { MIGRATIONS } from "../../tests/support/migrations";
 
 const adminUrl = process.env.VIGIL_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -44,7 +45,7 @@ describe("provisionTestDatabase on PostgreSQL", { timeout: 60_000 }, () => {
 
       const migrations = await prisma.$queryRaw<Array<{ name: string; applied: boolean }>>`
         SELECT migration_name::text AS name, (finished_at IS NOT NULL) AS applied FROM _prisma_migrations`;
-      expect(migrations).toEqual([{ name: "0001_init", applied: true }]);
+      expect(migrations.sort((a, b) => a.name.localeCompare(b.name))).toEqual(MIGRATIONS.map((name) => ({ name, applied: true })));
       const current = await prisma.$queryRaw<Array<{ db: string }>>`SELECT current_database()::text AS db`;
       expect(current[0]?.db).toBe(name);
 

@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { toErrorResponse } from "@/lib/http/errors";
+import { checkIngestRate, ingestVitals } from "@/lib/ingest/ingest-vitals";
+import { readBeacon } from "@/lib/ingest/read-beacon";
+import { requestLogger } from "@/lib/log/logger";
+import { clientContext } from "@/lib/vitals/enrich";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// Beacons may come from other sites that embed the collector; they carry no credentials.
+const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "POST, OPTIONS", "Access-Control-Allow-Headers": "content-type" };
+
+export async function POST(request: Request) {
+  try {
+    checkIngestRate(clientIp(request.headers));
+    const beacon = await readBeacon(request);
+    const client = clientContext(request.headers);
+    if (client.bot) return new NextResponse(null, { status: 204, headers: CORS });
+    const accepted = await ingestVitals(beacon, client);
+    return NextResponse.json({ accepted }, { status: 202, headers: CORS });
+  } catch (err) {
+    const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/vitals" }));
+    if (err instanceof AppError && err.code === "rate_limited") {
+      res.headers.set("Retry-After", String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    }
+    Object.entries(CORS).forEach(([k, v]) => res.headers.set(k, v));
+    return res;
+  }
+}
+
+export function OPTIONS() {
+  return new NextResponse(null, { status: 204, headers: { ...CORS, "Access-Control-Max-Age": "86400" } });
+}

@@ -1,0 +1,65 @@
+// Group commit: rows submitted while a write is in flight (or within `lingerMs`) share the next write, and each
+// submitter is released only when the write holding its rows has committed.
+export type GroupCommitOptions = { maxRows: number; lingerMs: number; maxQueuedRows: number };
+
+type Submission<T> = { rows: T[]; resolve: () => void; reject: (err: unknown) => void };
+
+export class OverloadedError extends Error {
+  constructor() {
+    super("ingest queue is full");
+    this.name = "OverloadedError";
+  }
+}
+
+export class GroupCommitter<T> {
+  private pending: Submission<T>[] = [];
+  private pendingRows = 0;
+  private inFlight = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly write: (rows: T[]) => Promise<void>,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  /** Resolves once `rows` are durable; rejects with the write's error, or OverloadedError when the queue is full. */
+  submit(rows: T[]): Promise<void> {
+    if (this.pendingRows + rows.length > this.options.maxQueuedRows) return Promise.reject(new OverloadedError());
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ rows, resolve, reject });
+      this.pendingRows += rows.length;
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.inFlight) return; // the running write takes the queue when it finishes
+    if (this.pendingRows >= this.options.maxRows) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.options.lingerMs);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inFlight || this.pending.length === 0) return;
+    this.inFlight = true;
+    // Whole submissions only: one request's rows never straddle two writes.
+    let taken = 0;
+    let rowCount = 0;
+    while (taken < this.pending.length && (taken === 0 || rowCount + this.pending[taken]!.rows.length <= this.options.maxRows)) {
+      rowCount += this.pending[taken]!.rows.length;
+      taken++;
+    }
+    const batch = this.pending.splice(0, taken);
+    this.pendingRows -= rowCount;
+    try {
+      await this.write(batch.flatMap((s) => s.rows));
+      batch.forEach((s) => s.resolve());
+    } catch (err) {
+      batch.forEach((s) => s.reject(err));
+    } finally {
+      this.inFlight = false;
+      if (this.pending.length > 0) void this.flush();
+    }
+  }
+}

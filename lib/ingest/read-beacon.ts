@@ -1,0 +1,44 @@
+import { AppError } from "@/lib/errors";
+import { MAX_BEACON_BYTES, VitalsBeacon } from "@/lib/vitals/beacon-schema";
+
+const ACCEPTED_TYPES = new Set(["text/plain", "application/json"]);
+
+/** Reads at most `limit` bytes of the body; a larger body is refused without buffering the rest. */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (declared > limit) throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
+  if (!request.body) return "";
+  // A declared length within the limit is enforced by the HTTP parser: read it in one go (the common beacon case).
+  if (Number.isFinite(declared)) return request.text();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Content type, size, JSON and schema checks for a web-vitals beacon; every refusal is a 4xx AppError. */
+export async function readBeacon(request: Request): Promise<VitalsBeacon> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!ACCEPTED_TYPES.has(type)) {
+    throw new AppError("unsupported_media_type", "Send the beacon as text/plain or application/json.");
+  }
+  const text = await readLimited(request, MAX_BEACON_BYTES);
+  if (text.trim() === "") throw new AppError("bad_request", "The body is empty.");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON.");
+  }
+  return VitalsBeacon.parse(json);
+}
