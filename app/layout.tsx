@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme/theme-provider";
+import { VitalsReporter } from "@/components/vitals/vitals-reporter";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans">
         <ThemeProvider>{children}</ThemeProvider>
+        <VitalsReporter />
       </body>
     </html>
   );
