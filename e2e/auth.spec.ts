@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { NAV_ITEMS } from "../components/admin/nav-items";
 import { TEST_ADMIN, signIn, signInAsAdmin } from "./support/fixtures";
+import { MIGRATIONS } from "../tests/support/migrations";
 
 test("the login page renders and rejects a wrong password without leaking details", async ({ page }) => {
   await page.goto("/login");
@@ -28,7 +29,7 @@ test("admin signs in, sees the shell with live health, visits every section, and
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   const database = page.getByTestId("card-database");
   await expect(database.getByText("reachable")).toBeVisible();
-  await expect(database.getByText("0001_init")).toBeVisible();
+  await expect(database.getByText(MIGRATIONS.at(-1)!)).toBeVisible();
   await expect(page.getByTestId("card-app").getByText("up", { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/overview-light.png", fullPage: true });
 
@@ -38,8 +39,8 @@ test("admin signs in, sees the shell with live health, visits every section, and
     await expect(page.getByRole("link", { name: item.label, exact: true })).toHaveAttribute("aria-current", "page");
   }
   await expect(page.getByTestId("users-card")).toContainText(TEST_ADMIN.email);
-  await page.getByRole("link", { name: "Web Vitals" }).click();
-  await expect(page.getByTestId("empty-state")).toContainText("No web-vitals data yet");
+  await page.getByRole("link", { name: "Uptime" }).click();
+  await expect(page.getByTestId("empty-state")).toContainText("No uptime checks yet");
 
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).toHaveClass(/dark/);

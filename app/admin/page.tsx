@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
-import { AppHealthCard, DatabaseCard, PendingCard } from "@/components/admin/overview-cards";
+import { AppHealthCard, DatabaseCard, PendingCard, VitalsCard } from "@/components/admin/overview-cards";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
@@ -23,7 +23,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <PendingCard title="Error rate" metric="No data yet" how="Appears once request metrics are recorded (Requests)." />
         <PendingCard title="Latency p50 / p95 / p99" metric="No data yet" how="Computed from the server request rollups." />
         <PendingCard title="Uptime" metric="No data yet" how="Appears once an uptime probe has run (Uptime)." />
-        <PendingCard title="Web vitals p75" metric="No data yet" how="Appears once pages send web-vitals beacons (Web Vitals)." />
+        <VitalsCard vitals={overview.vitals24h} />
         <PendingCard title="Error budget left" metric="No data yet" how="Appears once an SLO has data for its window (SLOs)." />
         <Card data-testid="card-users">
           <CardHeader title="Users" />

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import type { Overview } from "@/lib/overview/overview";
+import { METRICS } from "@/lib/vitals/metrics";
 
 const duration = (s: number) => (s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86_400 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toFixed(1)} d`);
 
@@ -42,6 +43,29 @@ export function PendingCard({ title, metric, how }: { title: string; metric: str
       <CardHeader title={title} />
       <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600">{metric}</p>
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{how}</p>
+    </Card>
+  );
+}
+
+export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
+  const lcp = vitals?.LCP;
+  const inp = vitals?.INP;
+  const cls = vitals?.CLS;
+  if (!lcp?.count && !inp?.count && !cls?.count) {
+    return <PendingCard title="Web vitals p75 (24 h)" metric="No data yet" how="Appears once pages send web-vitals beacons (Web Vitals)." />;
+  }
+  const fmt = (name: "LCP" | "INP" | "CLS") => {
+    const s = vitals?.[name];
+    return s && s.value !== null ? METRICS[name].format(s.value) : "—";
+  };
+  return (
+    <Card data-testid="card-vitals">
+      <CardHeader title="Web vitals p75 (24 h)" description={`${lcp?.count ?? 0} LCP samples`} />
+      <dl className="grid grid-cols-3 gap-4">
+        <Stat label="LCP" value={fmt("LCP")} />
+        <Stat label="INP" value={fmt("INP")} />
+        <Stat label="CLS" value={fmt("CLS")} />
+      </dl>
     </Card>
   );
 }

@@ -2,14 +2,6 @@
 export type PendingSection = { title: string; what: string; status: string[] };
 
 export const PENDING_SECTIONS: Record<string, PendingSection> = {
-  "/admin/vitals": {
-    title: "No web-vitals data yet",
-    what: "This page will show LCP, INP, CLS, FCP and TTFB from real visitors: p75 per route and device, rated good / needs improvement / poor.",
-    status: [
-      "This build does not include the web-vitals collector and ingestion endpoint yet, so nothing is being recorded.",
-      "Once it does, every page of this Vigil instance reports its own vitals; other sites embed the collector script.",
-    ],
-  },
   "/admin/requests": {
     title: "No request metrics yet",
     what: "This page will show request rate, 5xx share and latency p50 / p95 / p99 per route.",

@@ -2,12 +2,20 @@ import "server-only";
 import { appFacts, checkDatabase, loadDatabaseFacts, type AppFacts, type DatabaseCheck } from "@/lib/health/checks";
 import type { DatabaseFacts } from "@/lib/health/health-repository";
 import { countUsers } from "@/lib/users/user-repository";
+import { summaryByMetric, type Summary } from "@/lib/vitals/read-model";
+import { readWindowRollups } from "@/lib/vitals/rollup-repository";
+import { windowPlanFor } from "@/lib/vitals/window";
 
-export type Overview = { app: AppFacts; database: DatabaseCheck; databaseFacts: DatabaseFacts | null; users: number | null };
+export type Overview = { app: AppFacts; database: DatabaseCheck; databaseFacts: DatabaseFacts | null; users: number | null; vitals24h: Record<string, Summary> | null };
 
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  const [databaseFacts, users] = database.ok ? await Promise.all([loadDatabaseFacts(), countUsers().catch(() => null)]) : [null, null];
-  return { app: appFacts(), database, databaseFacts, users };
+  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null };
+  const [databaseFacts, users, vitals24h] = await Promise.all([
+    loadDatabaseFacts(),
+    countUsers().catch(() => null),
+    readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
+  ]);
+  return { app: appFacts(), database, databaseFacts, users, vitals24h };
 }

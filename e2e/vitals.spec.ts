@@ -1,0 +1,90 @@
+import { devices, expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { histogramOf, percentile } from "../lib/vitals/histogram";
+import { METRICS, type MetricName } from "../lib/vitals/metrics";
+import { signInAsAdmin } from "./support/fixtures";
+
+// Beacons from this spec come from an emulated phone: no other spec produces device = mobile rows.
+const PHONE = devices["iPhone 13"];
+
+async function mobileRows(): Promise<Array<{ metric: MetricName; value: number; route: string; attribution_target: string | null }>> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query("SELECT metric::text, value, route, attribution_target FROM vitals WHERE device = 'mobile' ORDER BY id")).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The way a tab switch ends a page view: web-vitals flushes on visibilitychange → hidden. */
+async function hide(page: Page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+}
+
+test("real Chromium page views send beacons that are stored and shown on the Web Vitals page", async ({ browser, page }) => {
+  test.setTimeout(60_000);
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ ...PHONE, defaultBrowserType: undefined } as never);
+    const phone = await context.newPage();
+    await phone.goto("/login");
+    await phone.getByLabel("Email").click();
+    await phone.keyboard.type("someone@example.com");
+    await phone.getByRole("heading", { name: "Sign in to the console" }).click();
+    await phone.waitForTimeout(1_500);
+    await hide(phone);
+    await phone.waitForTimeout(300);
+    await context.close();
+  }
+
+  await expect.poll(async () => new Set((await mobileRows()).map((r) => r.metric)), { timeout: 15_000 }).toEqual(new Set(["LCP", "FCP", "TTFB", "CLS", "INP"]));
+  const rows = await mobileRows();
+  expect(rows.every((r) => r.route === "/login")).toBe(true);
+  expect(rows.filter((r) => r.metric === "LCP")).toHaveLength(3);
+
+  await signInAsAdmin(page);
+  await page.goto("/admin/vitals?window=24h&device=mobile");
+  for (const metric of ["LCP", "FCP", "TTFB", "INP", "CLS"] as const) {
+    const values = rows.filter((r) => r.metric === metric).map((r) => Number(r.value));
+    const shown = percentile(histogramOf(values), 0.75)!;
+    const exact = [...values].sort((a, b) => a - b);
+    const rank = 0.75 * (exact.length - 1);
+    const cont = exact[Math.floor(rank)]! + (exact[Math.ceil(rank)]! - exact[Math.floor(rank)]!) * (rank - Math.floor(rank));
+    expect(Math.abs(shown - cont)).toBeLessThanOrEqual(Math.max(cont * 0.01, 1e-4));
+    await expect(page.getByTestId(`metric-${metric}-count`)).toHaveText(String(values.length));
+    await expect(page.getByTestId(`metric-${metric}-value`)).toHaveText(METRICS[metric].format(shown));
+  }
+  await expect(page.getByTestId("route-row").first()).toContainText("/login");
+  await page.screenshot({ path: "test-results/screens/vitals.png", fullPage: true });
+
+  await page.getByTestId("metric-INP").click();
+  await expect(page).toHaveURL(/metric=INP/);
+  await expect(page.getByRole("img", { name: /INP p75 over time/ })).toBeVisible();
+});
+
+test("filters that match nothing show the empty state, and junk URL params fall back to defaults", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/vitals?route=/no/such/route&p=12345&window=forever");
+  await expect(page.getByTestId("empty-state")).toContainText("No web-vitals data yet");
+  await expect(page.getByTestId("empty-state")).toContainText("Filters are active");
+  await expect(page.getByRole("group", { name: "Percentile" }).getByRole("link", { name: "p75" })).toHaveAttribute("aria-current", "true");
+});
+
+test("an admin sets a budget; a bad budget is refused with a clear message", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/vitals?window=90d");
+  const form = page.getByTestId("budget-form");
+  await form.getByRole("textbox").fill("-5");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("alert")).toContainText("must be above 0");
+  await form.getByRole("textbox").fill("100");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByText("budget 100 ms")).toBeVisible();
+  await form.getByRole("textbox").fill("");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+});

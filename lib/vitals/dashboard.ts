@@ -1,0 +1,52 @@
+import "server-only";
+import { readBudgets, type Budgets } from "@/lib/vitals/budget-repository";
+import type { MetricName } from "@/lib/vitals/metrics";
+import { byRoute, series, summaryByMetric, type RouteRow, type SeriesPoint, type Summary } from "@/lib/vitals/read-model";
+import { readGrainRollups, readPoorTargets, readRoutes, readWindowRollups, type AttributionRow } from "@/lib/vitals/rollup-repository";
+import type { VitalsSearchParams } from "@/lib/vitals/search-params";
+import { WINDOWS, windowPlanFor } from "@/lib/vitals/window";
+
+const ATTRIBUTION_MAX_HOURS = 7 * 24;
+
+export type VitalsDashboard = {
+  params: VitalsSearchParams;
+  range: { start: string; end: string; grain: "hour" | "day" };
+  summary: Record<MetricName, Summary>;
+  routes: RouteRow[];
+  series: SeriesPoint[];
+  budgets: Budgets;
+  attribution: { LCP: AttributionRow[]; INP: AttributionRow[]; sinceHours: number };
+  routeOptions: string[];
+};
+
+/** Everything the Web Vitals page shows, from rollups (fast at any window) plus raw rows for attribution. */
+export async function loadVitalsDashboard(params: VitalsSearchParams, now = new Date()): Promise<VitalsDashboard> {
+  const plan = windowPlanFor(params.window, now);
+  const filter = { route: params.route, device: params.device };
+  const grain = WINDOWS[params.window] <= 7 * 24 ? "hour" : "day";
+  const attributionHours = Math.min(WINDOWS[params.window], ATTRIBUTION_MAX_HOURS);
+  const attributionRange = { from: new Date(plan.end.getTime() - attributionHours * 3_600_000), to: plan.end };
+  const seriesRange = { from: grain === "day" ? new Date(Math.floor(plan.start.getTime() / 86_400_000) * 86_400_000) : plan.start, to: plan.end };
+  const [rows, perRouteRows, seriesRows, budgets, lcp, inp, routeRows] = await Promise.all([
+    readWindowRollups(plan, filter),
+    readWindowRollups(plan, { ...filter, metric: params.metric }, { perRoute: true }),
+    readGrainRollups(grain, seriesRange, { ...filter, metric: params.metric }),
+    readBudgets(),
+    readPoorTargets("LCP", attributionRange, filter),
+    readPoorTargets("INP", attributionRange, filter),
+    readRoutes(plan),
+  ]);
+  const p = params.p / 100;
+  return {
+    params,
+    range: { start: plan.start.toISOString(), end: plan.end.toISOString(), grain },
+    summary: summaryByMetric(rows, p),
+    routes: byRoute(perRouteRows, params.metric, p).slice(0, 50),
+    series: series(seriesRows, params.metric, p),
+    budgets,
+    attribution: { LCP: lcp, INP: inp, sinceHours: attributionHours },
+    routeOptions: routeRows.map((r) => r.route),
+  };
+}
+
+export const budgetBreached = (metric: MetricName, value: number | null, budgets: Budgets) => value !== null && value > budgets[metric].threshold;
