@@ -1,11 +1,4 @@
 import * as Sentry from "@sentry/nextjs";
-import { env } from "@/lib/env.js";
+import { serverSentryOptions } from "@/lib/sentry-options";
 
-// Without a DSN the SDK stays off entirely; edge (proxy) events share the server settings.
-Sentry.init({
-  dsn: env.SENTRY_DSN,
-  enabled: Boolean(env.SENTRY_DSN),
-  environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
-  release: env.NEXT_PUBLIC_APP_VERSION,
-  tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
-});
+Sentry.init(serverSentryOptions);
