@@ -65,8 +65,9 @@ async function main() {
   try {
     for (let i = 0; i < 120 && !(await fetch(`${BASE}/api/health/ready`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
     console.log(`[bench] ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${ROUNDS} rounds, database: ${database.embedded ? "embedded PGlite" : "PostgreSQL"}`);
-    await load("/api/bench/empty", "", 2_000);
-    await load("/api/v1/vitals", beacon("/warmup"), 2_000);
+    // Equal warm-up for both (JIT, connection pool, first growth of the fresh tables): steady state is measured.
+    await load("/api/bench/empty", "", 5_000);
+    await load("/api/v1/vitals", beacon("/warmup"), 5_000);
 
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
