@@ -72,4 +72,18 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
     const rollup = await db.vitalRollup.aggregate({ where: { route, grain: "day", device: "all" }, _sum: { count: true } });
     expect(rollup._sum.count).toBe(26);
   });
+
+  it("keeps exact counts when batches from several writers (app instances) hit the same new rollup rows at once", async () => {
+    for (let round = 0; round < 5; round++) {
+      const route = `/concurrent/${randomUUID().slice(0, 8)}`;
+      const base = { rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: "pv", attributionTarget: null, attributionType: null };
+      const batches = Array.from({ length: 8 }, (_, b) =>
+        Array.from({ length: 25 }, (_, i) => ({ ...base, ts: new Date(), metric: (["LCP", "INP", "CLS", "FCP", "TTFB"] as const)[i % 5]!, value: 100 + b * 25 + i, metricId: `m${b}-${i}` })),
+      );
+      await Promise.all(batches.map((rows) => insertVitalsBatch(rows)));
+      expect(await db.vital.count({ where: { route } })).toBe(200);
+      const rollup = await db.vitalRollup.aggregate({ where: { route, grain: "day", device: "all" }, _sum: { count: true } });
+      expect(rollup._sum.count).toBe(200);
+    }
+  });
 });
