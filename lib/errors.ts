@@ -33,4 +33,3 @@ export class AppError extends Error {
 
 export const unauthorized = (message = "Sign in to access this resource.") => new AppError("unauthorized", message);
 export const forbidden = (message = "Your role does not allow this action.") => new AppError("forbidden", message);
-export const notFound = (message = "Not found.") => new AppError("not_found", message);

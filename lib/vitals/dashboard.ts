@@ -48,5 +48,3 @@ export async function loadVitalsDashboard(params: VitalsSearchParams, now = new 
     routeOptions: routeRows.map((r) => r.route),
   };
 }
-
-export const budgetBreached = (metric: MetricName, value: number | null, budgets: Budgets) => value !== null && value > budgets[metric].threshold;

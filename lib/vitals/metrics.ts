@@ -31,5 +31,3 @@ export function rate(name: MetricName, value: number): Rating {
   const [good, poor] = METRICS[name].thresholds;
   return value <= good ? "good" : value <= poor ? "needs-improvement" : "poor";
 }
-
-export const isMetricName = (v: unknown): v is MetricName => typeof v === "string" && (METRIC_NAMES as readonly string[]).includes(v);
