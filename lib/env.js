@@ -42,8 +42,6 @@ export const env = createEnv({
     AUTH_URL: process.env.AUTH_URL,
     AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID,
     AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET,
-    // Set by the launcher when it started the embedded PGlite; shown on the overview and tunes the pool.
-    VIGIL_DB_EMBEDDED: z.stringbool().default(false),
     VIGIL_DB_EMBEDDED: process.env.VIGIL_DB_EMBEDDED,
     VIGIL_ADMIN_EMAIL: process.env.VIGIL_ADMIN_EMAIL,
     VIGIL_ADMIN_PASSWORD: process.env.VIGIL_ADMIN_PASSWORD,

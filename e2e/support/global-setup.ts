@@ -4,6 +4,7 @@ import { provisionTestDatabase } from "../../scripts/db/provision";
 import { ensureBuild } from "../../scripts/ensure-build";
 import { TEST_ADMIN } from "../../tests/support/test-env";
 import { E2E_BASE_URL, E2E_PORT } from "./config";
+import { RECEIVER_PORTS, receiverUrl, startRecorder } from "./recorder";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -21,6 +22,9 @@ async function waitForReady(server: ChildProcess, timeoutMs: number) {
 /** Fresh database, production build, `next start` on the e2e port; returns the teardown. */
 export default async function globalSetup() {
   const database = await provisionTestDatabase({ label: "e2e" });
+  const receivers = await Promise.all(Object.values(RECEIVER_PORTS).map((port) => startRecorder(port)));
+  const stopReceivers = () => Promise.all(receivers.map((r) => new Promise((done) => r.close(done))));
+  const sentryDsn = `http://public@127.0.0.1:${RECEIVER_PORTS.sentry}/1`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -30,11 +34,18 @@ export default async function globalSetup() {
     AUTH_URL: E2E_BASE_URL,
     VIGIL_ADMIN_EMAIL: TEST_ADMIN.email,
     VIGIL_ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Telemetry goes to local receivers only (recorder.ts); nothing leaves 127.0.0.1.
+    SENTRY_DSN: sentryDsn,
+    NEXT_PUBLIC_SENTRY_DSN: sentryDsn,
+    NEXT_PUBLIC_POSTHOG_KEY: "phc_e2e_local_receiver_only",
+    POSTHOG_HOST: receiverUrl("posthog"),
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl("otlp"),
+    VIGIL_TELEMETRY_FLUSH_MS: "1000",
   };
   try {
     await ensureBuild(root, env, (line) => console.log(`[e2e] ${line}`));
   } catch (err) {
-    await database.teardown();
+    await Promise.all([database.teardown(), stopReceivers()]);
     throw err;
   }
 
@@ -46,7 +57,7 @@ export default async function globalSetup() {
   const teardown = async () => {
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
-    await database.teardown();
+    await Promise.all([database.teardown(), stopReceivers()]);
   };
   try {
     await waitForReady(server, 60_000);
