@@ -1,3 +1,4 @@
-// An unusual port: the machine may be shared, and tests never reuse a server they did not start.
-export const E2E_PORT = 3411;
+// Unusual ports: the machine may be shared, and tests never reuse a server they did not start. E2E_PORT_BASE lets
+// two checkouts run their browser tests side by side (the app on the base, local receivers on base + 10…12).
+export const E2E_PORT = Number(process.env.E2E_PORT_BASE ?? 3411);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;

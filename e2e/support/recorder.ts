@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { E2E_PORT } from "./config";
 
 /** One request a local receiver recorded: what an SDK actually sent. */
 export type Recorded = { at: number; method: string; path: string; headers: Record<string, string>; body: string };
 
 // Local stand-ins for Sentry, PostHog and an OTLP collector. They run in Playwright's global setup (another process
 // than the tests), so tests read what arrived over HTTP: GET /__recorded (DELETE clears). CORS is open for browsers.
-export const RECEIVER_PORTS = { sentry: 3421, posthog: 3422, otlp: 3423 } as const;
+export const RECEIVER_PORTS = { sentry: E2E_PORT + 10, posthog: E2E_PORT + 11, otlp: E2E_PORT + 12 } as const;
 export type ReceiverName = keyof typeof RECEIVER_PORTS;
 export const receiverUrl = (name: ReceiverName) => `http://127.0.0.1:${RECEIVER_PORTS[name]}`;
 
