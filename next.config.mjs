@@ -6,7 +6,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native/wasm packages stay out of the server bundle; Next requires them at run time.
-  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "prom-client", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
   async headers() {
     return [
       {

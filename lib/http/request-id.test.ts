@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestIdFrom } from "./request-id";
+import { requestIdFrom, requestIdOf } from "./request-id";
 
 const headers = (h: Record<string, string>) => new Headers(h);
 
@@ -26,5 +26,12 @@ describe("requestIdFrom", () => {
 
   it("generates distinct ids", () => {
     expect(requestIdFrom(headers({}))).not.toBe(requestIdFrom(headers({})));
+  });
+});
+
+describe("requestIdOf (Node header values)", () => {
+  it("reads the first of repeated headers and ignores a traceparent padded past any real size", () => {
+    expect(requestIdOf(["00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "junk"], undefined)).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
+    expect(requestIdOf(`00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01${" ".repeat(600)}`, undefined)).not.toBe("4bf92f3577b34da6a3ce929d0e0e4736");
   });
 });

@@ -5,6 +5,7 @@ import { GroupCommitter, OverloadedError } from "@/lib/ingest/group-commit";
 import { RateLimiter } from "@/lib/ingest/rate-limit";
 import type { VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import type { ClientContext } from "@/lib/vitals/enrich";
+import { observeAcceptedBeacon } from "@/lib/telemetry/ingest-metrics";
 import { rate } from "@/lib/vitals/metrics";
 import { normalizeRoute } from "@/lib/vitals/route-normalize";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
@@ -57,5 +58,6 @@ export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, 
     if (err instanceof OverloadedError) throw new AppError("unavailable", "Vigil is busy storing beacons; retry shortly.");
     throw err;
   }
+  observeAcceptedBeacon(rows);
   return rows.length;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env.js";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
+import { recordJob } from "@/lib/telemetry/registry";
 import { pruneVitals } from "@/lib/vitals/vitals-repository";
 
 const HOUR = 3_600_000;
@@ -27,7 +28,7 @@ const globalForJob = globalThis as typeof globalThis & { __vigilRetention?: Retu
 /** Hourly in-process schedule for `next start`; serverless hosts call the job from their cron instead. */
 export function scheduleVitalsRetention(): void {
   if (globalForJob.__vigilRetention) return;
-  const run = () => runVitalsRetention().catch((err) => logger.error({ err, job: "vitals-retention" }, "retention failed"));
+  const run = () => recordJob("vitals-retention", async () => (await runVitalsRetention()) ?? "skipped").catch((err) => logger.error({ err, job: "vitals-retention" }, "retention failed"));
   setTimeout(run, 60_000).unref();
   globalForJob.__vigilRetention = setInterval(run, HOUR);
   globalForJob.__vigilRetention.unref();

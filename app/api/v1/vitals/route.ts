@@ -5,6 +5,7 @@ import { toErrorResponse } from "@/lib/http/errors";
 import { checkIngestRate, ingestVitals } from "@/lib/ingest/ingest-vitals";
 import { readBeacon } from "@/lib/ingest/read-beacon";
 import { requestLogger } from "@/lib/log/logger";
+import { observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
 import { clientContext } from "@/lib/vitals/enrich";
 
 export const runtime = "nodejs";
@@ -18,10 +19,14 @@ export async function POST(request: Request) {
     checkIngestRate(clientIp(request.headers));
     const beacon = await readBeacon(request);
     const client = clientContext(request.headers);
-    if (client.bot) return new NextResponse(null, { status: 204, headers: CORS });
+    if (client.bot) {
+      observeRejectedBeacon("bot");
+      return new NextResponse(null, { status: 204, headers: CORS });
+    }
     const accepted = await ingestVitals(beacon, client);
     return NextResponse.json({ accepted }, { status: 202, headers: CORS });
   } catch (err) {
+    observeRejectedBeacon(err instanceof AppError ? err.code : "internal");
     const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/vitals" }));
     if (err instanceof AppError && err.code === "rate_limited") {
       res.headers.set("Retry-After", String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));

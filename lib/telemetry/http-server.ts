@@ -1,0 +1,87 @@
+import "server-only";
+import dc from "node:diagnostics_channel";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { requestIdOf } from "@/lib/http/request-id";
+import { logger } from "@/lib/log/logger";
+import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
+import { normalizeMethod, RequestAggregator } from "@/lib/telemetry/request-aggregator";
+import { pruneMinuteRollups, upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
+import { RouteLabeler } from "@/lib/telemetry/route-labels";
+import { requestTraceIds } from "@/lib/telemetry/trace-context";
+
+type ServerMessage = { request: IncomingMessage; response: ServerResponse };
+type Child = { count: ReturnType<Telemetry["httpRequests"]["labels"]>; duration: ReturnType<Telemetry["httpDuration"]["labels"]> };
+export type HttpServerOptions = { flushMs: number; minuteRetentionHours: number; enterTraceContext: boolean };
+
+const STARTED = Symbol.for("vigil.requestStarted");
+type Timed = IncomingMessage & { [STARTED]?: number };
+
+const HOUR = 3_600_000;
+type State = { aggregator: RequestAggregator; labeler: RouteLabeler; children: Map<string, Child>; flushing?: Promise<void> };
+const globalForHttp = globalThis as typeof globalThis & { __vigilHttp?: State };
+
+/** The process's request aggregator (null before instrumentHttpServer ran, e.g. in unit tests or on the edge). */
+export const requestAggregator = () => globalForHttp.__vigilHttp?.aggregator ?? null;
+
+/**
+ * Counts every request the Node HTTP server handles (pages, route handlers, server actions, assets, 404s) from
+ * Node's diagnostics_channel events, so no handler needs a wrapper (ADR 0004). Also stamps x-trace-id on every
+ * response and hands the same id to the proxy and loggers through the x-request-id request header.
+ */
+export function instrumentHttpServer(o: HttpServerOptions): void {
+  if (globalForHttp.__vigilHttp) return;
+  const state: State = { aggregator: new RequestAggregator(), labeler: RouteLabeler.fromBuild(), children: new Map() };
+  globalForHttp.__vigilHttp = state;
+  const t = telemetry();
+
+  dc.subscribe("http.server.request.start", (message) => {
+    const { request, response } = message as ServerMessage;
+    (request as Timed)[STARTED] = performance.now();
+    const id = requestIdOf(request.headers.traceparent, request.headers["x-request-id"]);
+    request.headers["x-request-id"] = id;
+    response.setHeader("x-trace-id", id);
+    if (o.enterTraceContext) requestTraceIds.enterWith(id);
+  });
+
+  dc.subscribe("http.server.response.finish", (message) => {
+    const { request, response } = message as ServerMessage;
+    const started = (request as Timed)[STARTED];
+    if (started === undefined) return;
+    const ms = performance.now() - started;
+    const status = response.statusCode;
+    const route = state.labeler.label(request.url ?? "/", status);
+    const method = normalizeMethod(request.method);
+    const key = `${route} ${method} ${status}`;
+    let child = state.children.get(key);
+    if (!child) {
+      child = { count: t.httpRequests.labels(route, method, String(status)), duration: t.httpDuration.labels(route, method, String(status)) };
+      state.children.set(key, child);
+    }
+    child.count.inc();
+    child.duration.observe(ms / 1000);
+    state.aggregator.record(route, method, status, ms, Date.now());
+  });
+
+  setInterval(() => void flushRequestRollups(), o.flushMs).unref();
+  setInterval(() => void recordJob("request-rollup-prune", () => pruneMinuteRollups(new Date(Date.now() - o.minuteRetentionHours * HOUR))).catch((err) => logger.error({ err, job: "request-rollup-prune" }, "pruning request rollups failed")), HOUR).unref();
+}
+
+/** Writes what was aggregated since the last flush; on failure keeps it for the next attempt. */
+export function flushRequestRollups(): Promise<void> {
+  const state = globalForHttp.__vigilHttp;
+  if (!state) return Promise.resolve();
+  // One flush at a time: a slow database must not pile up concurrent upserts of the same keys.
+  if (state.flushing) return state.flushing;
+  const { cells, rows } = state.aggregator.drain();
+  if (rows.length === 0) return Promise.resolve();
+  const flushing = recordJob("request-rollup-flush", () => upsertRequestRollups(rows))
+    .then(() => undefined)
+    .catch((err: unknown) => {
+      state.aggregator.restore(cells);
+      telemetry().rollupFlushFailures.inc();
+      logger.warn({ err, cells: cells.length }, "request rollups not written; retrying at the next flush");
+    })
+    .finally(() => (state.flushing = undefined));
+  state.flushing = flushing;
+  return flushing;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { telemetry } from "@/lib/telemetry/registry";
+import { METRICS, type MetricName } from "@/lib/vitals/metrics";
+
+// Beacon routes come from browsers: past this many distinct labels, new ones share "(other)" so a hostile
+// client cannot blow up the series count of /metrics (the Postgres rollups keep every route).
+const MAX_ROUTE_LABELS = 200;
+const OTHER = "(other)";
+const globalForLabels = globalThis as typeof globalThis & { __vigilVitalRoutes?: Set<string> };
+const routes = (globalForLabels.__vigilVitalRoutes ??= new Set<string>());
+
+function routeLabel(route: string): string {
+  if (routes.has(route)) return route;
+  if (routes.size >= MAX_ROUTE_LABELS) return OTHER;
+  routes.add(route);
+  return route;
+}
+
+export type ObservedVital = { metric: MetricName; value: number; route: string; device: string };
+
+export function observeAcceptedBeacon(values: readonly ObservedVital[]): void {
+  const t = telemetry();
+  t.ingestAccepted.inc();
+  t.ingestValues.inc(values.length);
+  for (const v of values) t.vitals[v.metric].labels(routeLabel(v.route), v.device).observe(METRICS[v.metric].unit === "ms" ? v.value / 1000 : v.value);
+}
+
+/** reason: the AppError code of the refusal (validation, payload_too_large, rate_limited, …) or "bot". */
+export function observeRejectedBeacon(reason: string): void {
+  telemetry().ingestRejected.inc({ reason });
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import client from "prom-client";
+import { METRIC_NAMES, METRICS, type MetricName } from "@/lib/vitals/metrics";
+
+/** Upper bounds in seconds; 0.4 s matches the shipped latency SLO ("95 % of requests < 400 ms"). */
+export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.4, 0.5, 1, 2.5, 5, 10];
+
+// Good/poor thresholds are bucket edges, so `le` series answer "share of good samples" exactly.
+function vitalBuckets(name: MetricName): number[] {
+  const spec = METRICS[name];
+  const scale = spec.unit === "ms" ? 1 / 1000 : 1;
+  const [good, poor] = spec.thresholds.map((t) => t * scale) as [number, number];
+  return [...new Set([good / 4, good / 2, good, (good + poor) / 2, poor, poor * 2, poor * 4])].sort((a, b) => a - b);
+}
+
+export const vitalMetricName = (name: MetricName) => `web_vitals_${name.toLowerCase()}${METRICS[name].unit === "ms" ? "_seconds" : ""}`;
+
+function createTelemetry() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  // Gauges named *_total break the exposition-format rules `promtool check metrics` enforces.
+  for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"]) registry.removeSingleMetric(name);
+  const startedAt = Date.now();
+  return {
+    registry,
+    httpRequests: new client.Counter({ name: "http_requests_total", help: "HTTP requests handled by the Next.js server, by route template.", labelNames: ["route", "method", "status"] as const, registers: [registry] }),
+    httpDuration: new client.Histogram({ name: "http_request_duration_seconds", help: "Time from the request's arrival to the end of its response.", labelNames: ["route", "method", "status"] as const, buckets: HTTP_DURATION_BUCKETS, registers: [registry] }),
+    vitals: Object.fromEntries(
+      METRIC_NAMES.map((name) => [name, new client.Histogram({ name: vitalMetricName(name), help: `Real-user ${METRICS[name].label} (${METRICS[name].unit === "ms" ? "seconds" : "score"}).`, labelNames: ["route", "device"] as const, buckets: vitalBuckets(name), registers: [registry] })]),
+    ) as Record<MetricName, client.Histogram<"route" | "device">>,
+    ingestAccepted: new client.Counter({ name: "vigil_ingest_beacons_accepted_total", help: "Web-vitals beacons stored.", registers: [registry] }),
+    ingestValues: new client.Counter({ name: "vigil_ingest_values_accepted_total", help: "Web-vitals values stored (one beacon carries several).", registers: [registry] }),
+    ingestRejected: new client.Counter({ name: "vigil_ingest_beacons_rejected_total", help: "Web-vitals beacons not stored, by reason.", labelNames: ["reason"] as const, registers: [registry] }),
+    jobRuns: new client.Counter({ name: "vigil_job_runs_total", help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).", labelNames: ["job", "outcome"] as const, registers: [registry] }),
+    jobDuration: new client.Histogram({ name: "vigil_job_duration_seconds", help: "Scheduled job run time.", labelNames: ["job"] as const, buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120], registers: [registry] }),
+    rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),
+    uptime: new client.Gauge({ name: "vigil_uptime_seconds", help: "Seconds since this Vigil process started serving.", registers: [registry], collect() { this.set((Date.now() - startedAt) / 1000); } }),
+  };
+}
+
+export type Telemetry = ReturnType<typeof createTelemetry>;
+
+// Next loads server modules in several bundles; one registry per process keeps /metrics complete.
+const globalForTelemetry = globalThis as typeof globalThis & { __vigilTelemetry?: Telemetry };
+
+export function telemetry(): Telemetry {
+  return (globalForTelemetry.__vigilTelemetry ??= createTelemetry());
+}
+
+/** Runs a scheduled job and records its outcome; a job returns "skipped" when another instance ran it. */
+export async function recordJob<T>(job: string, run: () => Promise<T | "skipped">): Promise<T | "skipped"> {
+  const t = telemetry();
+  const end = t.jobDuration.startTimer({ job });
+  try {
+    const result = await run();
+    t.jobRuns.inc({ job, outcome: result === "skipped" ? "skipped" : "ok" });
+    return result;
+  } catch (err) {
+    t.jobRuns.inc({ job, outcome: "failed" });
+    throw err;
+  } finally {
+    end();
+  }
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { env } from "@/lib/env.js";
+import { instrumentHttpServer } from "@/lib/telemetry/http-server";
+import { telemetry } from "@/lib/telemetry/registry";
+
+/** Node runtime start-up (instrumentation.ts): tracing first, so Next's first spans already have a provider. */
+export async function startServerTelemetry(): Promise<void> {
+  const tracing = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const { startTracing } = await import("@/lib/telemetry/tracing");
+    startTracing({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME, version: env.NEXT_PUBLIC_APP_VERSION, sampleRate: env.OTEL_TRACES_SAMPLER_ARG });
+  }
+  telemetry();
+  if (env.VIGIL_REQUEST_METRICS) instrumentHttpServer({ flushMs: env.VIGIL_TELEMETRY_FLUSH_MS, minuteRetentionHours: 48, enterTraceContext: tracing });
+}
