@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { provisionTestDatabase } from "../../scripts/db/provision";
 import { ensureBuild } from "../../scripts/ensure-build";
@@ -51,7 +52,13 @@ export default async function globalSetup() {
 
   const server = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
-  const keep = (chunk: Buffer) => output.push(chunk.toString());
+  // The server's log is kept beside the test results for diagnosis (it never holds secrets: pino redacts them).
+  mkdirSync(resolve(root, "test-results"), { recursive: true });
+  const log = createWriteStream(resolve(root, "test-results/e2e-server.log"));
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    log.write(chunk);
+  };
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
   const teardown = async () => {

@@ -23,15 +23,17 @@ export function createPrismaClient(url: string, { embedded = false }: CreatePris
     allowExitOnIdle: true,
   });
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  Object.defineProperty(client, POOL, { value: pool });
   return client;
 }
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// A registered symbol on the client itself, not a module-level map: Next bundles this module separately for
+// instrumentation.ts and the routes, and a client made by one bundle must still yield its pool in the other.
+const POOL = Symbol.for("vigil.pgPool");
 
-/** The pg pool under a client, for the one hot path where Prisma's per-call overhead matters (vitals ingest). */
+/** The pg pool under a client, for the hot paths where Prisma's per-call overhead matters (ingest, telemetry). */
 export function poolOf(client: PrismaClient): pg.Pool {
-  const pool = pools.get(client);
+  const pool = (client as PrismaClient & { [POOL]?: pg.Pool })[POOL];
   if (!pool) throw new Error("poolOf: client was not made by createPrismaClient");
   return pool;
 }
