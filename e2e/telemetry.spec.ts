@@ -19,7 +19,7 @@ async function metricsText(): Promise<string> {
 function sample(text: string, name: string, labels: Record<string, string>): number {
   const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   for (const line of text.split("\n")) {
-    if (!line.startsWith(`${name}{`)) continue;
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
     const [series, value] = [line.slice(0, line.lastIndexOf(" ")), line.slice(line.lastIndexOf(" ") + 1)];
     if (want.every((w) => series.includes(w))) return Number(value);
   }
@@ -46,7 +46,8 @@ const probe = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => fet
 test("request counts in /metrics and in the Postgres rollups match the requests made, exactly", async () => {
   const before = { metrics: sample(await metricsText(), "http_requests_total", PROBE), minute: await rollupCount("minute"), hour: await rollupCount("hour") };
   await probe(17);
-  expect(sample(await metricsText(), "http_requests_total", PROBE) - before.metrics).toBe(17);
+  // Node emits "finish" once the last bytes are handed to the OS, which can be just after the client has them.
+  await expect.poll(async () => sample(await metricsText(), "http_requests_total", PROBE) - before.metrics, { timeout: 5_000 }).toBe(17);
   // Rollups are flushed every VIGIL_TELEMETRY_FLUSH_MS (1 s in these tests).
   await expect.poll(async () => (await rollupCount("minute")).count - before.minute.count, { timeout: 10_000 }).toBe(17);
   const minute = await rollupCount("minute");
@@ -67,8 +68,10 @@ test("promtool accepts /metrics, which carries every family Vigil documents", as
 });
 
 test("the apt Prometheus scrapes Vigil and answers a query with the app's own count", async () => {
+  const before = sample(await metricsText(), "http_requests_total", PROBE);
   await probe(3);
-  const expected = sample(await metricsText(), "http_requests_total", PROBE);
+  await expect.poll(async () => sample(await metricsText(), "http_requests_total", PROBE), { timeout: 5_000 }).toBe(before + 3);
+  const expected = before + 3;
   const prometheus = await startPrometheus(E2E_PORT + 20, `127.0.0.1:${E2E_PORT}`);
   try {
     await expect.poll(async () => (await prometheus.query('up{job="vigil"}'))[0]?.value[1], { timeout: 20_000 }).toBe("1");
@@ -109,4 +112,25 @@ test("Next.js spans reach the OTLP receiver under the response's trace id", asyn
     expect(spans[0]!.resource.attributes.find((a) => a.key === "service.name")?.value.stringValue).toBe("vigil");
     expect(spans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)).filter((s) => s.traceId === traceId).length).toBeGreaterThan(0);
   }
+});
+
+test("ingest counters and web-vitals histograms follow the beacons the server accepted and refused", async () => {
+  const route = `/telemetry/${randomBytes(4).toString("hex").replace(/\d/g, "x")}`;
+  const before = await metricsText();
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${E2E_BASE_URL}/api/v1/vitals`, { method: "POST", body, headers: { "content-type": "text/plain", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36", ...headers } });
+  const beacon = JSON.stringify({ v: 1, pageViewId: `pv_${randomBytes(8).toString("hex")}`, route, metrics: [{ name: "LCP", value: 3100, id: "a" }, { name: "CLS", value: 0.05, id: "b" }] });
+  expect((await post(beacon)).status).toBe(202);
+  expect((await post(`{"v":1,"metrics":"nope"}`)).status).toBe(400);
+  expect((await post("x".repeat(70_000))).status).toBe(413);
+  const after = await metricsText();
+  const delta = (name: string, labels: Record<string, string> = {}) => sample(after, name, labels) - sample(before, name, labels);
+  expect(delta("vigil_ingest_beacons_accepted_total")).toBe(1);
+  expect(delta("vigil_ingest_values_accepted_total")).toBe(2);
+  expect(delta("vigil_ingest_beacons_rejected_total", { reason: "validation_failed" })).toBe(1);
+  expect(delta("vigil_ingest_beacons_rejected_total", { reason: "payload_too_large" })).toBe(1);
+  // 3.1 s falls between the good (2.5 s) and poor (4 s) edges.
+  expect(sample(after, "web_vitals_lcp_seconds_bucket", { le: "2.5", route, device: "desktop" })).toBe(0);
+  expect(sample(after, "web_vitals_lcp_seconds_bucket", { le: "4", route, device: "desktop" })).toBe(1);
+  expect(sample(after, "web_vitals_cls_bucket", { le: "0.1", route, device: "desktop" })).toBe(1);
 });

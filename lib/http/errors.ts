@@ -10,6 +10,11 @@ export function errorJson(code: ErrorCode, message: string, init?: { details?: u
   return NextResponse.json(body, { status: ERROR_STATUS[code], headers: init?.headers });
 }
 
+/** The code a thrown value maps to: its own for AppError, validation_failed for zod, else internal. */
+export function errorCodeOf(err: unknown): ErrorCode {
+  return err instanceof AppError ? err.code : err instanceof ZodError ? "validation_failed" : "internal";
+}
+
 /** Maps any thrown value to a JSON error; unknown errors become a generic 500 and are logged, never echoed. */
 export function toErrorResponse(err: unknown, log?: Logger) {
   if (err instanceof AppError) return errorJson(err.code, err.message, { details: err.details });

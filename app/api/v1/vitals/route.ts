@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
-import { toErrorResponse } from "@/lib/http/errors";
+import { errorCodeOf, toErrorResponse } from "@/lib/http/errors";
 import { checkIngestRate, ingestVitals } from "@/lib/ingest/ingest-vitals";
 import { readBeacon } from "@/lib/ingest/read-beacon";
 import { requestLogger } from "@/lib/log/logger";
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
     const accepted = await ingestVitals(beacon, client);
     return NextResponse.json({ accepted }, { status: 202, headers: CORS });
   } catch (err) {
-    observeRejectedBeacon(err instanceof AppError ? err.code : "internal");
+    observeRejectedBeacon(errorCodeOf(err));
     const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/vitals" }));
     if (err instanceof AppError && err.code === "rate_limited") {
       res.headers.set("Retry-After", String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
