@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ClientErrorReporter } from "@/components/telemetry/client-error-reporter";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { VitalsReporter } from "@/components/vitals/vitals-reporter";
 import "./globals.css";
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen font-sans">
         <ThemeProvider>{children}</ThemeProvider>
         <VitalsReporter />
+        <ClientErrorReporter />
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { MAX_BEACON_BYTES, VitalsBeacon } from "@/lib/vitals/beacon-schema";
 
@@ -26,13 +27,13 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Content type, size, JSON and schema checks for a web-vitals beacon; every refusal is a 4xx AppError. */
-export async function readBeacon(request: Request): Promise<VitalsBeacon> {
+/** Content type, size, JSON and schema checks for a browser beacon; every refusal is a 4xx AppError. */
+export async function readJsonBeacon<S extends z.ZodType>(request: Request, schema: S, limit: number): Promise<z.infer<S>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(type)) {
     throw new AppError("unsupported_media_type", "Send the beacon as text/plain or application/json.");
   }
-  const text = await readLimited(request, MAX_BEACON_BYTES);
+  const text = await readLimited(request, limit);
   if (text.trim() === "") throw new AppError("bad_request", "The body is empty.");
   let json: unknown;
   try {
@@ -40,5 +41,7 @@ export async function readBeacon(request: Request): Promise<VitalsBeacon> {
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
-  return VitalsBeacon.parse(json);
+  return schema.parse(json);
 }
+
+export const readBeacon = (request: Request): Promise<VitalsBeacon> => readJsonBeacon(request, VitalsBeacon, MAX_BEACON_BYTES);

@@ -29,3 +29,7 @@ export function observeAcceptedBeacon(values: readonly ObservedVital[]): void {
 export function observeRejectedBeacon(reason: string): void {
   telemetry().ingestRejected.inc({ reason });
 }
+
+export function observeClientErrors(count: number): void {
+  telemetry().clientErrors.inc(count);
+}

@@ -31,6 +31,7 @@ function createTelemetry() {
     ingestAccepted: new client.Counter({ name: "vigil_ingest_beacons_accepted_total", help: "Web-vitals beacons stored.", registers: [registry] }),
     ingestValues: new client.Counter({ name: "vigil_ingest_values_accepted_total", help: "Web-vitals values stored (one beacon carries several).", registers: [registry] }),
     ingestRejected: new client.Counter({ name: "vigil_ingest_beacons_rejected_total", help: "Web-vitals beacons not stored, by reason.", labelNames: ["reason"] as const, registers: [registry] }),
+    clientErrors: new client.Counter({ name: "vigil_client_errors_total", help: "Uncaught browser errors and unhandled rejections reported by Vigil's pages.", registers: [registry] }),
     jobRuns: new client.Counter({ name: "vigil_job_runs_total", help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).", labelNames: ["job", "outcome"] as const, registers: [registry] }),
     jobDuration: new client.Histogram({ name: "vigil_job_duration_seconds", help: "Scheduled job run time.", labelNames: ["job"] as const, buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120], registers: [registry] }),
     rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),

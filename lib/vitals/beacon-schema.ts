@@ -9,7 +9,7 @@ export const CONNECTIONS = ["slow-2g", "2g", "3g", "4g"] as const;
 export const DEVICES = ["mobile", "tablet", "desktop"] as const;
 export type Device = (typeof DEVICES)[number];
 
-const RouteTemplate = z
+export const RouteTemplate = z
   .string()
   .min(1)
   .max(200)

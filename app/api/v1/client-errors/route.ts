@@ -1,0 +1,28 @@
+import { NextResponse } from "next/server";
+import { addClientErrors } from "@/lib/client-errors/client-error-repository";
+import { ClientErrorReport, MAX_CLIENT_ERROR_BYTES } from "@/lib/client-errors/schema";
+import { clientIp } from "@/lib/http/client-ip";
+import { errorCodeOf, toErrorResponse } from "@/lib/http/errors";
+import { checkIngestRate } from "@/lib/ingest/ingest-vitals";
+import { readJsonBeacon } from "@/lib/ingest/read-beacon";
+import { requestLogger } from "@/lib/log/logger";
+import { observeClientErrors, observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
+import { clientContext } from "@/lib/vitals/enrich";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Browser error counts from components/telemetry/client-error-reporter; shares the beacon rate limit per IP. */
+export async function POST(request: Request) {
+  try {
+    checkIngestRate(clientIp(request.headers));
+    const report = await readJsonBeacon(request, ClientErrorReport, MAX_CLIENT_ERROR_BYTES);
+    if (clientContext(request.headers).bot) return new NextResponse(null, { status: 204 });
+    const accepted = await addClientErrors(report);
+    observeClientErrors(accepted);
+    return NextResponse.json({ accepted }, { status: 202 });
+  } catch (err) {
+    observeRejectedBeacon(errorCodeOf(err));
+    return toErrorResponse(err, requestLogger(request, { route: "/api/v1/client-errors" }));
+  }
+}

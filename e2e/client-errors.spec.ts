@@ -1,0 +1,59 @@
+import { devices, expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E_BASE_URL } from "./support/config";
+
+// A desktop Chrome UA, not HeadlessChrome: bots are dropped by the endpoint.
+const DESKTOP = devices["Desktop Chrome"];
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const stored = async (route: string) => Number((await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups WHERE route = $1", [route]))[0]?.n ?? 0);
+
+test("uncaught browser errors are counted per route template and stored when the page is hidden", async ({ browser }) => {
+  const before = await stored("/login");
+  const context = await browser.newContext({ ...DESKTOP });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").waitFor();
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error("vigil e2e: uncaught");
+    });
+    void Promise.reject(new Error("vigil e2e: unhandled rejection"));
+  });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await expect.poll(() => stored("/login"), { timeout: 10_000 }).toBe(before + 2);
+  await context.close();
+});
+
+test("bad client-error reports get a 4xx JSON error and store nothing", async () => {
+  const before = (await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups"))[0]?.n ?? null;
+  const post = (body: string, type = "text/plain") => fetch(`${E2E_BASE_URL}/api/v1/client-errors`, { method: "POST", body, headers: { "content-type": type } });
+  for (const [body, type, status, code] of [
+    ['{"v":1,"errors":[{"route":"/x","count":0}]}', "text/plain", 400, "validation_failed"],
+    ['{"v":1,"errors":[{"route":"no-slash","count":1}]}', "text/plain", 400, "validation_failed"],
+    ['{"v":1,"errors":[]}', "application/json", 400, "validation_failed"],
+    ["not json", "text/plain", 400, "bad_request"],
+    ['{"v":1,"errors":[{"route":"/x","count":1}]}', "application/x-www-form-urlencoded", 415, "unsupported_media_type"],
+    [`{"v":1,"errors":[{"route":"/${"a".repeat(9_000)}","count":1}]}`, "text/plain", 413, "payload_too_large"],
+  ] as const) {
+    const res = await post(body, type);
+    expect(res.status, body.slice(0, 60)).toBe(status);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  }
+  const after = (await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups"))[0]?.n ?? null;
+  expect(after).toBe(before);
+  expect((await fetch(`${E2E_BASE_URL}/api/health`)).status).toBe(200);
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import { db, pgPool, type DbClient } from "@/lib/db";
+import { normalizeRoute } from "@/lib/vitals/route-normalize";
+import type { ClientErrorReport } from "@/lib/client-errors/schema";
+
+const HOUR = 3_600_000;
+
+/** Adds a report's counts into the hour's rows (one statement, routes sorted so concurrent writers agree on order). */
+export async function addClientErrors(report: ClientErrorReport, now = new Date()): Promise<number> {
+  const byRoute = new Map<string, number>();
+  for (const e of report.errors) {
+    const route = normalizeRoute(e.route);
+    byRoute.set(route, (byRoute.get(route) ?? 0) + e.count);
+  }
+  const routes = [...byRoute.keys()].sort();
+  await pgPool().query(
+    `INSERT INTO client_error_rollups AS r (bucket_start, route, count)
+     SELECT $1::timestamptz, * FROM unnest($2::text[], $3::int[])
+     ON CONFLICT (bucket_start, route) DO UPDATE SET count = r.count + EXCLUDED.count`,
+    [new Date(now.getTime() - (now.getTime() % HOUR)), routes, routes.map((r) => byRoute.get(r)!)],
+  );
+  return routes.reduce((n, r) => n + byRoute.get(r)!, 0);
+}
+
+export type ClientErrorTotals = { errors: number; pageViews: number };
+
+/** Browser errors and page views (TTFB samples: one per page load) over [from, to), from hour rows. */
+export async function readClientErrorTotals(from: Date, to: Date, client: DbClient = db): Promise<ClientErrorTotals> {
+  const [row] = await client.$queryRaw<Array<{ errors: number; page_views: number }>>`
+    SELECT (SELECT coalesce(sum(count), 0)::int FROM client_error_rollups WHERE bucket_start >= ${from} AND bucket_start < ${to}) AS errors,
+           (SELECT coalesce(sum(count), 0)::int FROM vital_rollups
+             WHERE grain = 'hour' AND metric = 'TTFB' AND route = '*' AND device = 'all' AND bucket_start >= ${from} AND bucket_start < ${to}) AS page_views`;
+  return { errors: row?.errors ?? 0, pageViews: row?.page_views ?? 0 };
+}
