@@ -11,7 +11,8 @@ import { requestTraceIds } from "@/lib/telemetry/trace-context";
 
 type ServerMessage = { request: IncomingMessage; response: ServerResponse };
 type Child = { count: ReturnType<Telemetry["httpRequests"]["labels"]>; duration: ReturnType<Telemetry["httpDuration"]["labels"]> };
-export type HttpServerOptions = { flushMs: number; minuteRetentionHours: number; enterTraceContext: boolean };
+/** `metrics: false` keeps the trace ids and drops the counting (VIGIL_REQUEST_METRICS=false). */
+export type HttpServerOptions = { metrics: boolean; flushMs: number; minuteRetentionHours: number; enterTraceContext: boolean };
 
 const STARTED = Symbol.for("vigil.requestStarted");
 type Timed = IncomingMessage & { [STARTED]?: number };
@@ -20,13 +21,23 @@ const HOUR = 3_600_000;
 type State = { aggregator: RequestAggregator; labeler: RouteLabeler; children: Map<string, Child>; flushing?: Promise<void> };
 const globalForHttp = globalThis as typeof globalThis & { __vigilHttp?: State };
 
-/** The process's request aggregator (null before instrumentHttpServer ran, e.g. in unit tests or on the edge). */
-export const requestAggregator = () => globalForHttp.__vigilHttp?.aggregator ?? null;
+// A subscriber that throws would surface as an uncaught exception and take the process down: never let it.
+function guarded(name: string, fn: (message: ServerMessage) => void) {
+  let reported = false;
+  return (message: unknown) => {
+    try {
+      fn(message as ServerMessage);
+    } catch (err) {
+      if (!reported) logger.error({ err, channel: name }, "request telemetry failed; the request itself is unaffected");
+      reported = true;
+    }
+  };
+}
 
 /**
- * Counts every request the Node HTTP server handles (pages, route handlers, server actions, assets, 404s) from
- * Node's diagnostics_channel events, so no handler needs a wrapper (ADR 0004). Also stamps x-trace-id on every
- * response and hands the same id to the proxy and loggers through the x-request-id request header.
+ * Stamps x-trace-id on every response the Node HTTP server sends and hands the same id to the proxy and loggers
+ * through the x-request-id request header; counts every request (pages, route handlers, server actions, assets,
+ * 404s) from Node's diagnostics_channel events, so no handler needs a wrapper (ADR 0004).
  */
 export function instrumentHttpServer(o: HttpServerOptions): void {
   if (globalForHttp.__vigilHttp) return;
@@ -34,17 +45,16 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
   globalForHttp.__vigilHttp = state;
   const t = telemetry();
 
-  dc.subscribe("http.server.request.start", (message) => {
-    const { request, response } = message as ServerMessage;
-    (request as Timed)[STARTED] = performance.now();
+  dc.subscribe("http.server.request.start", guarded("http.server.request.start", ({ request, response }) => {
+    if (o.metrics) (request as Timed)[STARTED] = performance.now();
     const id = requestIdOf(request.headers.traceparent, request.headers["x-request-id"]);
     request.headers["x-request-id"] = id;
     response.setHeader("x-trace-id", id);
     if (o.enterTraceContext) requestTraceIds.enterWith(id);
-  });
+  }));
+  if (!o.metrics) return;
 
-  dc.subscribe("http.server.response.finish", (message) => {
-    const { request, response } = message as ServerMessage;
+  dc.subscribe("http.server.response.finish", guarded("http.server.response.finish", ({ request, response }) => {
     const started = (request as Timed)[STARTED];
     if (started === undefined) return;
     const ms = performance.now() - started;
@@ -60,7 +70,7 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
     child.count.inc();
     child.duration.observe(ms / 1000);
     state.aggregator.record(route, method, status, ms, Date.now());
-  });
+  }));
 
   setInterval(() => void flushRequestRollups(), o.flushMs).unref();
   setInterval(() => void recordJob("request-rollup-prune", () => pruneMinuteRollups(new Date(Date.now() - o.minuteRetentionHours * HOUR))).catch((err) => logger.error({ err, job: "request-rollup-prune" }, "pruning request rollups failed")), HOUR).unref();
