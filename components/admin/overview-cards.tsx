@@ -72,7 +72,7 @@ export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
   );
 }
 
-const requestsLink = <Link href="/admin/requests?window=24h" className="text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Requests →</Link>;
+const requestsLink = <Link href="/admin/requests" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Requests →</Link>;
 
 function NoTraffic({ title, testId, requests }: { title: string; testId: string; requests: Overview["requests24h"] }) {
   return (
@@ -90,7 +90,7 @@ export function ErrorRateCard({ requests }: { requests: Overview["requests24h"] 
   if (!requests?.requests) return <NoTraffic title="Error rate (24 h)" testId="card-error-rate" requests={requests} />;
   return (
     <Card data-testid="card-error-rate">
-      <CardHeader title="Error rate (24 h)" description="Share of responses with a 5xx status" action={requestsLink} />
+      <CardHeader title="Error rate (24 h)" description="5xx share of responses" action={requestsLink} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">{formatRate(requests.errorRate)}</p>
       <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{formatCount(requests.errors)} of {formatCount(requests.requests)} requests</p>
     </Card>
@@ -101,7 +101,7 @@ export function LatencyCard({ requests }: { requests: Overview["requests24h"] })
   if (!requests?.requests) return <NoTraffic title="Latency p95 (24 h)" testId="card-latency" requests={requests} />;
   return (
     <Card data-testid="card-latency">
-      <CardHeader title="Latency p95 (24 h)" description="Server time per request, all routes" action={requestsLink} />
+      <CardHeader title="Latency p95 (24 h)" description="Server time, all routes" action={requestsLink} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">{formatMs(requests.p95)}</p>
       <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">p50 {formatMs(requests.p50)} · p99 {formatMs(requests.p99)}</p>
     </Card>
