@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
-import { AppHealthCard, DatabaseCard, PendingCard, VitalsCard } from "@/components/admin/overview-cards";
+import { AppHealthCard, DatabaseCard, ErrorRateCard, LatencyCard, PendingCard, VitalsCard } from "@/components/admin/overview-cards";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
@@ -20,8 +20,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-zinc-500">Signals</h2>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-        <PendingCard title="Error rate" metric="No data yet" how="Appears once request metrics are recorded (Requests)." />
-        <PendingCard title="Latency p50 / p95 / p99" metric="No data yet" how="Computed from the server request rollups." />
+        <ErrorRateCard requests={overview.requests24h} />
+        <LatencyCard requests={overview.requests24h} />
         <PendingCard title="Uptime" metric="No data yet" how="Appears once an uptime probe has run (Uptime)." />
         <VitalsCard vitals={overview.vitals24h} />
         <PendingCard title="Error budget left" metric="No data yet" how="Appears once an SLO has data for its window (SLOs)." />

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import type { Overview } from "@/lib/overview/overview";
+import { formatCount, formatMs, formatRate } from "@/lib/requests/format";
 import { METRICS } from "@/lib/vitals/metrics";
 
 const duration = (s: number) => (s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86_400 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toFixed(1)} d`);
@@ -66,6 +68,42 @@ export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
         <Stat label="INP" value={fmt("INP")} />
         <Stat label="CLS" value={fmt("CLS")} />
       </dl>
+    </Card>
+  );
+}
+
+const requestsLink = <Link href="/admin/requests" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Requests →</Link>;
+
+function NoTraffic({ title, testId, requests }: { title: string; testId: string; requests: Overview["requests24h"] }) {
+  return (
+    <Card className="border-dashed" data-testid={testId}>
+      <CardHeader title={title} action={requestsLink} />
+      <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid={`${testId}-value`}>{requests ? "No traffic" : "Unavailable"}</p>
+      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        {requests ? "No requests recorded in the last 24 h. Every request the server handles is counted." : "Request metrics could not be read."}
+      </p>
+    </Card>
+  );
+}
+
+export function ErrorRateCard({ requests }: { requests: Overview["requests24h"] }) {
+  if (!requests?.requests) return <NoTraffic title="Error rate (24 h)" testId="card-error-rate" requests={requests} />;
+  return (
+    <Card data-testid="card-error-rate">
+      <CardHeader title="Error rate (24 h)" description="5xx share of responses" action={requestsLink} />
+      <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">{formatRate(requests.errorRate)}</p>
+      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{formatCount(requests.errors)} of {formatCount(requests.requests)} requests</p>
+    </Card>
+  );
+}
+
+export function LatencyCard({ requests }: { requests: Overview["requests24h"] }) {
+  if (!requests?.requests) return <NoTraffic title="Latency p95 (24 h)" testId="card-latency" requests={requests} />;
+  return (
+    <Card data-testid="card-latency">
+      <CardHeader title="Latency p95 (24 h)" description="Server time, all routes" action={requestsLink} />
+      <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">{formatMs(requests.p95)}</p>
+      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">p50 {formatMs(requests.p50)} · p99 {formatMs(requests.p99)}</p>
     </Card>
   );
 }

@@ -2,14 +2,6 @@
 export type PendingSection = { title: string; what: string; status: string[] };
 
 export const PENDING_SECTIONS: Record<string, PendingSection> = {
-  "/admin/requests": {
-    title: "No request metrics yet",
-    what: "This page will show request rate, 5xx share and latency p50 / p95 / p99 per route.",
-    status: [
-      "This build does not record server request metrics yet.",
-      "Once it does, they are exported at /metrics and rolled up per minute in Postgres, so no Prometheus is needed.",
-    ],
-  },
   "/admin/slos": {
     title: "No SLOs yet",
     what: "Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate alerts.",

@@ -1,21 +1,31 @@
 import "server-only";
 import { appFacts, checkDatabase, loadDatabaseFacts, type AppFacts, type DatabaseCheck } from "@/lib/health/checks";
 import type { DatabaseFacts } from "@/lib/health/health-repository";
+import type { RequestTotals } from "@/lib/requests/read-model";
+import { loadRequestTotals } from "@/lib/requests/report";
 import { countUsers } from "@/lib/users/user-repository";
 import { summaryByMetric, type Summary } from "@/lib/vitals/read-model";
 import { readWindowRollups } from "@/lib/vitals/rollup-repository";
 import { windowPlanFor } from "@/lib/vitals/window";
 
-export type Overview = { app: AppFacts; database: DatabaseCheck; databaseFacts: DatabaseFacts | null; users: number | null; vitals24h: Record<string, Summary> | null };
+export type Overview = {
+  app: AppFacts;
+  database: DatabaseCheck;
+  databaseFacts: DatabaseFacts | null;
+  users: number | null;
+  vitals24h: Record<string, Summary> | null;
+  requests24h: RequestTotals | null;
+};
 
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null };
-  const [databaseFacts, users, vitals24h] = await Promise.all([
+  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null };
+  const [databaseFacts, users, vitals24h, requests24h] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
     readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
+    loadRequestTotals("24h").catch(() => null),
   ]);
-  return { app: appFacts(), database, databaseFacts, users, vitals24h };
+  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h };
 }
