@@ -1,6 +1,7 @@
 import { devices, expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_BASE_URL } from "./support/config";
+import { signInAsAdmin } from "./support/fixtures";
 
 // A desktop Chrome UA, not HeadlessChrome: bots are dropped by the endpoint.
 const DESKTOP = devices["Desktop Chrome"];
@@ -56,4 +57,20 @@ test("bad client-error reports get a 4xx JSON error and store nothing", async ()
   const after = (await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups"))[0]?.n ?? null;
   expect(after).toBe(before);
   expect((await fetch(`${E2E_BASE_URL}/api/health`)).status).toBe(200);
+});
+
+test("the Overview's error-rate card shows the browser errors stored in the last 24 hours", async ({ page }) => {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    // Server traffic for the card's main figure, and a known browser-error count for this hour.
+    await client.query(`INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
+      VALUES ('minute', date_trunc('minute', now()) - interval '5 minutes', '/e2e-client-errors', 'GET', 2, 10, 100, '{"116": 10}')`);
+    await client.query(`INSERT INTO client_error_rollups (bucket_start, route, count) VALUES (date_trunc('hour', now()) - interval '2 hours', '/e2e-client-errors', 5)`);
+  } finally {
+    await client.end();
+  }
+  const total = Number((await query<{ n: string }>("SELECT sum(count) AS n FROM client_error_rollups WHERE bucket_start >= date_trunc('hour', now()) - interval '23 hours'"))[0]!.n);
+  await signInAsAdmin(page);
+  await expect(page.getByTestId("card-browser-errors")).toContainText(`Browser: ${total.toLocaleString("en-US")} uncaught errors`);
 });

@@ -20,7 +20,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-zinc-500">Signals</h2>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-        <ErrorRateCard requests={overview.requests24h} />
+        <ErrorRateCard requests={overview.requests24h} browserErrors={overview.browserErrors24h} />
         <LatencyCard requests={overview.requests24h} />
         <PendingCard title="Uptime" metric="No data yet" how="Appears once an uptime probe has run (Uptime)." />
         <VitalsCard vitals={overview.vitals24h} />

@@ -86,13 +86,25 @@ function NoTraffic({ title, testId, requests }: { title: string; testId: string;
   );
 }
 
-export function ErrorRateCard({ requests }: { requests: Overview["requests24h"] }) {
+function BrowserErrors({ totals }: { totals: Overview["browserErrors24h"] }) {
+  if (!totals) return null;
+  const rate = totals.pageViews ? (totals.errors / totals.pageViews) * 100 : null;
+  const per100 = rate === null ? "" : ` · ${rate.toFixed(rate < 1 ? 2 : 1)} per 100 page views`;
+  return (
+    <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="card-browser-errors">
+      Browser: {formatCount(totals.errors)} uncaught {totals.errors === 1 ? "error" : "errors"}{per100}
+    </p>
+  );
+}
+
+export function ErrorRateCard({ requests, browserErrors }: { requests: Overview["requests24h"]; browserErrors: Overview["browserErrors24h"] }) {
   if (!requests?.requests) return <NoTraffic title="Error rate (24 h)" testId="card-error-rate" requests={requests} />;
   return (
     <Card data-testid="card-error-rate">
       <CardHeader title="Error rate (24 h)" description="5xx share of responses" action={requestsLink} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">{formatRate(requests.errorRate)}</p>
       <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{formatCount(requests.errors)} of {formatCount(requests.requests)} requests</p>
+      <BrowserErrors totals={browserErrors} />
     </Card>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { readClientErrorTotals, type ClientErrorTotals } from "@/lib/client-errors/client-error-repository";
 import { appFacts, checkDatabase, loadDatabaseFacts, type AppFacts, type DatabaseCheck } from "@/lib/health/checks";
 import type { DatabaseFacts } from "@/lib/health/health-repository";
 import type { RequestTotals } from "@/lib/requests/read-model";
@@ -15,17 +16,26 @@ export type Overview = {
   users: number | null;
   vitals24h: Record<string, Summary> | null;
   requests24h: RequestTotals | null;
+  browserErrors24h: ClientErrorTotals | null;
 };
+
+const HOUR = 3_600_000;
+/** The 24 hour buckets up to and including the current one. */
+function last24Hours(now = Date.now()) {
+  const to = now - (now % HOUR) + HOUR;
+  return [new Date(to - 24 * HOUR), new Date(to)] as const;
+}
 
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null };
-  const [databaseFacts, users, vitals24h, requests24h] = await Promise.all([
+  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null };
+  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
     readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
     loadRequestTotals("24h").catch(() => null),
+    readClientErrorTotals(...last24Hours()).catch(() => null),
   ]);
-  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h };
+  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h };
 }
