@@ -1,5 +1,6 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ReactElement, ReactNode } from "react";
 import { formatMs, formatPerMinute, formatRate } from "@/lib/requests/format";
 import type { SeriesPoint } from "@/lib/requests/read-model";
 import { fullLabel, tickLabel, timeTicks } from "@/components/requests/time-ticks";
@@ -14,44 +15,46 @@ export function RequestsChart({ points, stepMinutes }: Props) {
   const x = <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} ticks={ticks} tickFormatter={tickLabel(stepMinutes)} {...axis} />;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <figure>
-        <figcaption className="mb-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">
-          <span className="text-blue-600 dark:text-blue-400">■</span> requests / min · <span className="text-red-600 dark:text-red-400">—</span> 5xx share
-        </figcaption>
-        <div className="h-60 w-full" role="img" aria-label="Request rate and 5xx share over time">
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
-              {x}
-              <YAxis yAxisId="rate" tickFormatter={formatPerMinute} width={56} {...axis} />
-              <YAxis yAxisId="errors" orientation="right" tickFormatter={(v: number) => `${v}%`} width={44} domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} {...axis} />
-              <Tooltip
-                labelFormatter={(t) => fullLabel(Number(t))}
-                formatter={(v, name) => (name === "errorPct" ? [formatRate(v === null ? null : Number(v) / 100), "5xx"] : [formatPerMinute(Number(v)), "req/min"])}
-                contentStyle={{ fontSize: 12 }}
-              />
-              <Bar yAxisId="rate" dataKey="perMinute" fill="#2563eb" fillOpacity={0.75} isAnimationActive={false} />
-              <Line yAxisId="errors" type="linear" dataKey="errorPct" stroke="#dc2626" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
-      <figure>
-        <figcaption className="mb-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">
-          <span className="text-violet-600 dark:text-violet-400">—</span> latency p95
-        </figcaption>
-        <div className="h-60 w-full" role="img" aria-label="Latency p95 over time">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
-              {x}
-              <YAxis tickFormatter={(v: number) => (v === 0 ? "0" : formatMs(v))} width={64} {...axis} />
-              <Tooltip labelFormatter={(t) => fullLabel(Number(t))} formatter={(v) => [formatMs(Number(v)), "p95"]} contentStyle={{ fontSize: 12 }} />
-              <Line type="monotone" dataKey="p95" stroke="#7c3aed" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      <ChartFigure
+        label="Request rate and 5xx share over time"
+        caption={<><span className="text-blue-600 dark:text-blue-400">■</span> requests / min · <span className="text-red-600 dark:text-red-400">—</span> 5xx share</>}
+      >
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
+          {x}
+          <YAxis yAxisId="rate" tickFormatter={formatPerMinute} width={56} {...axis} />
+          <YAxis yAxisId="errors" orientation="right" tickFormatter={(v: number) => `${v}%`} width={44} domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} {...axis} />
+          <Tooltip
+            labelFormatter={(t) => fullLabel(Number(t))}
+            formatter={(v, name) => (name === "errorPct" ? [formatRate(v === null ? null : Number(v) / 100), "5xx"] : [formatPerMinute(Number(v)), "req/min"])}
+            contentStyle={{ fontSize: 12 }}
+          />
+          <Bar yAxisId="rate" dataKey="perMinute" fill="#2563eb" fillOpacity={0.75} isAnimationActive={false} />
+          <Line yAxisId="errors" type="linear" dataKey="errorPct" stroke="#dc2626" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+        </ComposedChart>
+      </ChartFigure>
+      <ChartFigure label="Latency p95 over time" caption={<><span className="text-violet-600 dark:text-violet-400">—</span> latency p95</>}>
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
+          {x}
+          <YAxis tickFormatter={(v: number) => (v === 0 ? "0" : formatMs(v))} width={64} {...axis} />
+          <Tooltip labelFormatter={(t) => fullLabel(Number(t))} formatter={(v) => [formatMs(Number(v)), "p95"]} contentStyle={{ fontSize: 12 }} />
+          <Line type="monotone" dataKey="p95" stroke="#7c3aed" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+        </LineChart>
+      </ChartFigure>
     </div>
+  );
+}
+
+function ChartFigure({ label, caption, children }: { label: string; caption: ReactNode; children: ReactElement }) {
+  return (
+    <figure>
+      <figcaption className="mb-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">{caption}</figcaption>
+      <div className="h-60 w-full" role="img" aria-label={label}>
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </figure>
   );
 }
