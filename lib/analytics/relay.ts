@@ -3,16 +3,14 @@ import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { requestLogger } from "@/lib/log/logger";
+import { analyticsEnabled } from "./enabled";
 import { FORWARDED_REQUEST_HEADERS, RETURNED_RESPONSE_HEADERS, relayTarget } from "./relay-target";
 
 /** posthog-js batches stay far below this; replay (the large payloads) is off. */
 export const RELAY_MAX_BODY_BYTES = 1_000_000;
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
-/** Analytics runs when a project key is configured and the instance switch is not set. */
-export const analyticsEnabled = (): boolean => Boolean(env.NEXT_PUBLIC_POSTHOG_KEY) && !env.VIGIL_ANALYTICS_DISABLED;
-
-async function readBody(request: Request, limit: number): Promise<Uint8Array | undefined> {
+async function readBody(request: Request, limit: number): Promise<ArrayBuffer | undefined> {
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
   if (!request.body) return undefined;
   const reader = request.body.getReader();
@@ -28,7 +26,8 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | u
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks);
+  const all = Buffer.concat(chunks);
+  return all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
 }
 
 /** Forwards one browser SDK request to PostHog (POSTHOG_HOST, or POSTHOG_ASSETS_HOST for assets). */

@@ -2,7 +2,7 @@ import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from "web-vitals"
 import { attributionOf } from "./attribution";
 import { connectionType, newPageViewId } from "./environment";
 import { createVitalsQueue, isSampled } from "./queue";
-import type { VitalsCollectorOptions, VitalsController } from "./types";
+import type { VitalsCollectorOptions, VitalsController, VitalsListenerHost } from "./types";
 
 export type * from "./types";
 export { routeTemplate } from "./route-template";
