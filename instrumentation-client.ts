@@ -1,5 +1,6 @@
 import * as Sentry from "@sentry/nextjs";
 import { env } from "@/lib/env.js";
+import { initAnalytics } from "@/lib/analytics/posthog-client";
 
 Sentry.init({
   dsn: env.NEXT_PUBLIC_SENTRY_DSN,
@@ -8,5 +9,7 @@ Sentry.init({
   release: env.NEXT_PUBLIC_APP_VERSION,
   tracesSampleRate: 0,
 });
+
+initAnalytics();
 
 export const onRouterTransitionStart = Sentry.captureRouterTransitionStart;

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ClientErrorReporter } from "@/components/telemetry/client-error-reporter";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { VitalsReporter } from "@/components/vitals/vitals-reporter";
+import { analyticsEnabled } from "@/lib/analytics/enabled";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,8 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" suppressHydrationWarning>
+    // data-analytics="off" tells lib/analytics/posthog-client (run before hydration) not to start PostHog.
+    <html lang="en" suppressHydrationWarning data-analytics={analyticsEnabled() ? undefined : "off"}>
       <body className="min-h-screen font-sans">
         <ThemeProvider>{children}</ThemeProvider>
         <VitalsReporter />

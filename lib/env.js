@@ -36,11 +36,18 @@ export const env = createEnv({
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
     SENTRY_ORG: z.string().min(1).optional(),
     SENTRY_PROJECT: z.string().min(1).optional(),
+    // Where the first-party relay and posthog-node send events; read at run time, so no rebuild to change it.
+    POSTHOG_HOST: z.url({ protocol: /^https?$/ }).default("https://us.i.posthog.com"),
+    POSTHOG_ASSETS_HOST: z.url({ protocol: /^https?$/ }).default("https://us-assets.i.posthog.com"),
+    // Instance-wide off switch: the relay forwards nothing, the browser SDK does not start, no server events.
+    VIGIL_ANALYTICS_DISABLED: z.stringbool().default(false),
   },
   client: {
     NEXT_PUBLIC_SENTRY_DSN: optionalUrl,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().max(64).optional(),
     NEXT_PUBLIC_APP_VERSION: z.string().max(64).default("0.1.0"),
+    // PostHog project key: public by design (it only allows sending events); unset keeps analytics off.
+    NEXT_PUBLIC_POSTHOG_KEY: z.string().regex(/^phc_\w{1,200}$/, "must be a PostHog project key (phc_…)").optional(),
   },
   runtimeEnv: {
     NODE_ENV: process.env.NODE_ENV,
@@ -69,9 +76,13 @@ export const env = createEnv({
     SENTRY_AUTH_TOKEN: process.env.SENTRY_AUTH_TOKEN,
     SENTRY_ORG: process.env.SENTRY_ORG,
     SENTRY_PROJECT: process.env.SENTRY_PROJECT,
+    POSTHOG_HOST: process.env.POSTHOG_HOST,
+    POSTHOG_ASSETS_HOST: process.env.POSTHOG_ASSETS_HOST,
+    VIGIL_ANALYTICS_DISABLED: process.env.VIGIL_ANALYTICS_DISABLED,
     NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
     NEXT_PUBLIC_APP_VERSION: process.env.NEXT_PUBLIC_APP_VERSION,
+    NEXT_PUBLIC_POSTHOG_KEY: process.env.NEXT_PUBLIC_POSTHOG_KEY,
   },
   emptyStringAsUndefined: true,
   // GitHub OAuth is all-or-nothing; a half-configured provider would fail at sign-in instead of at start.

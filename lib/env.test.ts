@@ -25,6 +25,9 @@ describe("env module", () => {
     [{ ...good, AUTH_GITHUB_ID: "abc" }, "AUTH_GITHUB_SECRET"],
     [{ ...good, VIGIL_HEALTH_DB_TIMEOUT_MS: "0" }, "VIGIL_HEALTH_DB_TIMEOUT_MS"],
     [{ ...good, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ ...good, POSTHOG_HOST: "file:///etc/passwd" }, "POSTHOG_HOST"],
+    [{ ...good, NEXT_PUBLIC_POSTHOG_KEY: "sk_live_secret" }, "NEXT_PUBLIC_POSTHOG_KEY"],
+    [{ ...good, VIGIL_ANALYTICS_DISABLED: "maybe" }, "VIGIL_ANALYTICS_DISABLED"],
   ])("fails naming the bad variable %#", (vars, name) => {
     const result = load(vars);
     expect(result.ok).toBe(false);

@@ -4,7 +4,8 @@ import { SidebarNav } from "@/components/admin/sidebar-nav";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { requirePageSession } from "@/lib/auth/guard";
-import { logoutAction } from "@/app/login/actions";
+import { AnalyticsIdentity } from "@/components/analytics/analytics-identity";
+import { SignOutForm } from "@/components/auth/sign-out-form";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requirePageSession();
@@ -19,11 +20,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <span className="truncate text-zinc-600 dark:text-zinc-400" data-testid="current-user">{user.email}</span>
           <Badge>{user.role}</Badge>
           <ThemeToggle />
-          <form action={logoutAction}>
-            <button type="submit" className="rounded-lg px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">Sign out</button>
-          </form>
+          <SignOutForm />
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+        <AnalyticsIdentity userId={user.id} role={user.role} />
       </div>
     </div>
   );

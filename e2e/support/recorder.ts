@@ -11,8 +11,13 @@ export const RECEIVER_PORTS = { sentry: E2E_PORT + 10, posthog: E2E_PORT + 11, o
 export type ReceiverName = keyof typeof RECEIVER_PORTS;
 export const receiverUrl = (name: ReceiverName) => `http://127.0.0.1:${RECEIVER_PORTS[name]}`;
 
-function decode(raw: Buffer, encoding: string | undefined): string {
+function decode(raw: Buffer, encoding: string | undefined, path = ""): string {
   try {
+    // posthog-js sends gzip without Content-Encoding (PostHog sniffs the magic bytes), or base64 form data.
+    if (raw[0] === 0x1f && raw[1] === 0x8b) return gunzipSync(raw).toString("utf8");
+    if (/[?&]compression=base64/.test(path) && raw.toString("latin1").startsWith("data=")) {
+      return Buffer.from(decodeURIComponent(raw.toString("latin1").slice(5)), "base64").toString("utf8");
+    }
     if (encoding === "gzip") return gunzipSync(raw).toString("utf8");
     if (encoding === "deflate") return inflateSync(raw).toString("utf8");
     if (encoding === "br") return brotliDecompressSync(raw).toString("utf8");
@@ -40,7 +45,7 @@ export function startRecorder(port: number): Promise<Server> {
         return res.end(JSON.stringify(recorded));
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-      recorded.push({ at: Date.now(), method: req.method ?? "GET", path, headers, body: decode(Buffer.concat(chunks), req.headers["content-encoding"]) });
+      recorded.push({ at: Date.now(), method: req.method ?? "GET", path, headers, body: decode(Buffer.concat(chunks), req.headers["content-encoding"], path) });
       res.end(JSON.stringify({ status: 1 }));
     });
   });

@@ -11,6 +11,7 @@ import { LoginInput } from "@/lib/auth/login-input";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { requestLogger } from "@/lib/log/logger";
 import { clientIp } from "@/lib/http/client-ip";
+import { captureServerEvent } from "@/lib/analytics/posthog-server";
 
 class ThrottledSignin extends CredentialsSignin {
   override code = "throttled";
@@ -48,4 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // The adapter is typed against @prisma/client; our generated client (prisma-client generator) has the same models.
   adapter: PrismaAdapter(db as never),
   providers,
+  events: {
+    // Credentials and OAuth alike; the id, never the email, identifies the person in PostHog.
+    signIn({ user, account }) {
+      if (user.id) captureServerEvent("user logged in", user.id, { role: user.role ?? "viewer", provider: account?.provider ?? "unknown" });
+    },
+  },
 }));

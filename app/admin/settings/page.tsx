@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
+import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -24,6 +25,10 @@ export default async function SettingsPage() {
               <tr key={row.name}><Td>{row.name}</Td><Td mono>{row.value}</Td></tr>
             ))}
           </Table>
+        </Card>
+        <Card data-testid="analytics-card">
+          <CardHeader title="Product analytics" description="PostHog, through this instance only. The choice below applies to this browser; VIGIL_ANALYTICS_DISABLED turns it off for everyone." />
+          <AnalyticsToggle />
         </Card>
         <Card data-testid="users-card">
           <CardHeader title="Users" description="Admins manage settings; viewers can read every dashboard." />

@@ -110,4 +110,17 @@ describe("startVitalsCollector", () => {
     expect(beforeSend).toHaveBeenCalledWith(expect.objectContaining({ metrics: [expect.objectContaining({ name: "FCP" })] }));
     expect(sendBeacon).not.toHaveBeenCalled();
   });
+
+  it("hands a copy of each sent beacon to an optional global listener; a throwing listener changes nothing", () => {
+    const vigilOnVitals = vi.fn(() => {
+      throw new Error("listener bug");
+    });
+    vi.stubGlobal("self", { vigilOnVitals });
+    startVitalsCollector({ route: "/" });
+    report({ name: "FCP", value: 321 });
+    expect(() => hide()).not.toThrow();
+    expect(sendBeacon).toHaveBeenCalledTimes(1);
+    expect(vigilOnVitals).toHaveBeenCalledTimes(1);
+    expect(JSON.parse((vigilOnVitals.mock.calls[0] as unknown as [string])[0])).toMatchObject({ route: "/", metrics: [{ name: "FCP", value: 321 }] });
+  });
 });

@@ -2,7 +2,7 @@ import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from "web-vitals"
 import { attributionOf } from "./attribution";
 import { connectionType, newPageViewId } from "./environment";
 import { createVitalsQueue, isSampled } from "./queue";
-import type { VitalsCollectorOptions, VitalsController } from "./types";
+import type { VitalsCollectorOptions, VitalsController, VitalsListenerHost } from "./types";
 
 export type * from "./types";
 export { routeTemplate } from "./route-template";
@@ -35,7 +35,9 @@ export function startVitalsCollector(options: VitalsCollectorOptions): VitalsCon
       route: options.route,
       sampled: true,
       beforeSend: options.beforeSend,
-      transport: (json) => send(endpoint, json),
+      // After our own beacon is on its way, an optional listener (lib/analytics) gets a copy; a global, not an
+      // event or import, because it costs the first-load budget 10 B and couples the collector to nothing.
+      transport: (json) => (send(endpoint, json), (self as VitalsListenerHost).vigilOnVitals?.(json)),
       // No device hint: the server reads the device from the User-Agent and client hints.
       context: () => ({ connection: connectionType(navigator) }),
     });

@@ -59,3 +59,8 @@ export interface VitalsController {
   flush(): void;
   stop(): void;
 }
+
+/** Set by an optional consumer (lib/analytics) to receive a copy of each beacon's JSON after it was sent. */
+export interface VitalsListenerHost {
+  vigilOnVitals?: (json: string) => void;
+}
