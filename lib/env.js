@@ -3,7 +3,7 @@ import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
 const optionalUrl = z.url().optional();
-const sampleRate = z.coerce.number().min(0).max(1).default(0);
+const sampleRate = (fallback) => z.coerce.number().min(0).max(1).default(fallback);
 
 export const env = createEnv({
   server: {
@@ -25,7 +25,14 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SENTRY_DSN: optionalUrl,
     SENTRY_ENVIRONMENT: z.string().max(64).optional(),
-    SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate(0),
+    SENTRY_SAMPLE_RATE: sampleRate(1),
+    // false: build and run without the Sentry SDK at all (the baseline of `npm run bench:sentry`); also read by next.config.mjs.
+    VIGIL_SENTRY_SDK: z.stringbool().default(true),
+    // Build output folder; lets the benchmark keep a Sentry-less build beside the normal one.
+    VIGIL_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next-").default(".next"),
+    // When set, the app registers its own OpenTelemetry provider and Sentry must not register a competing one.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
     SENTRY_ORG: z.string().min(1).optional(),
     SENTRY_PROJECT: z.string().min(1).optional(),
@@ -33,6 +40,8 @@ export const env = createEnv({
   client: {
     NEXT_PUBLIC_SENTRY_DSN: optionalUrl,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().max(64).optional(),
+    NEXT_PUBLIC_SENTRY_SAMPLE_RATE: sampleRate(1),
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate(0),
     NEXT_PUBLIC_APP_VERSION: z.string().max(64).default("0.1.0"),
   },
   runtimeEnv: {
@@ -53,11 +62,17 @@ export const env = createEnv({
     SENTRY_DSN: process.env.SENTRY_DSN,
     SENTRY_ENVIRONMENT: process.env.SENTRY_ENVIRONMENT,
     SENTRY_TRACES_SAMPLE_RATE: process.env.SENTRY_TRACES_SAMPLE_RATE,
+    SENTRY_SAMPLE_RATE: process.env.SENTRY_SAMPLE_RATE,
+    VIGIL_SENTRY_SDK: process.env.VIGIL_SENTRY_SDK,
+    VIGIL_DIST_DIR: process.env.VIGIL_DIST_DIR,
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
     SENTRY_AUTH_TOKEN: process.env.SENTRY_AUTH_TOKEN,
     SENTRY_ORG: process.env.SENTRY_ORG,
     SENTRY_PROJECT: process.env.SENTRY_PROJECT,
     NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
+    NEXT_PUBLIC_SENTRY_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_SAMPLE_RATE,
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE,
     NEXT_PUBLIC_APP_VERSION: process.env.NEXT_PUBLIC_APP_VERSION,
   },
   emptyStringAsUndefined: true,
