@@ -1,57 +1,19 @@
 // Ingest throughput vs an empty route handler in the same production build and process, side by side.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:ingest [-- --requests 10000]
-import autocannon, { type Result } from "autocannon";
-import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import pg from "pg";
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
+import { arg, beacon, load as loadAt, rps, summary } from "./support/load";
+import { startNext } from "./support/next-server";
 
 const root = resolve(import.meta.dirname, "..");
 const PORT = 3431;
 const BASE = `http://127.0.0.1:${PORT}`;
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const REQUESTS = arg("requests", 10_000);
 const CONNECTIONS = arg("connections", 50);
 const ROUNDS = arg("rounds", 2);
-const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-
-// One page view's five metrics, as the collector sends them.
-const beacon = (route: string) =>
-  JSON.stringify({
-    v: 1, pageViewId: `pv_${randomUUID().replaceAll("-", "")}`, route, navigationType: "navigate", connection: "4g",
-    metrics: [
-      { name: "LCP", value: 2140.2, id: "v6-1", attribution: { target: "main > img", type: "image" } },
-      { name: "INP", value: 96, id: "v6-2", attribution: { target: "button.buy", type: "pointer" } },
-      { name: "CLS", value: 0.031, id: "v6-3" }, { name: "FCP", value: 1200.4, id: "v6-4" }, { name: "TTFB", value: 310.7, id: "v6-5" },
-    ],
-  });
-
-function load(path: string, body: string, amount: number): Promise<Result> {
-  const started = performance.now();
-  let lastResponse = started;
-  return new Promise((done, fail) => {
-    const instance = autocannon(
-      { url: `${BASE}${path}`, method: "POST", connections: CONNECTIONS, amount, body, headers: { "content-type": "text/plain", "user-agent": CHROME } },
-      (err, result) => {
-        if (err) return fail(err);
-        // Time to the last response: autocannon only finishes (and stamps start/finish) on its 1 s sampling ticks.
-        wallSeconds.set(result, (lastResponse - started) / 1000);
-        done(result);
-      },
-    );
-    instance.on("response", () => (lastResponse = performance.now()));
-  });
-}
-
-const wallSeconds = new WeakMap<Result, number>();
-const rps = (r: Result) => (r["2xx"] + r.non2xx) / wallSeconds.get(r)!;
-const summary = (name: string, r: Result) =>
-  `${name.padEnd(8)} ${rps(r).toFixed(0).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  2xx ${r["2xx"]}  non-2xx ${r.non2xx}  errors ${r.errors}`;
+const load = (path: string, body: string, amount: number) => loadAt({ url: `${BASE}${path}`, body, amount, connections: CONNECTIONS });
 
 async function main() {
   const database = await provisionTestDatabase({ label: "bench_ingest" });
@@ -61,9 +23,8 @@ async function main() {
     VIGIL_BENCH_ENDPOINTS: "1", VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
   };
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
-  const server = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: "ignore" });
+  const server = await startNext(root, PORT, env);
   try {
-    for (let i = 0; i < 120 && !(await fetch(`${BASE}/api/health/ready`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
     console.log(`[bench] ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${ROUNDS} rounds, database: ${database.embedded ? "embedded PGlite" : "PostgreSQL"}`);
     // Equal warm-up for both (JIT, connection pool, first growth of the fresh tables): steady state is measured.
     await load("/api/bench/empty", "", 5_000);
@@ -91,8 +52,7 @@ async function main() {
     console.log(`\nworst ratio ${ratio.toFixed(2)} (target ≥ 0.60); rows == 202 × 5 in every round: ${rowsOk}`);
     process.exitCode = ratio >= 0.6 && rowsOk ? 0 : 1;
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await server.stop();
     await database.teardown();
   }
 }
