@@ -4,6 +4,7 @@ import { EMAIL, REDACTED, scrubBreadcrumb, scrubEvent, scrubQueryString, scrubSt
 describe("scrubString", () => {
   it.each([
     ["contact jane.doe+ops@example.co.uk now", `contact ${EMAIL} now`],
+    ["/x?contact=jane.doe%40example.com&a=1", `/x?contact=${EMAIL}&a=1`],
     ["Authorization: Bearer abc.DEF-123_x", `Authorization: Bearer ${REDACTED}`],
     ["sent Basic dXNlcjpwYXNz", `sent Basic ${REDACTED}`],
     ["GET /cb?code=4/0Ab&state=xyz&page=2", `GET /cb?code=${REDACTED}&state=${REDACTED}&page=2`],

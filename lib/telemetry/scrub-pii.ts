@@ -8,7 +8,8 @@ const SECRET_KEY = /^(?:x-)?(?:auth|authorization|proxy-authorization|cookies?|s
 // Query parameter names; broader than keys ("code", "key", "sig") because OAuth codes and signed URLs live there.
 const SECRET_PARAM = /^(?:key|code|sig|signature|state|session|jwt|otp|credentials?|email)$|token|secret|passw|pwd|api[-_]?key|auth/i;
 
-const EMAIL_RE = /[\w.%+-]+@[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi;
+// Also URL-encoded (`%40`), as emails appear in query strings.
+const EMAIL_RE = /[\w.%+-]+(?:@|%40)[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi;
 const AUTH_SCHEME_RE = /\b(Bearer|Basic|Token|Digest)\s+[\w.~+/=-]{4,}/gi;
 const JWT_RE = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
 // Well-known API key shapes (Stripe, PostHog, GitHub, Slack, AWS, Sentry user tokens).
