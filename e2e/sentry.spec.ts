@@ -74,3 +74,12 @@ test("the tunnel refuses envelopes for another Sentry project or host, and overs
   const big = await request.post(SENTRY_TUNNEL_PATH, { data: envelope(`http://public@127.0.0.1:${port}/1`) + "x".repeat(1_100_000), headers: { "content-type": "text/plain" } });
   expect(big.status()).toBe(413);
 });
+
+test("a crashing render shows global-error and reaches Sentry", async ({ page }) => {
+  const marker = `render-${randomUUID()}`;
+  await page.goto(`/bench/crash?marker=${marker}`);
+  await expect(page.getByRole("heading", { name: "Vigil hit an unexpected error" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  const event = eventOf(await waitForRecorded("sentry", eventWith(`Deliberate render crash ${marker}`)))!;
+  expect(event).toMatchObject({ release: "0.1.0", environment: "production" });
+});
