@@ -4,6 +4,7 @@ import { env } from "./lib/env.js";
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  distDir: env.VIGIL_DIST_DIR,
   poweredByHeader: false,
   // Native/wasm packages stay out of the server bundle; Next requires them at run time.
   serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "prom-client", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
@@ -23,7 +24,8 @@ const nextConfig = {
 
 const uploadSourceMaps = Boolean(env.SENTRY_AUTH_TOKEN && env.SENTRY_ORG && env.SENTRY_PROJECT);
 
-export default withSentryConfig(nextConfig, {
+// VIGIL_SENTRY_SDK=false leaves Sentry out of the build entirely: the baseline `npm run bench:sentry` compares against.
+export default !env.VIGIL_SENTRY_SDK ? nextConfig : withSentryConfig(nextConfig, {
   telemetry: false,
   silent: true,
   org: env.SENTRY_ORG,

@@ -1,32 +1,19 @@
 // Ingest throughput vs an empty route handler in the same production build and process, side by side.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:ingest [-- --requests 10000]
-import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import pg from "pg";
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
-import { arg, load as loadUrl, root, startNext, summary, type Measured } from "./support/load";
+import { arg, beacon, load as loadAt, rps, summary } from "./support/load";
+import { startNext } from "./support/next-server";
 
+const root = resolve(import.meta.dirname, "..");
 const PORT = 3431;
 const BASE = `http://127.0.0.1:${PORT}`;
 const REQUESTS = arg("requests", 10_000);
 const CONNECTIONS = arg("connections", 50);
 const ROUNDS = arg("rounds", 2);
-const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-
-// One page view's five metrics, as the collector sends them.
-const beacon = (route: string) =>
-  JSON.stringify({
-    v: 1, pageViewId: `pv_${randomUUID().replaceAll("-", "")}`, route, navigationType: "navigate", connection: "4g",
-    metrics: [
-      { name: "LCP", value: 2140.2, id: "v6-1", attribution: { target: "main > img", type: "image" } },
-      { name: "INP", value: 96, id: "v6-2", attribution: { target: "button.buy", type: "pointer" } },
-      { name: "CLS", value: 0.031, id: "v6-3" }, { name: "FCP", value: 1200.4, id: "v6-4" }, { name: "TTFB", value: 310.7, id: "v6-5" },
-    ],
-  });
-
-const load = (path: string, body: string, amount: number): Promise<Measured> =>
-  loadUrl(`${BASE}${path}`, { method: "POST", body, amount, connections: CONNECTIONS, headers: { "content-type": "text/plain", "user-agent": CHROME } });
-const rps = (r: Measured) => r.rps;
+const load = (path: string, body: string, amount: number) => loadAt({ url: `${BASE}${path}`, body, amount, connections: CONNECTIONS });
 
 async function main() {
   const database = await provisionTestDatabase({ label: "bench_ingest" });
@@ -36,7 +23,7 @@ async function main() {
     VIGIL_BENCH_ENDPOINTS: "1", VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
   };
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
-  const server = await startNext(PORT, env);
+  const server = await startNext(root, PORT, env);
   try {
     console.log(`[bench] ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${ROUNDS} rounds, database: ${database.embedded ? "embedded PGlite" : "PostgreSQL"}`);
     // Equal warm-up for both (JIT, connection pool, first growth of the fresh tables): steady state is measured.

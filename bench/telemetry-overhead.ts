@@ -3,7 +3,11 @@
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:telemetry [-- --requests 20000 --rounds 4]
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
-import { arg, load, root, startNext, summary } from "./support/load";
+import { resolve } from "node:path";
+import { arg, load, rps, summary } from "./support/load";
+import { startNext } from "./support/next-server";
+
+const root = resolve(import.meta.dirname, "..");
 
 const REQUESTS = arg("requests", 20_000);
 const CONNECTIONS = arg("connections", 50);
@@ -16,10 +20,10 @@ async function main() {
     AUTH_SECRET: "bench-only-secret-0123456789abcdefghij", LOG_LEVEL: "warn", VIGIL_BENCH_ENDPOINTS: "1",
   };
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
-  const off = await startNext(3441, { ...env, AUTH_URL: "http://127.0.0.1:3441", VIGIL_REQUEST_METRICS: "false" });
-  const on = await startNext(3442, { ...env, AUTH_URL: "http://127.0.0.1:3442", VIGIL_REQUEST_METRICS: "true" });
+  const off = await startNext(root, 3441, { ...env, AUTH_URL: "http://127.0.0.1:3441", VIGIL_REQUEST_METRICS: "false" });
+  const on = await startNext(root, 3442, { ...env, AUTH_URL: "http://127.0.0.1:3442", VIGIL_REQUEST_METRICS: "true" });
   try {
-    const run = (base: string, amount = REQUESTS) => load(`${base}/api/bench/empty`, { amount, connections: CONNECTIONS });
+    const run = (base: string, amount = REQUESTS) => load({ url: `${base}/api/bench/empty`, method: "GET", amount, connections: CONNECTIONS });
     console.log(`[bench] GET /api/bench/empty, ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${ROUNDS} rounds (off, on alternating)`);
     await run(off.base, 5_000);
     await run(on.base, 5_000);
@@ -29,8 +33,8 @@ async function main() {
       let metricsOff, metricsOn;
       if (round % 2) [metricsOff, metricsOn] = [await run(off.base), await run(on.base)];
       else [metricsOn, metricsOff] = [await run(on.base), await run(off.base)];
-      ratios.push(metricsOn.rps / metricsOff.rps);
-      console.log(`round ${round}\n  ${summary("metrics off", metricsOff)}\n  ${summary("metrics on", metricsOn)}\n  ratio on/off ${(metricsOn.rps / metricsOff.rps).toFixed(3)}`);
+      ratios.push(rps(metricsOn) / rps(metricsOff));
+      console.log(`round ${round}\n  ${summary("metrics off", metricsOff)}\n  ${summary("metrics on", metricsOn)}\n  ratio on/off ${(rps(metricsOn) / rps(metricsOff)).toFixed(3)}`);
     }
     const counted = await fetch(`${on.base}/metrics`).then((r) => r.text());
     const line = counted.split("\n").find((l) => l.startsWith('http_requests_total{route="/api/bench/empty",method="GET",status="204"}'));

@@ -3,7 +3,7 @@ import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
 const optionalUrl = z.url().optional();
-const sampleRate = z.coerce.number().min(0).max(1).default(0);
+const sampleRate = (fallback) => z.coerce.number().min(0).max(1).default(fallback);
 
 export const env = createEnv({
   server: {
@@ -32,7 +32,12 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SENTRY_DSN: optionalUrl,
     SENTRY_ENVIRONMENT: z.string().max(64).optional(),
-    SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate(0),
+    SENTRY_SAMPLE_RATE: sampleRate(1),
+    // false: build and run without the Sentry SDK at all (the baseline of `npm run bench:sentry`); also read by next.config.mjs.
+    VIGIL_SENTRY_SDK: z.stringbool().default(true),
+    // Build output folder; lets the benchmark keep a Sentry-less build beside the normal one.
+    VIGIL_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next-").default(".next"),
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
     SENTRY_ORG: z.string().min(1).optional(),
     SENTRY_PROJECT: z.string().min(1).optional(),
@@ -45,6 +50,8 @@ export const env = createEnv({
   client: {
     NEXT_PUBLIC_SENTRY_DSN: optionalUrl,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().max(64).optional(),
+    NEXT_PUBLIC_SENTRY_SAMPLE_RATE: sampleRate(1),
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate(0),
     NEXT_PUBLIC_APP_VERSION: z.string().max(64).default("0.1.0"),
     // PostHog project key: public by design (it only allows sending events); unset keeps analytics off.
     NEXT_PUBLIC_POSTHOG_KEY: z.string().regex(/^phc_\w{1,200}$/, "must be a PostHog project key (phc_…)").optional(),
@@ -73,6 +80,9 @@ export const env = createEnv({
     SENTRY_DSN: process.env.SENTRY_DSN,
     SENTRY_ENVIRONMENT: process.env.SENTRY_ENVIRONMENT,
     SENTRY_TRACES_SAMPLE_RATE: process.env.SENTRY_TRACES_SAMPLE_RATE,
+    SENTRY_SAMPLE_RATE: process.env.SENTRY_SAMPLE_RATE,
+    VIGIL_SENTRY_SDK: process.env.VIGIL_SENTRY_SDK,
+    VIGIL_DIST_DIR: process.env.VIGIL_DIST_DIR,
     SENTRY_AUTH_TOKEN: process.env.SENTRY_AUTH_TOKEN,
     SENTRY_ORG: process.env.SENTRY_ORG,
     SENTRY_PROJECT: process.env.SENTRY_PROJECT,
@@ -81,6 +91,8 @@ export const env = createEnv({
     VIGIL_ANALYTICS_DISABLED: process.env.VIGIL_ANALYTICS_DISABLED,
     NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
+    NEXT_PUBLIC_SENTRY_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_SAMPLE_RATE,
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE,
     NEXT_PUBLIC_APP_VERSION: process.env.NEXT_PUBLIC_APP_VERSION,
     NEXT_PUBLIC_POSTHOG_KEY: process.env.NEXT_PUBLIC_POSTHOG_KEY,
   },

@@ -27,6 +27,7 @@ describe("buildFingerprint", () => {
     writeFileSync(join(root, "app", "new.tsx"), "x");
     expect(buildFingerprint(root, {})).not.toBe(edited);
     expect(buildFingerprint(root, { NEXT_PUBLIC_X: "1" })).not.toBe(buildFingerprint(root, {}));
+    expect(buildFingerprint(root, { VIGIL_SENTRY_SDK: "false" })).not.toBe(buildFingerprint(root, {}));
   });
 
   it("ignores unit test files", () => {

@@ -5,10 +5,11 @@ import { buildFingerprint } from "./build-fingerprint";
 
 /** Runs `next build` unless the last build was made from the same sources; async so an in-process DB keeps serving. */
 export async function ensureBuild(root: string, env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<"built" | "reused"> {
-  const stampFile = join(root, ".next", "vigil-build-stamp");
+  const distDir = join(root, env.VIGIL_DIST_DIR || ".next"); // next.config.mjs builds there too
+  const stampFile = join(distDir, "vigil-build-stamp");
   const fingerprint = buildFingerprint(root, env);
-  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
-    log("sources unchanged since the last build: reusing .next");
+  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+    log(`sources unchanged since the last build: reusing ${env.VIGIL_DIST_DIR || ".next"}`);
     return "reused";
   }
   log("building (next build); the first build takes a minute or two");

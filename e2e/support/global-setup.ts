@@ -42,6 +42,8 @@ export default async function globalSetup() {
     POSTHOG_HOST: receiverUrl("posthog"),
     OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl("otlp"),
     VIGIL_TELEMETRY_FLUSH_MS: "1000",
+    // /api/bench/crash: the deliberate server error e2e/sentry.spec.ts follows to the Sentry receiver.
+    VIGIL_BENCH_ENDPOINTS: "1",
   };
   try {
     await ensureBuild(root, env, (line) => console.log(`[e2e] ${line}`));
