@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
+import { readBodyLimited } from "@/lib/http/read-body";
 import { requestLogger } from "@/lib/log/logger";
 import { analyticsEnabled } from "./enabled";
 import { FORWARDED_REQUEST_HEADERS, RETURNED_RESPONSE_HEADERS, relayTarget } from "./relay-target";
@@ -11,22 +12,8 @@ export const RELAY_MAX_BODY_BYTES = 1_000_000;
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
 async function readBody(request: Request, limit: number): Promise<ArrayBuffer | undefined> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
   if (!request.body) return undefined;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
-    }
-    chunks.push(value);
-  }
-  const all = Buffer.concat(chunks);
+  const all = await readBodyLimited(request, limit);
   return all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
 }
 

@@ -1,30 +1,16 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/http/read-body";
 import { MAX_BEACON_BYTES, VitalsBeacon } from "@/lib/vitals/beacon-schema";
 
 const ACCEPTED_TYPES = new Set(["text/plain", "application/json"]);
 
-/** Reads at most `limit` bytes of the body; a larger body is refused without buffering the rest. */
+/** A declared length within the limit is enforced by the HTTP parser: read it in one go (the common beacon case). */
 async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > limit) throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
-  if (!request.body) return "";
-  // A declared length within the limit is enforced by the HTTP parser: read it in one go (the common beacon case).
   if (Number.isFinite(declared)) return request.text();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("payload_too_large", `The body must be at most ${limit} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readBodyLimited(request, limit)).toString("utf8");
 }
 
 /** Content type, size, JSON and schema checks for a browser beacon; every refusal is a 4xx AppError. */

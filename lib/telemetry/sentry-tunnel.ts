@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/http/read-body";
 
 /** Envelopes above this are refused (413); Sentry's own per-envelope limit for browser events is far above real errors. */
 export const MAX_ENVELOPE_BYTES = 1_000_000;
@@ -40,24 +41,9 @@ export function envelopeTarget(envelope: Uint8Array, configured: SentryTarget): 
 
 /** Reads at most MAX_ENVELOPE_BYTES of the body; a larger one is refused without buffering the rest. */
 export async function readEnvelope(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (declared > MAX_ENVELOPE_BYTES) throw new AppError("payload_too_large", `The envelope must be at most ${MAX_ENVELOPE_BYTES} bytes.`);
-  if (!request.body) throw new AppError("bad_request", "The body is empty.");
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ENVELOPE_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("payload_too_large", `The envelope must be at most ${MAX_ENVELOPE_BYTES} bytes.`);
-    }
-    chunks.push(value);
-  }
-  if (size === 0) throw new AppError("bad_request", "The body is empty.");
-  return new Uint8Array(Buffer.concat(chunks));
+  const body = await readBodyLimited(request, MAX_ENVELOPE_BYTES, "envelope");
+  if (body.byteLength === 0) throw new AppError("bad_request", "The body is empty.");
+  return new Uint8Array(body);
 }
 
 /** Forwards a browser envelope to the configured Sentry host; the upstream status is passed back, its body is not. */
