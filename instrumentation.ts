@@ -6,8 +6,10 @@ export async function register() {
     const { startServerTelemetry } = await import("./lib/telemetry/start");
     await startServerTelemetry();
     if (env.VIGIL_SENTRY_SDK) await import("./sentry.server.config");
-    const { scheduleVitalsRetention } = await import("./lib/vitals/retention");
-    scheduleVitalsRetention();
+    if (env.VIGIL_SCHEDULER === "in-process") {
+      const { startInProcessScheduler } = await import("./lib/scheduler/in-process");
+      startInProcessScheduler();
+    }
   }
   if (process.env.NEXT_RUNTIME === "edge" && env.VIGIL_SENTRY_SDK) await import("./sentry.edge.config");
 }

@@ -46,6 +46,12 @@ export const env = createEnv({
     POSTHOG_ASSETS_HOST: z.url({ protocol: /^https?$/ }).default("https://us-assets.i.posthog.com"),
     // Instance-wide off switch: the relay forwards nothing, the browser SDK does not start, no server events.
     VIGIL_ANALYTICS_DISABLED: z.stringbool().default(false),
+    // Scheduler (lib/scheduler): /api/cron/* needs "Authorization: Bearer $CRON_SECRET" (Vercel Cron sends it).
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").max(200).optional(),
+    // in-process: `next start` runs the jobs itself (advisory locks keep one runner per job); off: only cron calls.
+    VIGIL_SCHEDULER: z.enum(["in-process", "off"]).default("in-process"),
+    // Machine access to /api/observability/* and POST /api/v1/slo-events ("Authorization: Bearer <token>").
+    VIGIL_API_TOKEN: z.string().min(16, "must be at least 16 characters").max(200).optional(),
   },
   client: {
     NEXT_PUBLIC_SENTRY_DSN: optionalUrl,
@@ -89,6 +95,9 @@ export const env = createEnv({
     POSTHOG_HOST: process.env.POSTHOG_HOST,
     POSTHOG_ASSETS_HOST: process.env.POSTHOG_ASSETS_HOST,
     VIGIL_ANALYTICS_DISABLED: process.env.VIGIL_ANALYTICS_DISABLED,
+    CRON_SECRET: process.env.CRON_SECRET,
+    VIGIL_SCHEDULER: process.env.VIGIL_SCHEDULER,
+    VIGIL_API_TOKEN: process.env.VIGIL_API_TOKEN,
     NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
     NEXT_PUBLIC_SENTRY_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_SAMPLE_RATE,

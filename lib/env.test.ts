@@ -28,6 +28,9 @@ describe("env module", () => {
     [{ ...good, POSTHOG_HOST: "file:///etc/passwd" }, "POSTHOG_HOST"],
     [{ ...good, NEXT_PUBLIC_POSTHOG_KEY: "sk_live_secret" }, "NEXT_PUBLIC_POSTHOG_KEY"],
     [{ ...good, VIGIL_ANALYTICS_DISABLED: "maybe" }, "VIGIL_ANALYTICS_DISABLED"],
+    [{ ...good, CRON_SECRET: "short" }, "CRON_SECRET"],
+    [{ ...good, VIGIL_SCHEDULER: "sometimes" }, "VIGIL_SCHEDULER"],
+    [{ ...good, VIGIL_API_TOKEN: "short" }, "VIGIL_API_TOKEN"],
   ])("fails naming the bad variable %#", (vars, name) => {
     const result = load(vars);
     expect(result.ok).toBe(false);

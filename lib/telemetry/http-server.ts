@@ -5,19 +5,18 @@ import { requestIdOf } from "@/lib/http/request-id";
 import { logger } from "@/lib/log/logger";
 import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
 import { normalizeMethod, RequestAggregator } from "@/lib/telemetry/request-aggregator";
-import { pruneMinuteRollups, upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
+import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 import { RouteLabeler } from "@/lib/telemetry/route-labels";
 import { requestTraceIds } from "@/lib/telemetry/trace-context";
 
 type ServerMessage = { request: IncomingMessage; response: ServerResponse };
 type Child = { count: ReturnType<Telemetry["httpRequests"]["labels"]>; duration: ReturnType<Telemetry["httpDuration"]["labels"]> };
 /** `metrics: false` keeps the trace ids and drops the counting (VIGIL_REQUEST_METRICS=false). */
-export type HttpServerOptions = { metrics: boolean; flushMs: number; minuteRetentionHours: number; enterTraceContext: boolean };
+export type HttpServerOptions = { metrics: boolean; flushMs: number; enterTraceContext: boolean };
 
 const STARTED = Symbol.for("vigil.requestStarted");
 type Timed = IncomingMessage & { [STARTED]?: number };
 
-const HOUR = 3_600_000;
 type State = { aggregator: RequestAggregator; labeler: RouteLabeler; children: Map<string, Child>; flushing?: Promise<void> };
 const globalForHttp = globalThis as typeof globalThis & { __vigilHttp?: State };
 
@@ -73,7 +72,6 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
   }));
 
   setInterval(() => void flushRequestRollups(), o.flushMs).unref();
-  setInterval(() => void recordJob("request-rollup-prune", () => pruneMinuteRollups(new Date(Date.now() - o.minuteRetentionHours * HOUR))).catch((err) => logger.error({ err, job: "request-rollup-prune" }, "pruning request rollups failed")), HOUR).unref();
 }
 
 /** Writes what was aggregated since the last flush; on failure keeps it for the next attempt. */

@@ -1,0 +1,43 @@
+import "server-only";
+import { HOUR } from "@/lib/scheduler/schedule";
+
+/** What a job reports about its run (counts, ids); stored in job_runs.detail and returned by /api/cron. */
+export type JobDetail = Record<string, unknown>;
+export type JobContext = { now: Date };
+
+export type JobSpec = {
+  name: string;
+  /** How often the job should run; a run is "due" once this much time has passed since the last one began. */
+  everyMs: number;
+  /** Postgres advisory-lock key: one runner at a time across every instance. */
+  lockKey: number;
+  describe: string;
+  run: (ctx: JobContext) => Promise<JobDetail>;
+};
+
+// Modules load lazily: instrumentation.ts imports this table, and a job's dependencies load only when it runs.
+export const JOBS: readonly JobSpec[] = [
+  {
+    name: "vitals-retention",
+    everyMs: HOUR,
+    lockKey: 727_001,
+    describe: "Deletes raw web vitals older than VIGIL_VITALS_RETENTION_DAYS (rollups stay).",
+    run: async ({ now }) => ({ deleted: await (await import("@/lib/vitals/retention")).pruneRawVitals(now) }),
+  },
+  {
+    name: "request-rollup-prune",
+    everyMs: HOUR,
+    lockKey: 727_002,
+    describe: "Deletes per-minute request rollups older than 48 hours (hourly rows stay).",
+    run: async ({ now }) => ({ deleted: await (await import("@/lib/telemetry/request-rollup-repository")).pruneMinuteRollups(new Date(now.getTime() - 48 * HOUR)) }),
+  },
+  {
+    name: "job-run-prune",
+    everyMs: 6 * HOUR,
+    lockKey: 727_003,
+    describe: "Deletes job run records older than 14 days.",
+    run: async ({ now }) => ({ deleted: await (await import("@/lib/scheduler/job-run-repository")).pruneJobRuns(new Date(now.getTime() - 14 * 24 * HOUR)) }),
+  },
+];
+
+export const jobNamed = (name: string): JobSpec | undefined => JOBS.find((j) => j.name === name);

@@ -1,0 +1,11 @@
+import specs from "@/config/slos";
+import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
+
+let loaded: SloSpec[] | undefined;
+
+/** The SLOs of config/slos.ts, validated once; a bad file throws with every problem named. */
+export function sloSpecs(): SloSpec[] {
+  return (loaded ??= parseSloSpecs(specs));
+}
+
+export const sloSpec = (id: string): SloSpec | undefined => sloSpecs().find((s) => s.id === id);
