@@ -8,15 +8,14 @@ import { eq, noneOf, oneOf, escapeRegex, selector, type Matcher } from "./promql
 export const DEFAULT_EXCLUDED_ROUTES = [STATIC_ASSETS, "/_next/image", PUBLIC_FILE] as const;
 
 /**
- * Where an SLO's events live in /metrics. `total` counts valid events; exactly one of `good` and `bad` counts the
- * others, each a selector over one counter (histogram buckets are counters too). `labels` are what a matching
- * series must carry, for the unit tests' fixtures.
+ * Where an SLO's events live in /metrics: `total` selects the valid events, and either `good` or `bad` a part of
+ * them, each a selector over counters (histogram buckets are counters too).
  */
 export type SliSource = {
   total: string;
   good?: string;
   bad?: string;
-  /** The fixture series behind total: label sets for a good and a bad event; see rule-tests.ts. */
+  /** Series that these selectors match, for the generated promtool tests (fixtures.ts). */
   fixture: SliFixture;
 };
 
@@ -76,7 +75,7 @@ export function sliSource(spec: SloSpec): SliSource {
     }
     case "vitals": {
       const metric = METRICS[spec.metric];
-      // The same arithmetic as the registry's edges, so the comparison below is exact, not approximately right.
+      // The registry's own arithmetic for its edges, so a threshold that is an edge is found as one.
       const good = metric.thresholds[0] * (metric.unit === "ms" ? 1 / 1000 : 1);
       const le = bucketLabel(good, vitalBuckets(spec.metric), `SLO "${spec.id}" ${spec.metric} good threshold`);
       const m: Matcher[] = [];
