@@ -28,7 +28,8 @@ const SECTIONS: Section[] = [
         type: "timeseries",
         w: 8,
         unit: "percentunit",
-        targets: [{ expr: `sum(rate(${requests('status=~"5.."')}[${RATE}])) / sum(rate(${requests()}[${RATE}]))`, legendFormat: "5xx" }],
+        // A server that never answered 5xx has no such series: 0, not a gap.
+        targets: [{ expr: `(sum(rate(${requests('status=~"5.."')}[${RATE}])) or vector(0)) / sum(rate(${requests()}[${RATE}]))`, legendFormat: "5xx" }],
       },
       {
         title: "Latency p50 / p95 / p99",
@@ -45,7 +46,10 @@ const SECTIONS: Section[] = [
         description: "Requests per second, share of 5xx and p95 latency per route template, over the dashboard's time range.",
         targets: [
           { expr: `sum by (route) (rate(${requests()}[$__range]))`, instant: true },
-          { expr: `sum by (route) (rate(${requests('status=~"5.."')}[$__range])) / sum by (route) (rate(${requests()}[$__range]))`, instant: true },
+          {
+            expr: `(sum by (route) (rate(${requests('status=~"5.."')}[$__range])) or 0 * sum by (route) (rate(${requests()}[$__range]))) / sum by (route) (rate(${requests()}[$__range]))`,
+            instant: true,
+          },
           { expr: quantile(0.95, "http_request_duration_seconds", ["route"], "$__range"), instant: true },
         ],
         extra: {

@@ -91,6 +91,42 @@ describe("monitoring/ as committed", () => {
   });
 });
 
+describe("dashboard figures", () => {
+  it("match hand-computed ratios on known series, 0 rather than a gap where nothing failed", async () => {
+    const panels = grafanaDashboard().panels as { title: string; targets?: { expr: string }[] }[];
+    const expr = (title: string, i = 0) => panels.find((p) => p.title === title)!.targets![i]!.expr.replaceAll("$__rate_interval", "5m").replaceAll("$__range", "10m").replaceAll("$job", "vigil");
+    const req = (route: string, status: string) => `http_requests_total{job="vigil",route="${route}",method="GET",status="${status}"}`;
+    const probe = (monitor: string, outcome: string) => `vigil_probe_results_total{job="vigil",monitor="${monitor}",outcome="${outcome}"}`;
+    const check = (e: string, samples: [string, number][]) => ({ expr: `round((${e}) * 1e6)`, eval_time: "10m", exp_samples: samples.map(([labels, value]) => ({ labels, value })) });
+    const file = {
+      rule_files: [],
+      tests: [
+        {
+          interval: "1m",
+          // Per minute: /a 30 ok + 10 errors, /b 60 ok; monitor m 3 up + 1 down, monitor dead only down.
+          input_series: [
+            { series: req("/a", "200"), values: "0+30x10" },
+            { series: req("/a", "500"), values: "0+10x10" },
+            { series: req("/b", "200"), values: "0+60x10" },
+            { series: probe("m", "up"), values: "0+3x10" },
+            { series: probe("m", "down"), values: "0+1x10" },
+            { series: probe("dead", "down"), values: "0+1x10" },
+          ],
+          promql_expr_test: [
+            check(expr("5xx ratio"), [["{}", 100_000]]),
+            check(expr("Routes over the time range", 1), [['{route="/a"}', 250_000], ['{route="/b"}', 0]]),
+            check(expr("Probe success ratio by monitor"), [['{monitor="m"}', 750_000], ['{monitor="dead"}', 0]]),
+          ],
+        },
+      ],
+    };
+    const path = join(tmp, "dashboard-figures.test.yml");
+    writeFileSync(path, stringify(file));
+    const r = await run("promtool", ["test", "rules", path]);
+    expect(r.code, r.output).toBe(0);
+  });
+});
+
 describe("the checks can fail", () => {
   const rules = () => parse(readFileSync(join(COMMITTED, GENERATED_FILES.rules), "utf8"));
   const alertOf = (doc: { groups: { rules: { alert?: string; expr: string }[] }[] }, name: string) => doc.groups.flatMap((g) => g.rules).find((r) => r.alert === name)!;
