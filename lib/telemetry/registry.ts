@@ -6,7 +6,7 @@ import { METRIC_NAMES, METRICS, type MetricName } from "@/lib/vitals/metrics";
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.4, 0.5, 1, 2.5, 5, 10];
 
 // Good/poor thresholds are bucket edges, so `le` series answer "share of good samples" exactly.
-function vitalBuckets(name: MetricName): number[] {
+export function vitalBuckets(name: MetricName): number[] {
   const spec = METRICS[name];
   const scale = spec.unit === "ms" ? 1 / 1000 : 1;
   const [good, poor] = spec.thresholds.map((t) => t * scale) as [number, number];

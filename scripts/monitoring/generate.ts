@@ -1,0 +1,23 @@
+// Writes monitoring/ (Prometheus rules and their tests, example Prometheus and Alertmanager configs, a Grafana
+// dashboard) from config/slos.ts. Usage: npm run monitoring:generate [-- --out <dir>]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { sloSpecs } from "@/lib/slo/config";
+import { renderMonitoring } from "./render";
+
+const { values } = parseArgs({ options: { out: { type: "string", default: "monitoring" } } });
+const outDir = resolve(values.out!);
+
+try {
+  const files = renderMonitoring(sloSpecs());
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(outDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    console.log(`wrote ${target}`);
+  }
+} catch (err) {
+  console.error(`monitoring:generate failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,287 @@
+import { vitalMetricName } from "@/lib/telemetry/registry";
+import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
+import { RECORD } from "./prometheus-rules";
+
+// A Grafana dashboard over Vigil's /metrics and the SLO recording rules; the datasource is a variable, so it
+// imports into any Grafana with a Prometheus datasource.
+
+export const DATASOURCE = { type: "prometheus", uid: "${DS_PROMETHEUS}" } as const;
+const WIDTH = 24;
+const J = 'job=~"$job"';
+const RATE = "$__rate_interval";
+
+type Target = { expr: string; legendFormat?: string; instant?: boolean };
+type PanelSpec = { title: string; type: "timeseries" | "stat" | "table" | "bargauge"; w: number; h?: number; unit?: string; description?: string; targets: Target[]; extra?: Record<string, unknown> };
+type Section = { row: string; panels: PanelSpec[] };
+
+const requests = (sel = "") => `http_requests_total{${[J, sel].filter(Boolean).join(",")}}`;
+const quantile = (q: number, metric: string, by: string[] = [], window = RATE) =>
+  `histogram_quantile(${q}, sum by (${[...by, "le"].join(", ")}) (rate(${metric}_bucket{${J}}[${window}])))`;
+
+const SECTIONS: Section[] = [
+  {
+    row: "Requests",
+    panels: [
+      { title: "Request rate by status", type: "timeseries", w: 8, unit: "reqps", targets: [{ expr: `sum by (status) (rate(${requests()}[${RATE}]))`, legendFormat: "{{status}}" }] },
+      {
+        title: "5xx ratio",
+        type: "timeseries",
+        w: 8,
+        unit: "percentunit",
+        // A server that never answered 5xx has no such series: 0, not a gap.
+        targets: [{ expr: `(sum(rate(${requests('status=~"5.."')}[${RATE}])) or vector(0)) / sum(rate(${requests()}[${RATE}]))`, legendFormat: "5xx" }],
+      },
+      {
+        title: "Latency p50 / p95 / p99",
+        type: "timeseries",
+        w: 8,
+        unit: "s",
+        targets: [0.5, 0.95, 0.99].map((q) => ({ expr: quantile(q, "http_request_duration_seconds"), legendFormat: `p${Math.round(q * 100)}` })),
+      },
+      {
+        title: "Routes over the time range",
+        type: "table",
+        w: WIDTH,
+        h: 9,
+        description: "Requests per second, share of 5xx and p95 latency per route template, over the dashboard's time range.",
+        targets: [
+          { expr: `sum by (route) (rate(${requests()}[$__range]))`, instant: true },
+          {
+            expr: `(sum by (route) (rate(${requests('status=~"5.."')}[$__range])) or 0 * sum by (route) (rate(${requests()}[$__range]))) / sum by (route) (rate(${requests()}[$__range]))`,
+            instant: true,
+          },
+          { expr: quantile(0.95, "http_request_duration_seconds", ["route"], "$__range"), instant: true },
+        ],
+        extra: {
+          transformations: [
+            { id: "merge", options: {} },
+            { id: "organize", options: { excludeByName: { Time: true }, renameByName: { "Value #A": "req/s", "Value #B": "5xx share", "Value #C": "p95 (s)" } } },
+          ],
+          fieldConfig: {
+            defaults: {},
+            overrides: [
+              { matcher: { id: "byName", options: "5xx share" }, properties: [{ id: "unit", value: "percentunit" }] },
+              { matcher: { id: "byName", options: "p95 (s)" }, properties: [{ id: "unit", value: "s" }] },
+              { matcher: { id: "byName", options: "req/s" }, properties: [{ id: "unit", value: "reqps" }] },
+            ],
+          },
+        },
+      },
+    ],
+  },
+  {
+    row: "Web vitals (real users)",
+    panels: [
+      {
+        title: "p75 of timing metrics",
+        type: "timeseries",
+        w: 16,
+        unit: "s",
+        targets: METRIC_NAMES.filter((m) => METRICS[m].unit === "ms").map((m) => ({ expr: quantile(0.75, vitalMetricName(m)), legendFormat: m })),
+      },
+      {
+        title: "p75 of CLS",
+        type: "timeseries",
+        w: 8,
+        unit: "none",
+        targets: METRIC_NAMES.filter((m) => METRICS[m].unit === "score").map((m) => ({ expr: quantile(0.75, vitalMetricName(m)), legendFormat: m })),
+      },
+    ],
+  },
+  {
+    row: "Ingest, jobs and notifications",
+    panels: [
+      {
+        title: "Beacons accepted and rejected",
+        type: "timeseries",
+        w: 8,
+        unit: "ops",
+        targets: [
+          { expr: `sum(rate(vigil_ingest_beacons_accepted_total{${J}}[${RATE}]))`, legendFormat: "accepted" },
+          { expr: `sum by (reason) (rate(vigil_ingest_beacons_rejected_total{${J}}[${RATE}]))`, legendFormat: "rejected: {{reason}}" },
+        ],
+      },
+      {
+        // Prometheus renames the metric's own `job` label to `exported_job`, since `job` names the scrape target.
+        title: "Job runs by outcome",
+        type: "timeseries",
+        w: 8,
+        unit: "short",
+        targets: [{ expr: `sum by (exported_job, outcome) (increase(vigil_job_runs_total{${J}}[${RATE}]))`, legendFormat: "{{exported_job}} {{outcome}}" }],
+      },
+      {
+        title: "Failed job runs (time range)",
+        type: "stat",
+        w: 8,
+        unit: "short",
+        targets: [{ expr: `sum by (exported_job) (increase(vigil_job_runs_total{${J},outcome="failed"}[$__range]))`, legendFormat: "{{exported_job}}", instant: true }],
+        extra: { fieldConfig: { defaults: { thresholds: { mode: "absolute", steps: [{ color: "green", value: null }, { color: "red", value: 1 }] } }, overrides: [] } },
+      },
+      {
+        title: "Notification deliveries",
+        type: "timeseries",
+        w: WIDTH,
+        h: 6,
+        unit: "short",
+        targets: [{ expr: `sum by (kind, outcome) (increase(vigil_notification_deliveries_total{${J}}[${RATE}]))`, legendFormat: "{{kind}} {{outcome}}" }],
+      },
+    ],
+  },
+  {
+    row: "Uptime",
+    panels: [
+      {
+        title: "Probe success ratio by monitor",
+        type: "timeseries",
+        w: 12,
+        unit: "percentunit",
+        targets: [
+          {
+            // A monitor that never succeeded has no outcome="up" series: count it as 0, not as missing.
+            expr: `(sum by (monitor) (rate(vigil_probe_results_total{${J},outcome="up"}[${RATE}])) or 0 * sum by (monitor) (rate(vigil_probe_results_total{${J}}[${RATE}]))) / sum by (monitor) (rate(vigil_probe_results_total{${J}}[${RATE}]))`,
+            legendFormat: "{{monitor}}",
+          },
+        ],
+      },
+      { title: "Probe duration p95 by monitor", type: "timeseries", w: 12, unit: "s", targets: [{ expr: quantile(0.95, "vigil_probe_duration_seconds", ["monitor"]), legendFormat: "{{monitor}}" }] },
+    ],
+  },
+  {
+    row: "SLOs (from vigil-slo-rules.yml)",
+    panels: [
+      {
+        title: "Error budget remaining",
+        type: "bargauge",
+        w: 8,
+        h: 9,
+        unit: "percentunit",
+        description: "1 − (error ratio over the SLO window) / (1 − objective); below 0 the budget is overspent.",
+        targets: [{ expr: `${RECORD.budgetRemaining}{slo=~"$slo"}`, legendFormat: "{{slo}}", instant: true }],
+        extra: {
+          fieldConfig: {
+            defaults: { min: -1, max: 1, thresholds: { mode: "absolute", steps: [{ color: "red", value: null }, { color: "orange", value: 0 }, { color: "green", value: 0.25 }] } },
+            overrides: [],
+          },
+          options: { orientation: "horizontal", displayMode: "gradient", reduceOptions: { calcs: ["lastNotNull"], fields: "", values: false } },
+        },
+      },
+      {
+        title: "Burn rate by window",
+        type: "timeseries",
+        w: 16,
+        h: 9,
+        unit: "x",
+        description: "Error ratio over each alert window divided by the error budget: 1 spends the budget exactly over the SLO window.",
+        targets: [{ expr: `{__name__=~"slo:sli_error:ratio_rate.+",slo=~"$slo"} / on (slo) group_left () ${RECORD.errorBudget}`, legendFormat: "{{slo}} {{window}}" }],
+      },
+      {
+        title: "SLI events",
+        type: "timeseries",
+        w: 12,
+        unit: "ops",
+        targets: [
+          { expr: `${RECORD.eventsRate}{slo=~"$slo"}`, legendFormat: "{{slo}} all" },
+          { expr: `${RECORD.badEventsRate}{slo=~"$slo"}`, legendFormat: "{{slo}} bad" },
+        ],
+      },
+      {
+        title: "Firing SLO alerts",
+        type: "table",
+        w: 12,
+        targets: [{ expr: `count by (slo, severity, rule, alertname) (ALERTS{alertstate="firing",slo=~"$slo"})`, instant: true }],
+        extra: { transformations: [{ id: "organize", options: { excludeByName: { Time: true, Value: true } } }] },
+      },
+    ],
+  },
+];
+
+const REF_IDS = "ABCDEFGHIJ";
+
+function panel(p: PanelSpec, id: number, x: number, y: number) {
+  const base = {
+    id,
+    type: p.type,
+    title: p.title,
+    ...(p.description ? { description: p.description } : {}),
+    datasource: DATASOURCE,
+    gridPos: { h: p.h ?? 8, w: p.w, x, y },
+    targets: p.targets.map((t, i) => ({
+      datasource: DATASOURCE,
+      refId: REF_IDS[i],
+      expr: t.expr,
+      ...(t.legendFormat ? { legendFormat: t.legendFormat } : {}),
+      ...(t.instant ? { instant: true, range: false, format: "table" } : { range: true }),
+    })),
+    fieldConfig: { defaults: p.unit ? { unit: p.unit } : {}, overrides: [] },
+    options: {},
+  };
+  const extra = p.extra ?? {};
+  const fieldConfig = extra.fieldConfig as { defaults: object; overrides: unknown[] } | undefined;
+  return { ...base, ...extra, fieldConfig: { defaults: { ...base.fieldConfig.defaults, ...fieldConfig?.defaults }, overrides: fieldConfig?.overrides ?? [] } };
+}
+
+function layout(sections: Section[]) {
+  const panels: object[] = [];
+  let id = 1;
+  let y = 0;
+  for (const s of sections) {
+    panels.push({ id: id++, type: "row", title: s.row, collapsed: false, gridPos: { h: 1, w: WIDTH, x: 0, y }, panels: [] });
+    y += 1;
+    let x = 0;
+    let rowHeight = 0;
+    for (const p of s.panels) {
+      if (x + p.w > WIDTH) {
+        y += rowHeight;
+        x = 0;
+        rowHeight = 0;
+      }
+      panels.push(panel(p, id++, x, y));
+      x += p.w;
+      rowHeight = Math.max(rowHeight, p.h ?? 8);
+    }
+    y += rowHeight;
+  }
+  return panels;
+}
+
+const queryVariable = (name: string, label: string, query: string) => ({
+  name,
+  label,
+  type: "query",
+  datasource: DATASOURCE,
+  definition: query,
+  query: { query, refId: `${name}-variable` },
+  includeAll: true,
+  multi: true,
+  allValue: ".*",
+  current: {},
+  refresh: 2,
+  sort: 1,
+  hide: 0,
+  options: [],
+});
+
+export const grafanaDashboard = () => ({
+  uid: "vigil-overview",
+  title: "Vigil",
+  description: "Vigil's /metrics: requests, latency, web vitals, ingest, jobs, uptime probes and SLOs. Generated by scripts/monitoring/generate.ts.",
+  tags: ["vigil", "slo"],
+  timezone: "browser",
+  editable: true,
+  graphTooltip: 1,
+  schemaVersion: 39,
+  version: 1,
+  refresh: "1m",
+  time: { from: "now-6h", to: "now" },
+  timepicker: {},
+  annotations: { list: [] },
+  links: [],
+  templating: {
+    list: [
+      { name: "DS_PROMETHEUS", label: "Prometheus", type: "datasource", query: "prometheus", current: {}, hide: 0, refresh: 1, regex: "", options: [] },
+      queryVariable("job", "Job", "label_values(http_requests_total, job)"),
+      queryVariable("slo", "SLO", `label_values(${RECORD.info}, slo)`),
+    ],
+  },
+  panels: layout(SECTIONS),
+});

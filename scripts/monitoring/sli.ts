@@ -1,0 +1,123 @@
+import type { SloSpec } from "@/lib/slo/spec";
+import { HTTP_DURATION_BUCKETS, vitalBuckets, vitalMetricName } from "@/lib/telemetry/registry";
+import { PUBLIC_FILE, STATIC_ASSETS } from "@/lib/telemetry/route-table";
+import { METRICS } from "@/lib/vitals/metrics";
+import { eq, noneOf, oneOf, escapeRegex, selector, type Matcher } from "./promql";
+
+/** Route labels of Next's own assets (lib/telemetry/route-labels): not requests of the app, so not in default SLIs. */
+export const DEFAULT_EXCLUDED_ROUTES = [STATIC_ASSETS, "/_next/image", PUBLIC_FILE] as const;
+
+/**
+ * Where an SLO's events live in /metrics: `total` selects the valid events, and either `good` or `bad` a part of
+ * them, each a selector over counters (histogram buckets are counters too).
+ */
+export type SliSource = {
+  total: string;
+  good?: string;
+  bad?: string;
+  /** Series that these selectors match, for the generated promtool tests (fixtures.ts). */
+  fixture: SliFixture;
+};
+
+export type SliFixture =
+  | { shape: "split"; metric: string; goodLabels: Record<string, string>; badLabels: Record<string, string> }
+  | { shape: "histogram"; base: string; labels: Record<string, string>; le: string };
+
+type RequestSelection = Extract<SloSpec, { kind: "availability" | "latency" }>;
+
+/** `routes` are exact templates and `routePrefix` a literal prefix; with both, a route matching either counts. */
+export function requestMatchers(spec: Pick<RequestSelection, "routes" | "routePrefix" | "methods">): Matcher[] {
+  const matchers: Matcher[] = [];
+  if (spec.routePrefix !== undefined) {
+    const alternatives = [...spec.routes.map(escapeRegex), `${escapeRegex(spec.routePrefix)}.*`];
+    matchers.push({ label: "route", op: "=~", value: alternatives.join("|") });
+  } else if (spec.routes.length > 0) matchers.push(oneOf("route", spec.routes));
+  else matchers.push(noneOf("route", DEFAULT_EXCLUDED_ROUTES));
+  if (spec.methods.length > 0) matchers.push(oneOf("method", spec.methods));
+  return matchers;
+}
+
+/** A route and method that `requestMatchers` selects, for fixtures. */
+function sampleRequest(spec: RequestSelection) {
+  const route = spec.routes[0] ?? (spec.routePrefix !== undefined ? `${spec.routePrefix.replace(/\/?$/, "/")}fixture` : "/");
+  return { route, method: spec.methods[0] ?? "GET" };
+}
+
+/** The `le` label of a bucket edge as prom-client writes it, or a clear error when the threshold is not an edge. */
+export function bucketLabel(seconds: number, edges: readonly number[], what: string): string {
+  const edge = edges.find((e) => Math.abs(e - seconds) < 1e-12);
+  if (edge === undefined) {
+    throw new Error(`${what}: ${seconds} s is not a bucket edge (edges: ${edges.join(", ")}); Prometheus can only count "good" at an edge`);
+  }
+  return String(edge);
+}
+
+export function sliSource(spec: SloSpec): SliSource {
+  switch (spec.kind) {
+    case "availability": {
+      const m = requestMatchers(spec);
+      const { route, method } = sampleRequest(spec);
+      return {
+        total: selector("http_requests_total", m),
+        bad: selector("http_requests_total", [...m, { label: "status", op: "=~", value: "5.." }]),
+        fixture: { shape: "split", metric: "http_requests_total", goodLabels: { route, method, status: "200" }, badLabels: { route, method, status: "500" } },
+      };
+    }
+    case "latency": {
+      const m = requestMatchers(spec);
+      const le = bucketLabel(spec.thresholdMs / 1000, HTTP_DURATION_BUCKETS, `SLO "${spec.id}" thresholdMs ${spec.thresholdMs}`);
+      const { route, method } = sampleRequest(spec);
+      return {
+        total: selector("http_request_duration_seconds_count", m),
+        good: selector("http_request_duration_seconds_bucket", [...m, eq("le", le)]),
+        fixture: { shape: "histogram", base: "http_request_duration_seconds", labels: { route, method, status: "200" }, le },
+      };
+    }
+    case "vitals": {
+      const metric = METRICS[spec.metric];
+      // The registry's own arithmetic for its edges, so a threshold that is an edge is found as one.
+      const good = metric.thresholds[0] * (metric.unit === "ms" ? 1 / 1000 : 1);
+      const le = bucketLabel(good, vitalBuckets(spec.metric), `SLO "${spec.id}" ${spec.metric} good threshold`);
+      const m: Matcher[] = [];
+      if (spec.route !== "*") m.push(eq("route", spec.route));
+      if (spec.device !== "all") m.push(eq("device", spec.device));
+      const base = vitalMetricName(spec.metric);
+      const labels = { route: spec.route === "*" ? "/" : spec.route, device: spec.device === "all" ? "mobile" : spec.device };
+      return { total: selector(`${base}_count`, m), good: selector(`${base}_bucket`, [...m, eq("le", le)]), fixture: { shape: "histogram", base, labels, le } };
+    }
+    case "uptime": {
+      const m = [eq("monitor", spec.monitor)];
+      return {
+        total: selector("vigil_probe_results_total", m),
+        good: selector("vigil_probe_results_total", [...m, eq("outcome", "up")]),
+        fixture: { shape: "split", metric: "vigil_probe_results_total", goodLabels: { monitor: spec.monitor, outcome: "up" }, badLabels: { monitor: spec.monitor, outcome: "down" } },
+      };
+    }
+    case "custom": {
+      const m = [eq("slo", spec.id)];
+      return {
+        total: selector("vigil_slo_events_total", m),
+        good: selector("vigil_slo_events_total", [...m, eq("outcome", "good")]),
+        fixture: { shape: "split", metric: "vigil_slo_events_total", goodLabels: { slo: spec.id, outcome: "good" }, badLabels: { slo: spec.id, outcome: "bad" } },
+      };
+    }
+  }
+}
+
+// A counter that never moved has no series yet (prom-client creates label sets on first use): `or vector(0)`.
+const sumRate = (sel: string, w: string) => `sum(rate(${sel}[${w}]))`;
+const orZero = (q: string) => `(${q} or vector(0))`;
+
+/** Events per second over `w`. */
+export const totalRate = (s: SliSource, w: string) => sumRate(s.total, w);
+
+/** Bad events per second over `w`. */
+export const badRate = (s: SliSource, w: string) =>
+  s.bad !== undefined ? orZero(sumRate(s.bad, w)) : `${sumRate(s.total, w)} - ${orZero(sumRate(s.good!, w))}`;
+
+/** Share of bad events over `w`; no result without events (0 / 0 is NaN, which compares false). */
+export const errorRatio = (s: SliSource, w: string) =>
+  s.bad !== undefined ? `${orZero(sumRate(s.bad, w))} / ${sumRate(s.total, w)}` : `1 - ${orZero(sumRate(s.good!, w))} / ${sumRate(s.total, w)}`;
+
+/** Events counted over `w` (the minimum-traffic guard). */
+export const totalIncrease = (s: SliSource, w: string) => `sum(increase(${s.total}[${w}]))`;
