@@ -21,8 +21,8 @@ const row = (over: Partial<DeliveryLogRow> = {}): DeliveryLogRow => ({
 });
 
 describe("formatUtc / formatUntil", () => {
-  it("formats times in UTC to the second", () => {
-    expect(formatUtc(new Date("2026-02-03T04:05:06.789Z"))).toBe("2026-02-03 04:05:06 UTC");
+  it("formats times in UTC to the second, without a zone suffix", () => {
+    expect(formatUtc(new Date("2026-02-03T04:05:06.789Z"))).toBe("2026-02-03 04:05:06");
   });
   it("rounds waits up and switches units", () => {
     expect(formatUntil(new Date("2026-12-01T09:59:00Z"), now)).toBe("due now");
@@ -39,11 +39,11 @@ describe("deliveryView", () => {
   it("shows a pending retry with its last error and next attempt", () => {
     expect(deliveryView(row(), now)).toEqual({
       id: "42", title: "API availability burning", eventType: "alert.firing", channelName: "Ops", channelKind: "webhook", status: "pending", sending: false,
-      attempts: 2, last: "HTTP 500: boom", nextAttempt: "2026-12-01 10:01:00 UTC (in 1 min)", created: "2026-12-01 09:59:00 UTC", delivered: null,
+      attempts: 2, last: "HTTP 500: boom", nextAttempt: { at: "2026-12-01 10:01:00", until: "in 1 min" }, created: "2026-12-01 09:59:00", delivered: null,
     });
   });
   it("shows delivered rows with their status and time, and no next attempt", () => {
-    expect(deliveryView(row({ status: "delivered", lastError: null, lastStatus: 204, deliveredAt: new Date("2026-12-01T09:59:31Z") }), now)).toMatchObject({ last: "HTTP 204", nextAttempt: null, delivered: "2026-12-01 09:59:31 UTC" });
+    expect(deliveryView(row({ status: "delivered", lastError: null, lastStatus: 204, deliveredAt: new Date("2026-12-01T09:59:31Z") }), now)).toMatchObject({ last: "HTTP 204", nextAttempt: null, delivered: "2026-12-01 09:59:31" });
   });
   it("marks rows under a running lease as sending, and falls back to the key without a title", () => {
     expect(deliveryView(row({ lockedUntil: new Date("2026-12-01T10:00:30Z"), payload: {} }), now)).toMatchObject({ sending: true, title: "alert:1:firing" });

@@ -13,16 +13,17 @@ export type DeliveryView = {
   attempts: number;
   /** "HTTP 200", "HTTP 500: boom", "timeout: …", or "—" before the first try. */
   last: string;
-  nextAttempt: string | null;
+  /** Pending rows only: when the next try is due, and how long until then. */
+  nextAttempt: { at: string; until: string } | null;
   created: string;
   delivered: string | null;
 };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** `2026-12-01 10:00:05 UTC`: one format for every time on the page. */
+/** `2026-12-01 10:00:05`, in UTC (the section says so once): one format for every time on the page. */
 export function formatUtc(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** How long until `at`: "due now", "in 25 s", "in 4 min", "in 1 h 05 min". */
@@ -56,7 +57,7 @@ export function deliveryView(row: DeliveryLogRow, now: Date): DeliveryView {
     sending: row.status === "pending" && row.lockedUntil !== null && row.lockedUntil > now,
     attempts: row.attempts,
     last: lastOutcome(row),
-    nextAttempt: row.status === "pending" ? `${formatUtc(row.nextAttemptAt)} (${formatUntil(row.nextAttemptAt, now)})` : null,
+    nextAttempt: row.status === "pending" ? { at: formatUtc(row.nextAttemptAt), until: formatUntil(row.nextAttemptAt, now) } : null,
     created: formatUtc(row.createdAt),
     delivered: row.deliveredAt ? formatUtc(row.deliveredAt) : null,
   };
