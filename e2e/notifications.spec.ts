@@ -6,6 +6,7 @@ import pg from "pg";
 import { verifySignature } from "../lib/notify/signature";
 import { E2E_CRON_SECRET } from "./support/config";
 import { createUser, signIn, signInAsAdmin } from "./support/fixtures";
+import { promtoolCheckMetrics } from "./support/prometheus";
 import { recordedBy } from "./support/recorder";
 
 type Hit = { headers: IncomingHttpHeaders; body: string; at: number };
@@ -136,6 +137,13 @@ test("an admin adds a signed webhook, sends a test through the outbox worker, an
   await expect(dead.getByRole("button", { name: "Retry" })).toHaveCount(0);
   await deliveries.screenshot({ path: "test-results/screens/alerts-deliveries.png" });
   expect(await page.content()).not.toContain(token);
+
+  // Counted for Prometheus, in a valid exposition.
+  const metrics = await (await request.get("/metrics")).text();
+  const series = (outcome: string) => Number(metrics.match(new RegExp(`^vigil_notification_deliveries_total\\{kind="webhook",outcome="${outcome}"\\} (\\d+)$`, "m"))?.[1] ?? 0);
+  expect(series("delivered")).toBeGreaterThanOrEqual(1);
+  expect(series("dead")).toBeGreaterThanOrEqual(1);
+  expect(promtoolCheckMetrics(metrics).status).toBe(0);
 
   // The success reached PostHog as a server event without URLs or secrets.
   await expect.poll(async () => (await recordedBy("posthog")).some((r) => r.body.includes("notification delivered")), { timeout: 15_000 }).toBe(true);
