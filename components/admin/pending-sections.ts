@@ -15,6 +15,6 @@ export const PENDING_SECTIONS: Record<string, PendingSection> = {
   "/admin/alerts": {
     title: "No alerts",
     what: "Burn-rate and uptime alerts will appear here with their state (pending, firing, resolved) and notification deliveries.",
-    status: ["Alerting is not part of this build yet: nothing is evaluated and no notification is sent."],
+    status: ["Alert evaluation is not part of this build yet: no alert fires on its own.", "Notification channels (Settings) and their deliveries, listed below, already work: “Send test” goes through the same outbox alerts will use."],
   },
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { HOUR } from "@/lib/scheduler/schedule";
+import { HOUR, SECOND } from "@/lib/scheduler/schedule";
 
 /** What a job reports about its run (counts, ids); stored in job_runs.detail and returned by /api/cron. */
 export type JobDetail = Record<string, unknown>;
@@ -37,6 +37,14 @@ export const JOBS: readonly JobSpec[] = [
     lockKey: 727_003,
     describe: "Deletes job run records older than 14 days.",
     run: async ({ now }) => ({ deleted: await (await import("@/lib/scheduler/job-run-repository")).pruneJobRuns(new Date(now.getTime() - 14 * 24 * HOUR)) }),
+  },
+  {
+    name: "notify-deliver",
+    everyMs: 10 * SECOND,
+    lockKey: 727_030,
+    describe: "Sends due notifications from the outbox (Slack, signed webhooks); failed ones are retried with backoff.",
+    // Bounded: ≤ 50 rows, 5 at a time, 10 s per request, no new round after 30 s.
+    run: async () => (await import("@/lib/notify/deliver")).deliverDueNotifications(),
   },
 ];
 

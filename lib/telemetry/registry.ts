@@ -34,6 +34,7 @@ function createTelemetry() {
     clientErrors: new client.Counter({ name: "vigil_client_errors_total", help: "Uncaught browser errors and unhandled rejections reported by Vigil's pages.", registers: [registry] }),
     jobRuns: new client.Counter({ name: "vigil_job_runs_total", help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).", labelNames: ["job", "outcome"] as const, registers: [registry] }),
     jobDuration: new client.Histogram({ name: "vigil_job_duration_seconds", help: "Scheduled job run time.", labelNames: ["job"] as const, buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120], registers: [registry] }),
+    notificationDeliveries: new client.Counter({ name: "vigil_notification_deliveries_total", help: "Notification delivery attempts, by channel kind and outcome (delivered, retry, dead).", labelNames: ["kind", "outcome"] as const, registers: [registry] }),
     rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),
     uptime: new client.Gauge({ name: "vigil_uptime_seconds", help: "Seconds since this Vigil process started serving.", registers: [registry], collect() { this.set((Date.now() - startedAt) / 1000); } }),
   };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
+import { ChannelsSection } from "@/components/notify/channels-section";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -43,6 +44,7 @@ export default async function SettingsPage() {
             ))}
           </Table>
         </Card>
+        <ChannelsSection />
       </div>
     </>
   );
