@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { env } from "@/lib/env.js";
 import type { Counts } from "@/lib/slo/math";
 import { countAtOrBelow } from "@/lib/slo/latency";
 import { readProbeCounts, readProbeSteps } from "@/lib/slo/probe-source-repository";
@@ -14,9 +15,10 @@ import { HOUR, segmentsOf, type Range, type SeriesPlan } from "@/lib/slo/windows
 /** Where an SLO's good and total events come from, for any range and per chart step. */
 export type SloSource = { counts(range: Range): Promise<Counts>; steps(plan: SeriesPlan): Promise<StepCounts[]> };
 
-// How far back fine rows reach: minute request rollups are pruned after 48 h, raw vitals after at least a day.
+// How far back fine rows reach (an hour's margin: pruning runs hourly): minute request rollups are kept 48 h,
+// raw vitals VIGIL_VITALS_RETENTION_DAYS.
 const MINUTE_ROLLUPS_KEPT = 47 * HOUR;
-const RAW_VITALS_KEPT = 23 * HOUR;
+const rawVitalsKept = () => env.VIGIL_VITALS_RETENTION_DAYS * 24 * HOUR - HOUR;
 const before = (d: Date, ms: number) => new Date(d.getTime() - ms);
 
 export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
@@ -33,7 +35,7 @@ export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
       };
     }
     case "vitals":
-      return { counts: (range) => readVitalCounts(spec, segmentsOf(range, before(range.to, RAW_VITALS_KEPT)), client), steps: (plan) => readVitalSteps(spec, plan, client) };
+      return { counts: (range) => readVitalCounts(spec, segmentsOf(range, before(range.to, rawVitalsKept())), client), steps: (plan) => readVitalSteps(spec, plan, client) };
     case "uptime":
       return { counts: (range) => readProbeCounts(spec.monitor, range, client), steps: (plan) => readProbeSteps(spec.monitor, plan, client) };
     case "custom":
