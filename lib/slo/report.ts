@@ -1,4 +1,5 @@
 import "server-only";
+import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
 import { evaluateSlos } from "@/lib/slo/evaluate-slos";
@@ -13,7 +14,7 @@ import { sloWindowMinutes } from "@/lib/slo/evaluate";
 
 export type SloReport = { generatedAt: string; slos: SloReportItem[] };
 export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
-export type SloPageData = SloReport & { charts: SloChart[] };
+export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null };
 
 const alertRef = (a: OpenAlertRow): AlertRef => ({
   id: String(a.id), rule: a.rule, severity: a.severity, state: a.state, startedAt: a.startedAt.toISOString(), firedAt: a.firedAt?.toISOString() ?? null, summary: a.summary,
@@ -49,7 +50,8 @@ export async function loadSloPage(specs: readonly SloSpec[] = sloSpecs(), now = 
     const plan = seriesPlan(spec.window, now);
     charts.push({ id: spec.id, stepMinutes: plan.stepMinutes, points: sloSeries(await sloSource(spec).steps(plan), plan, spec.objective) });
   }
-  return { ...report, charts };
+  const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
+  return { ...report, charts, lastEvaluatedAt: lastEvaluatedAt?.toISOString() ?? null };
 }
 
 export type BudgetOverview = { slos: number; withData: number; worst: { id: string; name: string; window: string; remaining: number } | null };
