@@ -2,3 +2,5 @@
 // two checkouts run their browser tests side by side (the app on the base, local receivers on base + 10…12).
 export const E2E_PORT = Number(process.env.E2E_PORT_BASE ?? 3411);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** VIGIL_API_TOKEN of the app under test (test-only). */
+export const E2E_API_TOKEN = "e2e-api-token-0123456789abcdef";
