@@ -103,6 +103,7 @@ test.describe.serial("SLOs and alerts", () => {
     // SLOs without data say so instead of drawing empty charts (no probes or vitals in this run).
     await expect(page.locator('[data-testid="slo-card"][data-slo="uptime"]').getByTestId("slo-no-data")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/slos-burning.png", fullPage: true });
+    await card.screenshot({ path: "test-results/screens/slo-card-burning.png" });
 
     await page.goto("/admin/alerts");
     const firing = page.locator(`[data-testid="open-alerts"] [data-testid="alert-row"][data-slo="${SLO}"][data-rule="page-1h"]`);
@@ -115,6 +116,7 @@ test.describe.serial("SLOs and alerts", () => {
     await page.goto("/admin");
     await expect(page.getByTestId("card-error-budget")).toContainText("Error budget left");
     await expect(page.getByTestId("card-error-budget-value")).toHaveText(/^-?\d+\.\d%$/);
+    await page.getByTestId("card-error-budget").screenshot({ path: "test-results/screens/overview-error-budget.png" });
   });
 
   test("after recovery the alert resolves: history on the Alerts page, the SLO no longer burning", async ({ page }) => {

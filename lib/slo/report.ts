@@ -1,8 +1,10 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
+import { runJob, type JobResult } from "@/lib/scheduler/run-job";
 import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
-import { evaluateSlos } from "@/lib/slo/evaluate-slos";
+import { sloWindowMinutes } from "@/lib/slo/evaluate";
+import type { AlertChange } from "@/lib/slo/evaluate-slos";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { errorBudget } from "@/lib/slo/math";
 import { reportItem, type AlertRef, type SloReportItem } from "@/lib/slo/report-model";
@@ -10,7 +12,6 @@ import { sloSeries, type SloPoint } from "@/lib/slo/series";
 import { sloSource } from "@/lib/slo/sources";
 import type { SloSpec } from "@/lib/slo/spec";
 import { rangeEndingAt, seriesPlan } from "@/lib/slo/windows";
-import { sloWindowMinutes } from "@/lib/slo/evaluate";
 
 export type SloReport = { generatedAt: string; slos: SloReportItem[] };
 export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
@@ -35,11 +36,17 @@ export async function loadSloReport(specs: readonly SloSpec[] = sloSpecs(), now 
   return reportOf(measurements, now);
 }
 
-/** POST /api/observability/slo/check: evaluates now (alerts move, notifications queue), then reports. */
-export async function runSloCheck(now = new Date()): Promise<SloReport> {
-  const specs = sloSpecs();
-  const { measurements } = await evaluateSlos(specs, now, { configured: true });
-  return reportOf(measurements, now);
+export type SloCheck = SloReport & { evaluation: { outcome: JobResult["outcome"]; changes: AlertChange[] } };
+
+/**
+ * POST /api/observability/slo/check: runs the slo-evaluate job now, through the scheduler (its advisory lock keeps
+ * it from racing the minute's run; the run is recorded), then reports what the alerts look like after it.
+ */
+export async function runSloCheck(): Promise<SloCheck> {
+  const run = await runJob("slo-evaluate", "manual", { force: true });
+  const changes = run.outcome === "ok" ? ((run.detail.changes as AlertChange[] | undefined) ?? []) : [];
+  if (run.outcome === "failed") throw new Error(`SLO evaluation failed: ${run.error}`);
+  return { ...(await loadSloReport()), evaluation: { outcome: run.outcome, changes } };
 }
 
 /** The SLOs page: the report plus, per SLO, its window in chart steps. */

@@ -54,7 +54,11 @@ describe("observability APIs: a session or the API token, else 401 JSON", () => 
     expect(await latency.json()).toMatchObject({ window: "24h", unit: "ms", requests: expect.any(Number) });
     const check = await postCheck(new Request(url("/api/observability/slo/check"), { method: "POST", headers: bearer() }));
     expect(check.status).toBe(200);
-    expect((await check.json()).slos).toHaveLength(5);
+    const checked = await check.json();
+    expect(checked.slos).toHaveLength(5);
+    expect(checked.evaluation).toEqual({ outcome: "ok", changes: expect.any(Array) });
+    // The check goes through the scheduler: the run is recorded like the minute's runs.
+    expect(await db.jobRun.count({ where: { job: "slo-evaluate", trigger: "manual" } })).toBeGreaterThanOrEqual(1);
   });
 
   it("lets a viewer read and only an admin run a check", async () => {
