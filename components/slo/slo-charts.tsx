@@ -13,8 +13,19 @@ const margin = { top: 10, right: 12, bottom: 4, left: 0 };
 const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />;
 const step = (m: number) => (m < 60 ? `${m} min` : `${m / 60} h`);
 
+type Datum = { t: number; sli: number | null; budget: number | null; burn: number | null };
+/** A step with data between steps without any draws no line segment: mark it with a dot so it still shows. */
+function isolatedDot(data: readonly Datum[], key: "sli" | "burn", color: string) {
+  return function IsolatedDot(props: { cx?: number; cy?: number; index?: number }) {
+    const i = props.index ?? -1;
+    const lonely = data[i]?.[key] != null && data[i - 1]?.[key] == null && data[i + 1]?.[key] == null;
+    if (!lonely || props.cx === undefined || props.cy === undefined) return <g key={i} />;
+    return <circle key={i} cx={props.cx} cy={props.cy} r={3} fill={color} stroke="none" />;
+  };
+}
+
 export function SloCharts({ name, points, stepMinutes, objective }: Props) {
-  const data = points.map((p) => ({ t: p.t, sli: p.sli === null ? null : p.sli * 100, budget: p.budgetRemaining === null ? null : p.budgetRemaining * 100, burn: p.burn }));
+  const data: Datum[] = points.map((p) => ({ t: p.t, sli: p.sli === null ? null : p.sli * 100, budget: p.budgetRemaining === null ? null : p.budgetRemaining * 100, burn: p.burn }));
   const ticks = points.length ? timeTicks(points[0]!.t, points.at(-1)!.t, stepMinutes) : [];
   const x = <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} ticks={ticks} tickFormatter={tickLabel(stepMinutes)} {...axis} />;
   const label = (t: unknown) => fullLabel(Number(t));
@@ -35,7 +46,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
           <YAxis domain={sli.domain} allowDataOverflow tickFormatter={(v: number) => `${v.toFixed(sli.digits)}%`} width={64} {...axis} />
           <Tooltip labelFormatter={label} formatter={(v) => [formatSli(v === null ? null : Number(v) / 100), "SLI"]} contentStyle={{ fontSize: 12 }} />
           <ReferenceLine y={objective * 100} stroke="#dc2626" strokeDasharray="6 4" label={{ value: `target ${formatObjective(objective)}`, position: "insideBottomRight", fontSize: 11, fill: "#dc2626" }} />
-          <Line type="linear" dataKey="sli" stroke="#2563eb" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="sli" stroke="#2563eb" strokeWidth={2} dot={isolatedDot(data, "sli", "#2563eb")} isAnimationActive={false} />
         </LineChart>
       </ChartFigure>
       <ChartFigure
@@ -65,7 +76,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
             {BURN_THRESHOLDS.map((th) => (
               <ReferenceLine key={th.factor} y={th.factor} stroke={th.color} strokeDasharray="6 4" label={{ value: th.label, position: "insideTopLeft", fontSize: 10, fill: th.color }} />
             ))}
-            <Line type="linear" dataKey="burn" stroke="#7c3aed" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line type="linear" dataKey="burn" stroke="#7c3aed" strokeWidth={2} dot={isolatedDot(data, "burn", "#7c3aed")} isAnimationActive={false} />
           </LineChart>
         </ChartFigure>
       </div>
