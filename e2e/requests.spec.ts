@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { formatCount, formatMs, formatRate } from "../lib/requests/format";
 import { histogramOf, percentile } from "../lib/vitals/histogram";
 import { signInAsAdmin } from "./support/fixtures";
+import { upsertRequestRollups } from "./support/request-rollups";
 
 type Raw = { ts: Date; route: string; method: string; statusClass: number; ms: number };
 
@@ -14,7 +14,7 @@ const OLD_ROUTE = `/e2e-requests/${tag}/old`;
 
 /** Both grains, as every app instance writes them; merged like the telemetry flush does on conflict. */
 async function seed(raw: Raw[]) {
-  const cells = new Map<string, { grain: string; bucket: Date; route: string; method: string; statusClass: number; values: number[] }>();
+  const cells = new Map<string, { grain: "minute" | "hour"; bucket: Date; route: string; method: string; statusClass: number; values: number[] }>();
   for (const r of raw) {
     for (const [grain, size] of [["minute", 60_000], ["hour", 3_600_000]] as const) {
       const bucket = new Date(Math.floor(r.ts.getTime() / size) * size);
@@ -24,29 +24,7 @@ async function seed(raw: Raw[]) {
       cells.set(key, c);
     }
   }
-  const rows = [...cells.values()];
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
-       SELECT * FROM unnest($1::"RequestGrain"[], $2::timestamptz[], $3::text[], $4::text[], $5::smallint[], $6::int[], $7::float8[], $8::jsonb[])
-       ON CONFLICT (grain, bucket_start, route, method, status_class) DO UPDATE SET count = request_rollups.count + excluded.count,
-         duration_sum_ms = request_rollups.duration_sum_ms + excluded.duration_sum_ms, hist = vigil_hist_merge(request_rollups.hist, excluded.hist)`,
-      [
-        rows.map((c) => c.grain),
-        rows.map((c) => c.bucket.toISOString()),
-        rows.map((c) => c.route),
-        rows.map((c) => c.method),
-        rows.map((c) => c.statusClass),
-        rows.map((c) => c.values.length),
-        rows.map((c) => c.values.reduce((a, b) => a + b, 0)),
-        rows.map((c) => JSON.stringify(histogramOf(c.values))),
-      ],
-    );
-  } finally {
-    await client.end();
-  }
+  await upsertRequestRollups([...cells.values()].map(({ values, ...c }) => ({ ...c, count: values.length, durationSumMs: values.reduce((a, b) => a + b, 0), hist: histogramOf(values) })));
 }
 
 function expected(raw: Raw[]) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
-import { AppHealthCard, DatabaseCard, ErrorRateCard, LatencyCard, PendingCard, VitalsCard } from "@/components/admin/overview-cards";
+import { AppHealthCard, DatabaseCard, ErrorBudgetCard, ErrorRateCard, LatencyCard, PendingCard, VitalsCard } from "@/components/admin/overview-cards";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
@@ -24,7 +24,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <LatencyCard requests={overview.requests24h} />
         <PendingCard title="Uptime" metric="No data yet" how="Appears once an uptime probe has run (Uptime)." />
         <VitalsCard vitals={overview.vitals24h} />
-        <PendingCard title="Error budget left" metric="No data yet" how="Appears once an SLO has data for its window (SLOs)." />
+        <ErrorBudgetCard budget={overview.errorBudget} />
         <Card data-testid="card-users">
           <CardHeader title="Users" />
           <dl><Stat label="Accounts" value={overview.users ?? "—"} hint="admins and viewers" /></dl>

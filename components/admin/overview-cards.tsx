@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import type { Overview } from "@/lib/overview/overview";
 import { formatCount, formatMs, formatRate } from "@/lib/requests/format";
+import { formatBudget } from "@/lib/slo/format";
 import { METRICS } from "@/lib/vitals/metrics";
 
 const duration = (s: number) => (s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86_400 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toFixed(1)} d`);
@@ -116,6 +117,28 @@ export function LatencyCard({ requests }: { requests: Overview["requests24h"] })
       <CardHeader title="Latency p95 (24 h)" description="Server time, all routes" action={requestsLink} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">{formatMs(requests.p95)}</p>
       <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">p50 {formatMs(requests.p50)} · p99 {formatMs(requests.p99)}</p>
+    </Card>
+  );
+}
+
+/** The SLO with the least error budget left over its window. */
+export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] }) {
+  const link = <Link href="/admin/slos" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">SLOs →</Link>;
+  if (!budget?.worst) {
+    return (
+      <Card className="border-dashed" data-testid="card-error-budget">
+        <CardHeader title="Error budget left" action={link} />
+        <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid="card-error-budget-value">{budget ? "No data yet" : "Unavailable"}</p>
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{budget ? "Appears once an SLO has data for its window." : "SLO data could not be read."}</p>
+      </Card>
+    );
+  }
+  const { worst } = budget;
+  return (
+    <Card data-testid="card-error-budget">
+      <CardHeader title="Error budget left" description={`Lowest of ${budget.withData} SLO${budget.withData === 1 ? "" : "s"} with data`} action={link} />
+      <p className={`text-2xl font-semibold tabular-nums ${worst.remaining < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-testid="card-error-budget-value">{formatBudget(worst.remaining)}</p>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="card-error-budget-slo">{worst.name} · {worst.window} window</p>
     </Card>
   );
 }

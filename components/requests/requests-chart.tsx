@@ -1,6 +1,6 @@
 "use client";
-import { Bar, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ReactElement, ReactNode } from "react";
+import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { formatMs, formatPerMinute, formatRate } from "@/lib/requests/format";
 import type { SeriesPoint } from "@/lib/requests/read-model";
 import { fullLabel, tickLabel, timeTicks } from "@/components/requests/time-ticks";
@@ -43,18 +43,5 @@ export function RequestsChart({ points, stepMinutes }: Props) {
         </LineChart>
       </ChartFigure>
     </div>
-  );
-}
-
-function ChartFigure({ label, caption, children }: { label: string; caption: ReactNode; children: ReactElement }) {
-  return (
-    <figure>
-      <figcaption className="mb-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">{caption}</figcaption>
-      <div className="h-60 w-full" role="img" aria-label={label}>
-        <ResponsiveContainer width="100%" height="100%">
-          {children}
-        </ResponsiveContainer>
-      </div>
-    </figure>
   );
 }

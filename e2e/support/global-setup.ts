@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { provisionTestDatabase } from "../../scripts/db/provision";
 import { ensureBuild } from "../../scripts/ensure-build";
 import { TEST_ADMIN } from "../../tests/support/test-env";
-import { E2E_BASE_URL, E2E_CRON_SECRET, E2E_PORT } from "./config";
+import { E2E_API_TOKEN, E2E_BASE_URL, E2E_CRON_SECRET, E2E_PORT } from "./config";
 import { RECEIVER_PORTS, receiverUrl, startRecorder } from "./recorder";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -42,6 +42,8 @@ export default async function globalSetup() {
     POSTHOG_HOST: receiverUrl("posthog"),
     OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl("otlp"),
     VIGIL_TELEMETRY_FLUSH_MS: "1000",
+    // Machine access to /api/observability/* and /api/v1/slo-events (e2e/slos.spec.ts).
+    VIGIL_API_TOKEN: E2E_API_TOKEN,
     // /api/bench/crash: the deliberate server error e2e/sentry.spec.ts follows to the Sentry receiver.
     VIGIL_BENCH_ENDPOINTS: "1",
     // Tests trigger scheduled jobs themselves (POST /api/cron/<job>?force=1), e.g. notify-deliver.

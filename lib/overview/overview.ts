@@ -4,6 +4,7 @@ import { appFacts, checkDatabase, loadDatabaseFacts, type AppFacts, type Databas
 import type { DatabaseFacts } from "@/lib/health/health-repository";
 import type { RequestTotals } from "@/lib/requests/read-model";
 import { loadRequestTotals } from "@/lib/requests/report";
+import { loadBudgetOverview, type BudgetOverview } from "@/lib/slo/report";
 import { countUsers } from "@/lib/users/user-repository";
 import { summaryByMetric, type Summary } from "@/lib/vitals/read-model";
 import { readWindowRollups } from "@/lib/vitals/rollup-repository";
@@ -17,6 +18,7 @@ export type Overview = {
   vitals24h: Record<string, Summary> | null;
   requests24h: RequestTotals | null;
   browserErrors24h: ClientErrorTotals | null;
+  errorBudget: BudgetOverview | null;
 };
 
 const HOUR = 3_600_000;
@@ -29,13 +31,14 @@ function last24Hours(now = Date.now()) {
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null };
-  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h] = await Promise.all([
+  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null, errorBudget: null };
+  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
     readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
     loadRequestTotals("24h").catch(() => null),
     readClientErrorTotals(...last24Hours()).catch(() => null),
+    loadBudgetOverview().catch(() => null),
   ]);
-  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h };
+  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { HOUR, SECOND } from "@/lib/scheduler/schedule";
+import { HOUR, MINUTE, SECOND } from "@/lib/scheduler/schedule";
 
 /** What a job reports about its run (counts, ids); stored in job_runs.detail and returned by /api/cron. */
 export type JobDetail = Record<string, unknown>;
@@ -37,6 +37,13 @@ export const JOBS: readonly JobSpec[] = [
     lockKey: 727_003,
     describe: "Deletes job run records older than 14 days.",
     run: async ({ now }) => ({ deleted: await (await import("@/lib/scheduler/job-run-repository")).pruneJobRuns(new Date(now.getTime() - 14 * 24 * HOUR)) }),
+  },
+  {
+    name: "slo-evaluate",
+    everyMs: MINUTE,
+    lockKey: 727_010,
+    describe: "Measures every SLO of config/slos.ts, runs its burn-rate and absent-data rules, moves alerts and queues their notifications.",
+    run: async ({ now }) => (await import("@/lib/slo/evaluate-slos")).evaluateConfiguredSlos(now),
   },
   {
     name: "notify-deliver",

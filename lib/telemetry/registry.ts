@@ -36,6 +36,8 @@ function createTelemetry() {
     jobDuration: new client.Histogram({ name: "vigil_job_duration_seconds", help: "Scheduled job run time.", labelNames: ["job"] as const, buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120], registers: [registry] }),
     notificationDeliveries: new client.Counter({ name: "vigil_notification_deliveries_total", help: "Notification delivery attempts, by channel kind and outcome (delivered, retry, dead).", labelNames: ["kind", "outcome"] as const, registers: [registry] }),
     rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),
+    sloEvents: new client.Counter({ name: "vigil_slo_events_total", help: "Events of custom SLOs reported through POST /api/v1/slo-events, by SLO and outcome (good, bad).", labelNames: ["slo", "outcome"] as const, registers: [registry] }),
+    alertsOpen: new client.Gauge({ name: "vigil_alerts_open", help: "Open SLO alerts (pending or firing) as of this instance's last evaluation.", labelNames: ["slo", "severity", "state"] as const, registers: [registry] }),
     uptime: new client.Gauge({ name: "vigil_uptime_seconds", help: "Seconds since this Vigil process started serving.", registers: [registry], collect() { this.set((Date.now() - startedAt) / 1000); } }),
   };
 }

@@ -1,18 +1,36 @@
 import type { Metadata } from "next";
-import { PendingSectionPage } from "@/components/admin/pending-section";
+import { PageHeader } from "@/components/admin/page-header";
+import { AlertsTable } from "@/components/alerts/alerts-table";
 import { DeliveriesSection } from "@/components/notify/deliveries-section";
+import { EvaluatedAt } from "@/components/slo/evaluated-at";
+import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
+import { loadAlertsPage } from "@/lib/slo/alerts-report";
 
 export const metadata: Metadata = { title: "Alerts" };
 export const dynamic = "force-dynamic";
 
-export default async function Page() {
+export default async function AlertsPage() {
   const session = await requirePageSession();
+  const data = await loadAlertsPage();
   return (
     <>
-      <PendingSectionPage href="/admin/alerts" />
-      {/* Notification deliveries (notifications part of issue #5): self-contained, keep below the alert history. */}
-      <DeliveriesSection canRetry={session.user.role === "admin"} />
+      <PageHeader href="/admin/alerts" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
+      <div className="space-y-6">
+        <Card data-testid="open-alerts">
+          <CardHeader title="Open alerts" description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending. Figures: long / short window burn rates when it fired." />
+          {data.open.length ? (
+            <AlertsTable alerts={data.open} resolved={false} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little traffic to judge.</p>
+          )}
+        </Card>
+        <Card data-testid="alert-history">
+          <CardHeader title="History" description={`Resolved alerts, newest first (latest ${data.historyLimit}).`} />
+          {data.history.length ? <AlertsTable alerts={data.history} resolved /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">No alert has fired and resolved yet.</p>}
+        </Card>
+        <DeliveriesSection canRetry={session.user.role === "admin"} />
+      </div>
     </>
   );
 }

@@ -1,10 +1,39 @@
 import type { Metadata } from "next";
-import { PendingSectionPage } from "@/components/admin/pending-section";
+import { PageHeader } from "@/components/admin/page-header";
+import { EvaluatedAt } from "@/components/slo/evaluated-at";
+import { SloCard } from "@/components/slo/slo-card";
+import { SloSummaryTable } from "@/components/slo/slo-summary-table";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
+import { loadSloPage } from "@/lib/slo/report";
 
 export const metadata: Metadata = { title: "SLOs" };
+export const dynamic = "force-dynamic";
 
-export default async function Page() {
+export default async function SlosPage() {
   await requirePageSession();
-  return <PendingSectionPage href="/admin/slos" />;
+  const data = await loadSloPage();
+  if (data.slos.length === 0) {
+    return (
+      <>
+        <PageHeader href="/admin/slos" />
+        <EmptyState title="No SLOs configured" steps={["Add SLO specs to config/slos.ts (see docs/SLOS.md).", "Restart the app: specs are validated at start."]}>
+          Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate alerts.
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader href="/admin/slos" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Objectives" description="Measured now over each SLO's rolling window. Burn rate: the fastest page rule's long window; 1× spends the budget exactly by the window's end." />
+          <SloSummaryTable items={data.slos} />
+        </Card>
+        {data.slos.map((item) => <SloCard key={item.id} item={item} chart={data.charts.find((c) => c.id === item.id)} />)}
+      </div>
+    </>
+  );
 }

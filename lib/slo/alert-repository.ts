@@ -1,0 +1,83 @@
+import "server-only";
+import { db, Prisma, type DbClient } from "@/lib/db";
+import type { AbsentFigures, BurnFigures } from "@/lib/slo/evaluate";
+import type { RuleId, Severity } from "@/lib/slo/rules";
+
+export type AlertFigures = BurnFigures | AbsentFigures | { rule: RuleId; reason: string };
+/** alerts.figures: what the alert fired on (null while pending) and what the latest evaluation saw. */
+export type StoredFigures = { fired: AlertFigures | null; latest: AlertFigures };
+export type AlertState = "pending" | "firing" | "resolved";
+
+export type AlertRow = {
+  id: bigint;
+  fingerprint: string;
+  slo: string;
+  rule: string;
+  severity: Severity;
+  state: AlertState;
+  startedAt: Date;
+  firedAt: Date | null;
+  resolvedAt: Date | null;
+  lastEvalAt: Date;
+  figures: StoredFigures;
+  summary: string;
+};
+
+export type OpenAlertRow = AlertRow & { state: "pending" | "firing" };
+
+const json = (f: StoredFigures) => f as unknown as Prisma.InputJsonObject;
+
+/** Open (pending or firing) alerts, of some SLOs or all. */
+export function readOpenAlerts(slos?: readonly string[], client: DbClient = db): Promise<OpenAlertRow[]> {
+  return client.alert.findMany({ where: { state: { in: ["pending", "firing"] }, ...(slos ? { slo: { in: [...slos] } } : {}) }, orderBy: { startedAt: "desc" } }) as Promise<OpenAlertRow[]>;
+}
+
+/** Newest first, resolved ones only (history), bounded. */
+export function readResolvedAlerts(limit: number, client: DbClient = db): Promise<AlertRow[]> {
+  return client.alert.findMany({ where: { state: "resolved" }, orderBy: { startedAt: "desc" }, take: limit }) as Promise<AlertRow[]>;
+}
+
+export type NewAlert = { fingerprint: string; slo: string; rule: string; severity: Severity; state: "pending" | "firing"; now: Date; figures: StoredFigures; summary: string };
+
+/**
+ * Opens an alert unless one is already open for the fingerprint (another evaluator got there first: the partial
+ * unique index decides). Returns the new id, or null.
+ */
+export async function insertOpenAlert(a: NewAlert, tx: DbClient): Promise<bigint | null> {
+  const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
+    INSERT INTO alerts (fingerprint, slo, rule, severity, state, started_at, fired_at, last_eval_at, figures, summary)
+    VALUES (${a.fingerprint}, ${a.slo}, ${a.rule}, ${a.severity}::"AlertSeverity", ${a.state}::"AlertState", ${a.now},
+            ${a.state === "firing" ? a.now : null}, ${a.now}, ${JSON.stringify(a.figures)}::jsonb, ${a.summary})
+    ON CONFLICT (fingerprint) WHERE state IN ('pending', 'firing') DO NOTHING
+    RETURNING id`;
+  return rows[0]?.id ?? null;
+}
+
+// Each transition names the state it expects: of two evaluators racing, only one moves the row (and notifies).
+
+export async function markFiring(id: bigint, now: Date, figures: StoredFigures, summary: string, tx: DbClient): Promise<boolean> {
+  const { count } = await tx.alert.updateMany({ where: { id, state: "pending" }, data: { state: "firing", firedAt: now, lastEvalAt: now, figures: json(figures), summary } });
+  return count === 1;
+}
+
+export async function markResolved(id: bigint, now: Date, figures: StoredFigures, tx: DbClient): Promise<boolean> {
+  const { count } = await tx.alert.updateMany({ where: { id, state: "firing" }, data: { state: "resolved", resolvedAt: now, lastEvalAt: now, figures: json(figures) } });
+  return count === 1;
+}
+
+/** A pending alert whose condition cleared leaves no trace. */
+export async function deletePending(id: bigint, client: DbClient = db): Promise<boolean> {
+  const { count } = await client.alert.deleteMany({ where: { id, state: "pending" } });
+  return count === 1;
+}
+
+export async function refreshOpenAlert(id: bigint, now: Date, figures: StoredFigures, client: DbClient = db): Promise<void> {
+  await client.alert.updateMany({ where: { id, state: { in: ["pending", "firing"] } }, data: { lastEvalAt: now, figures: json(figures) } });
+}
+
+/** Open alerts per (slo, severity, state), for the vigil_alerts_open gauge. */
+export function countOpenAlerts(client: DbClient = db): Promise<Array<{ slo: string; severity: Severity; state: AlertState; n: number }>> {
+  return client.$queryRaw`
+    SELECT slo, severity::text AS severity, state::text AS state, count(*)::int AS n FROM alerts
+    WHERE state IN ('pending', 'firing') GROUP BY 1, 2, 3`;
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { lastJobStart } from "@/lib/scheduler/job-run-repository";
+import { runJob, type JobResult } from "@/lib/scheduler/run-job";
+import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
+import { sloSpecs } from "@/lib/slo/config";
+import { sloWindowMinutes } from "@/lib/slo/evaluate";
+import type { AlertChange } from "@/lib/slo/evaluate-slos";
+import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
+import { errorBudget } from "@/lib/slo/math";
+import { reportItem, type AlertRef, type SloReportItem } from "@/lib/slo/report-model";
+import { sloSeries, type SloPoint } from "@/lib/slo/series";
+import { sloSource } from "@/lib/slo/sources";
+import type { SloSpec } from "@/lib/slo/spec";
+import { rangeEndingAt, seriesPlan } from "@/lib/slo/windows";
+
+export type SloReport = { generatedAt: string; slos: SloReportItem[] };
+export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
+export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null };
+
+const alertRef = (a: OpenAlertRow): AlertRef => ({
+  id: String(a.id), rule: a.rule, severity: a.severity, state: a.state, startedAt: a.startedAt.toISOString(), firedAt: a.firedAt?.toISOString() ?? null, summary: a.summary,
+});
+
+async function reportOf(measurements: readonly SloMeasurement[], now: Date): Promise<SloReport> {
+  const open = await readOpenAlerts(measurements.map((m) => m.spec.id));
+  return {
+    generatedAt: now.toISOString(),
+    slos: measurements.map((m) => reportItem(m.spec, m, open.filter((a) => a.slo === m.spec.id).map(alertRef))),
+  };
+}
+
+/** GET /api/observability/slo: every SLO measured now, with its open alerts. Reads only; alerts move in the job. */
+export async function loadSloReport(specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<SloReport> {
+  const measurements: SloMeasurement[] = [];
+  for (const spec of specs) measurements.push(await measureSlo(spec, now));
+  return reportOf(measurements, now);
+}
+
+export type SloCheck = SloReport & { evaluation: { outcome: JobResult["outcome"]; changes: AlertChange[] } };
+
+/**
+ * POST /api/observability/slo/check: runs the slo-evaluate job now, through the scheduler (its advisory lock keeps
+ * it from racing the minute's run; the run is recorded), then reports what the alerts look like after it.
+ */
+export async function runSloCheck(): Promise<SloCheck> {
+  const run = await runJob("slo-evaluate", "manual", { force: true });
+  const changes = run.outcome === "ok" ? ((run.detail.changes as AlertChange[] | undefined) ?? []) : [];
+  if (run.outcome === "failed") throw new Error(`SLO evaluation failed: ${run.error}`);
+  return { ...(await loadSloReport()), evaluation: { outcome: run.outcome, changes } };
+}
+
+/** The SLOs page: the report plus, per SLO, its window in chart steps. */
+export async function loadSloPage(specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<SloPageData> {
+  const report = await loadSloReport(specs, now);
+  const charts: SloChart[] = [];
+  for (const spec of specs) {
+    const plan = seriesPlan(spec.window, now);
+    charts.push({ id: spec.id, stepMinutes: plan.stepMinutes, points: sloSeries(await sloSource(spec).steps(plan), plan, spec.objective) });
+  }
+  const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
+  return { ...report, charts, lastEvaluatedAt: lastEvaluatedAt?.toISOString() ?? null };
+}
+
+export type BudgetOverview = { slos: number; withData: number; worst: { id: string; name: string; window: string; remaining: number } | null };
+
+/** Overview card: the SLO with the least error budget left (only its window is measured, one read per SLO). */
+export async function loadBudgetOverview(specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<BudgetOverview> {
+  let worst: BudgetOverview["worst"] = null;
+  let withData = 0;
+  for (const spec of specs) {
+    const remaining = errorBudget(await sloSource(spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))), spec.objective).remainingRatio;
+    if (remaining === null) continue;
+    withData++;
+    if (!worst || remaining < worst.remaining) worst = { id: spec.id, name: spec.name, window: spec.window, remaining };
+  }
+  return { slos: specs.length, withData, worst };
+}

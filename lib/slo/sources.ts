@@ -1,0 +1,44 @@
+import "server-only";
+import { db, type DbClient } from "@/lib/db";
+import { env } from "@/lib/env.js";
+import type { Counts } from "@/lib/slo/math";
+import { countAtOrBelow } from "@/lib/slo/latency";
+import { readProbeCounts, readProbeSteps } from "@/lib/slo/probe-source-repository";
+import { readRequestAgg, readRequestSteps, type RequestAgg } from "@/lib/slo/request-source-repository";
+import { requestSelection } from "@/lib/slo/selection";
+import type { StepCounts } from "@/lib/slo/series";
+import { readEventCounts, readEventSteps } from "@/lib/slo/slo-event-repository";
+import type { SloSpec } from "@/lib/slo/spec";
+import { readVitalCounts, readVitalSteps } from "@/lib/slo/vitals-source-repository";
+import { HOUR, segmentsOf, type Range, type SeriesPlan } from "@/lib/slo/windows";
+
+/** Where an SLO's good and total events come from, for any range and per chart step. */
+export type SloSource = { counts(range: Range): Promise<Counts>; steps(plan: SeriesPlan): Promise<StepCounts[]> };
+
+// How far back fine rows reach (an hour's margin: pruning runs hourly): minute request rollups are kept 48 h,
+// raw vitals VIGIL_VITALS_RETENTION_DAYS.
+const MINUTE_ROLLUPS_KEPT = 47 * HOUR;
+const rawVitalsKept = () => env.VIGIL_VITALS_RETENTION_DAYS * 24 * HOUR - HOUR;
+const before = (d: Date, ms: number) => new Date(d.getTime() - ms);
+
+export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
+  switch (spec.kind) {
+    case "availability":
+    case "latency": {
+      const selection = requestSelection(spec);
+      const latency = spec.kind === "latency" ? spec.thresholdMs : null;
+      // Availability: good = not 5xx. Latency: good = at most thresholdMs, whatever the status.
+      const toCounts = (a: RequestAgg): Counts => ({ good: latency === null ? a.total - a.bad : Math.min(a.total, countAtOrBelow(a.hist, latency)), total: a.total });
+      return {
+        counts: async (range) => toCounts(await readRequestAgg(selection, segmentsOf(range, before(range.to, MINUTE_ROLLUPS_KEPT)), latency !== null, client)),
+        steps: async (plan) => (await readRequestSteps(selection, plan, latency !== null, client)).map((s) => ({ t: s.t.getTime(), ...toCounts(s) })),
+      };
+    }
+    case "vitals":
+      return { counts: (range) => readVitalCounts(spec, segmentsOf(range, before(range.to, rawVitalsKept())), client), steps: (plan) => readVitalSteps(spec, plan, client) };
+    case "uptime":
+      return { counts: (range) => readProbeCounts(spec.monitor, range, client), steps: (plan) => readProbeSteps(spec.monitor, plan, client) };
+    case "custom":
+      return { counts: (range) => readEventCounts(spec.id, range, client), steps: (plan) => readEventSteps(spec.id, plan, client) };
+  }
+}
