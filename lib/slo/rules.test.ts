@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BURN_RULES_30D, burnRulesFor, fingerprintOf, windowLabel } from "./rules";
+import { budgetSpent, BURN_RULES_30D, burnRulesFor, burnThreshold, canFire, fingerprintOf, windowLabel } from "./rules";
 
 const table = (window: "7d" | "28d" | "30d") => burnRulesFor(window).map((r) => [r.id, r.longMinutes, r.shortMinutes, r.factor]);
 
@@ -41,5 +41,21 @@ describe("burn-rate rules", () => {
   it("name windows and fingerprints the way alerts store them", () => {
     expect([5, 60, 1440, 4320, 14, 84, 1008].map(windowLabel)).toEqual(["5m", "1h", "1d", "3d", "14m", "1h24m", "16h48m"]);
     expect(fingerprintOf("api-availability", "page-1h")).toBe("api-availability:page-1h");
+  });
+
+  it("gives the error-ratio threshold without floating-point noise, and the exact budget share of the 30-day table", () => {
+    expect(burnThreshold(14.4, 0.999)).toBe(0.0144);
+    expect(burnThreshold(6, 0.95)).toBe(0.3);
+    expect(burnThreshold(1, 0.75)).toBe(0.25);
+    expect(burnThreshold(3, 0.75)).toBe(0.75);
+    expect(burnRulesFor("30d").map((r) => budgetSpent(r, "30d"))).toEqual([0.02, 0.05, 0.1, 0.1]);
+  });
+
+  it("knows which rules can never hold because their threshold is at least 1", () => {
+    expect(canFire(14.4, 0.95)).toBe(true); // 0.72
+    expect(canFire(14.4, 0.75)).toBe(false); // 3.6
+    expect(canFire(6, 0.75)).toBe(false); // 1.5
+    expect(canFire(3, 0.75)).toBe(true); // 0.75
+    expect(canFire(6, 5 / 6)).toBe(false); // exactly 1
   });
 });

@@ -40,6 +40,19 @@ export function burnRulesFor(window: SloWindow): BurnRule[] {
   return BURN_RULES_30D.map((r) => ({ ...r, longMinutes: minutes(r.longMinutes), shortMinutes: minutes(r.shortMinutes) }));
 }
 
+/** The error ratio above which a rule's windows burn too fast: factor × (1 − objective). */
+export const burnThreshold = (factor: number, objective: number) => roundRatio(factor * (1 - objective));
+
+/** A rule whose threshold is 1 or more can never hold (an error ratio never exceeds 1), e.g. 14.4× of a 75 % SLO. */
+export const canFire = (factor: number, objective: number) => burnThreshold(factor, objective) < 1;
+
+/** Share of the whole SLO window's budget that a rule's long window spends at exactly its factor. */
+export const budgetSpent = (rule: Pick<BurnRule, "factor" | "longMinutes">, window: SloWindow) =>
+  roundRatio((rule.factor * rule.longMinutes) / (SLO_WINDOWS[window] * 24 * 60));
+
+// 1 − 0.999 is 0.0010000000000000009 in binary floating point; twelve significant digits give back 0.001.
+const roundRatio = (x: number) => Number(x.toPrecision(12));
+
 /** Alert identity: one open alert per SLO and rule (the partial unique index on alerts.fingerprint). */
 export const fingerprintOf = (slo: string, rule: RuleId) => `${slo}:${rule}`;
 

@@ -4,7 +4,7 @@ export const RULES_FILE = "vigil-slo-rules.yml";
 
 export const prometheusConfig = () => ({
   global: {
-    // 15 s keeps two samples inside the shortest alert window of a 7-day SLO (70 s).
+    // 15 s keeps several samples inside the shortest alert window of a 7-day SLO (1 min).
     scrape_interval: "15s",
     evaluation_interval: "30s",
   },

@@ -8,8 +8,8 @@ const spec = (s: Record<string, unknown>): SloSpec => parseSloSpecs([{ id: "shop
 describe("SLO plans", () => {
   it("uses the scaled windows of the burn-rate table, deduplicated and sorted", () => {
     expect(planSlo(spec({ window: "30d" })).windows).toEqual(["5m", "30m", "1h", "2h", "6h", "1d", "3d"]);
-    expect(planSlo(spec({ window: "28d" })).windows).toEqual(["4m40s", "28m", "56m", "1h52m", "5h36m", "22h24m", "2d19h12m"]);
-    expect(planSlo(spec({ window: "7d" })).windows).toEqual(["1m10s", "7m", "14m", "28m", "1h24m", "5h36m", "16h48m"]);
+    expect(planSlo(spec({ window: "28d" })).windows).toEqual(["5m", "28m", "56m", "1h52m", "5h36m", "22h24m", "2d19h12m"]);
+    expect(planSlo(spec({ window: "7d" })).windows).toEqual(["1m", "7m", "14m", "28m", "1h24m", "5h36m", "16h48m"]);
     expect(planSlo(spec({ window: "7d" })).period).toBe("7d");
   });
 
@@ -57,7 +57,7 @@ describe("rule groups", () => {
         "(",
         '  max without (window) (slo:sli_error:ratio_rate14m{slo="shop"} > 0.144)',
         "and",
-        '  max without (window) (slo:sli_error:ratio_rate1m10s{slo="shop"} > 0.144)',
+        '  max without (window) (slo:sli_error:ratio_rate1m{slo="shop"} > 0.144)',
         ")",
         "and on ()",
         '(sum(increase(vigil_slo_events_total{slo="shop"}[14m])) >= 100)',
@@ -74,7 +74,7 @@ describe("rule groups", () => {
     expect(group.name).toBe("slo-shop");
     const records = group.rules.filter((r): r is RecordingRule => "record" in r);
     expect(records.map((r) => r.record)).toEqual([
-      ...["4m40s", "28m", "56m", "1h52m", "5h36m", "22h24m", "2d19h12m"].map((w) => `slo:sli_error:ratio_rate${w}`),
+      ...["5m", "28m", "56m", "1h52m", "5h36m", "22h24m", "2d19h12m"].map((w) => `slo:sli_error:ratio_rate${w}`),
       "slo:sli_events:rate5m",
       "slo:sli_bad_events:rate5m",
       "slo:sli_error:ratio_rate28d",

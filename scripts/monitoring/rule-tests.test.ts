@@ -60,9 +60,9 @@ describe("generated rule tests", () => {
   it("covers too little traffic, a recovered short window and a short burst for each burn-rate alert", () => {
     const names = byAlert("SLOApiBurnRateTicket3d").map((t) => t.name.replace(/^[^:]+: /, ""));
     expect(names).toEqual([
-      "fires at 0.2 % errors over 30m",
+      "fires at 0.2 % errors over 20m",
       "does not fire at 0.09 % errors, below 0.1 %",
-      "does not fire on 29 events, all bad, fewer than minEvents 100",
+      "does not fire on 19 events, all bad, fewer than minEvents 100",
       expect.stringMatching(/^does not fire once the 6h window is clean again/),
       expect.stringMatching(/^does not fire on a 6h1m burst of 0.15 % errors/),
     ]);

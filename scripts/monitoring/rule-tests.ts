@@ -51,8 +51,8 @@ function rounded(v: number, decimals: number) {
 function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolean): TestGroup[] {
   const t = a.threshold;
   const minEvents = p.spec.alerting.minEvents;
-  const S = a.rule.shortMs / 60_000;
-  const L = a.rule.longMs / 60_000;
+  const S = a.rule.shortMinutes;
+  const L = a.rule.longMinutes;
   const fireRatio = ceil2(Math.min(2 * t, (1 + t) / 2));
   const burstRatio = Math.min(1, ceil2(1.5 * t));
   const N = eventsPerMinute([fireRatio, burstRatio], t, minEvents);

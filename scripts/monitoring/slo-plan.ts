@@ -1,4 +1,4 @@
-import { burnThreshold, canFire, scaledRules, budgetSpent, type BurnRateRule } from "@/lib/slo/burn-rate-rules";
+import { budgetSpent, burnRulesFor, burnThreshold, canFire, type BurnRule } from "@/lib/slo/rules";
 import { windowMs, type SloSpec } from "@/lib/slo/spec";
 import { humanSpan, percent, promDuration } from "./promql";
 import { sliSource, type SliSource } from "./sli";
@@ -6,7 +6,7 @@ import { sliSource, type SliSource } from "./sli";
 /** Rate window of the absent-data alert and of the per-5-minute event rates the SLO-window ratio sums up. */
 export const BASE_RATE_WINDOW = "5m";
 
-export type BurnAlert = { type: "burn"; name: string; rule: BurnRateRule; long: string; short: string; threshold: number };
+export type BurnAlert = { type: "burn"; name: string; rule: BurnRule; long: string; short: string; threshold: number };
 export type AbsentAlert = { type: "absent"; name: string; minutes: number };
 export type AlertPlan = (BurnAlert | AbsentAlert) & { labels: Record<string, string>; annotations: Record<string, string> };
 
@@ -20,7 +20,7 @@ export type SloPlan = {
   windows: string[];
   alerts: AlertPlan[];
   /** Rules left out because they can never hold, with their threshold. */
-  skipped: { rule: BurnRateRule; threshold: number }[];
+  skipped: { rule: BurnRule; threshold: number }[];
 };
 
 // "api-availability" → "SLOApiAvailability"; alert names must be valid metric names, hence the letter prefix.
@@ -51,15 +51,15 @@ export function planSlo(spec: SloSpec): SloPlan {
   const skipped: SloPlan["skipped"] = [];
   const windows = new Map<number, string>();
 
-  for (const rule of scaledRules(spec.window)) {
+  for (const rule of burnRulesFor(spec.window)) {
     const threshold = burnThreshold(rule.factor, spec.objective);
     if (!canFire(rule.factor, spec.objective)) {
       skipped.push({ rule, threshold });
       continue;
     }
-    const long = promDuration(rule.longMs);
-    const short = promDuration(rule.shortMs);
-    windows.set(rule.longMs, long).set(rule.shortMs, short);
+    const long = promDuration(rule.longMinutes * 60_000);
+    const short = promDuration(rule.shortMinutes * 60_000);
+    windows.set(rule.longMinutes, long).set(rule.shortMinutes, short);
     alerts.push({
       type: "burn",
       name: `${alertPrefix(spec.id)}BurnRate${ruleSuffix(rule.id)}`,
