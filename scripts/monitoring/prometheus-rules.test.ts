@@ -84,11 +84,11 @@ describe("rule groups", () => {
       "slo:error_budget_remaining:ratio",
       "slo:info",
     ]);
-    expect(records[0]!.labels).toEqual({ slo: "shop", window: "4m40s" });
+    expect(records[0]!.labels).toEqual({ slo: "shop", window: "5m" });
     expect(records[9]!.expr).toBe('sum_over_time(slo:sli_bad_events:rate5m{slo="shop"}[28d])\n/\nsum_over_time(slo:sli_events:rate5m{slo="shop"}[28d])');
     expect(records.find((r) => r.record === "slo:error_budget:ratio")!.expr).toBe("vector(0.005)");
     expect(records.find((r) => r.record === "slo:error_budget_remaining:ratio")!.expr).toBe('1 - max without (window) (slo:sli_error:ratio_rate28d{slo="shop"}) / 0.005');
     const alerts = group.rules.filter((r): r is AlertingRule => "alert" in r);
-    expect(alerts.map((a) => a.for)).toEqual([undefined, undefined, "15m", "15m", "1h30m"]);
+    expect(alerts.map((a) => a.for)).toEqual([undefined, undefined, "5m", "5m", "1h30m"]);
   });
 });
