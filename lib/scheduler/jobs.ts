@@ -1,5 +1,5 @@
 import "server-only";
-import { HOUR } from "@/lib/scheduler/schedule";
+import { HOUR, SECOND } from "@/lib/scheduler/schedule";
 
 /** What a job reports about its run (counts, ids); stored in job_runs.detail and returned by /api/cron. */
 export type JobDetail = Record<string, unknown>;
@@ -37,6 +37,20 @@ export const JOBS: readonly JobSpec[] = [
     lockKey: 727_003,
     describe: "Deletes job run records older than 14 days.",
     run: async ({ now }) => ({ deleted: await (await import("@/lib/scheduler/job-run-repository")).pruneJobRuns(new Date(now.getTime() - 14 * 24 * HOUR)) }),
+  },
+  {
+    name: "uptime-probe",
+    everyMs: 15 * SECOND,
+    lockKey: 727_020,
+    describe: "Probes due HTTP monitors (≤ 8 at a time, each ≤ 30 s), records missed heartbeats, opens and resolves incidents.",
+    run: async ({ now }) => (await import("@/lib/uptime/run-probes")).runUptimeProbes(now),
+  },
+  {
+    name: "probe-result-prune",
+    everyMs: 6 * HOUR,
+    lockKey: 727_021,
+    describe: "Deletes uptime check results older than 91 days (the longest uptime window is 90 days).",
+    run: async ({ now }) => ({ deleted: await (await import("@/lib/uptime/probe-result-repository")).pruneProbeResults(new Date(now.getTime() - 91 * 24 * HOUR)) }),
   },
 ];
 

@@ -35,6 +35,8 @@ function createTelemetry() {
     jobRuns: new client.Counter({ name: "vigil_job_runs_total", help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).", labelNames: ["job", "outcome"] as const, registers: [registry] }),
     jobDuration: new client.Histogram({ name: "vigil_job_duration_seconds", help: "Scheduled job run time.", labelNames: ["job"] as const, buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120], registers: [registry] }),
     rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),
+    probeResults: new client.Counter({ name: "vigil_probe_results_total", help: "Uptime checks (HTTP probes, heartbeat pings and missed heartbeats), by monitor slug and outcome (up, down).", labelNames: ["monitor", "outcome"] as const, registers: [registry] }),
+    probeDuration: new client.Histogram({ name: "vigil_probe_duration_seconds", help: "Time an HTTP probe took, redirects and body read included, by monitor slug.", labelNames: ["monitor"] as const, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }),
     uptime: new client.Gauge({ name: "vigil_uptime_seconds", help: "Seconds since this Vigil process started serving.", registers: [registry], collect() { this.set((Date.now() - startedAt) / 1000); } }),
   };
 }

@@ -14,12 +14,13 @@ export const BAR_PLANS = {
 } as const;
 export type BarKey = keyof typeof BAR_PLANS;
 
-/** Segments aligned on whole steps since the Unix epoch (UTC hours and days), ending with the one holding `now`. */
-export function planBar(key: BarKey, now: Date): BarPlan {
-  const { stepMs, count } = BAR_PLANS[key];
+/** `count` steps aligned on whole steps since the Unix epoch (UTC hours and days), ending with the one holding `now`. */
+export function planSteps(stepMs: number, count: number, now: Date): BarPlan {
   const last = Math.floor(now.getTime() / stepMs) * stepMs;
   return { start: new Date(last - (count - 1) * stepMs), end: new Date(last + stepMs), stepMs, count };
 }
+
+export const planBar = (key: BarKey, now: Date): BarPlan => planSteps(BAR_PLANS[key].stepMs, BAR_PLANS[key].count, now);
 
 /** up: every check passed; down: none did; degraded: some failed; none: no checks. */
 export function segmentState({ ok, total }: CheckCounts): SegmentState {

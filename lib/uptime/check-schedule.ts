@@ -15,3 +15,9 @@ export function afterMissedHeartbeat(deadline: Date, intervalSeconds: number, no
   const missed = Math.max(1, Math.floor((now.getTime() - deadline.getTime()) / step) + 1);
   return { missed, next: new Date(deadline.getTime() + missed * step) };
 }
+
+/** Keeps the monitor's cadence (the last due time + interval) unless the run fell behind, then an interval from now. */
+export function nextProbeAt(dueAt: Date, intervalSeconds: number, checkedAt: Date): Date {
+  const onSchedule = dueAt.getTime() + intervalSeconds * 1000;
+  return new Date(onSchedule > checkedAt.getTime() ? onSchedule : checkedAt.getTime() + intervalSeconds * 1000);
+}
