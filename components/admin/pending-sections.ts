@@ -7,11 +7,6 @@ export const PENDING_SECTIONS: Record<string, PendingSection> = {
     what: "Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate alerts.",
     status: ["SLO definitions and their evaluation are not part of this build yet.", "They need request metrics or web-vitals data to compute anything."],
   },
-  "/admin/uptime": {
-    title: "No uptime checks yet",
-    what: "Vigil will probe itself and the HTTP targets an admin configures, and open an incident after consecutive failures.",
-    status: ["Uptime probes are not part of this build yet.", "Meanwhile, /api/health/ready answers 200 when Vigil and its database are up, for any external checker."],
-  },
   "/admin/alerts": {
     title: "No alerts",
     what: "Burn-rate and uptime alerts will appear here with their state (pending, firing, resolved) and notification deliveries.",

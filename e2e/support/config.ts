@@ -2,3 +2,5 @@
 // two checkouts run their browser tests side by side (the app on the base, local receivers on base + 10…12).
 export const E2E_PORT = Number(process.env.E2E_PORT_BASE ?? 3411);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+// Lets specs trigger scheduled jobs through /api/cron/<job> (Authorization: Bearer …); test-only.
+export const E2E_CRON_SECRET = "e2e-tests-only-cron-secret-0123456789";

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { provisionTestDatabase } from "../../scripts/db/provision";
 import { ensureBuild } from "../../scripts/ensure-build";
 import { TEST_ADMIN } from "../../tests/support/test-env";
-import { E2E_BASE_URL, E2E_PORT } from "./config";
+import { E2E_BASE_URL, E2E_CRON_SECRET, E2E_PORT } from "./config";
 import { RECEIVER_PORTS, receiverUrl, startRecorder } from "./recorder";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -44,6 +44,8 @@ export default async function globalSetup() {
     VIGIL_TELEMETRY_FLUSH_MS: "1000",
     // /api/bench/crash: the deliberate server error e2e/sentry.spec.ts follows to the Sentry receiver.
     VIGIL_BENCH_ENDPOINTS: "1",
+    // Specs run jobs on demand through /api/cron/<job>?force=1 (e2e/uptime.spec.ts).
+    CRON_SECRET: E2E_CRON_SECRET,
   };
   try {
     await ensureBuild(root, env, (line) => console.log(`[e2e] ${line}`));

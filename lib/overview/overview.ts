@@ -5,6 +5,7 @@ import type { DatabaseFacts } from "@/lib/health/health-repository";
 import type { RequestTotals } from "@/lib/requests/read-model";
 import { loadRequestTotals } from "@/lib/requests/report";
 import { countUsers } from "@/lib/users/user-repository";
+import { loadUptimeSummary, type UptimeSummary } from "@/lib/uptime/uptime-report";
 import { summaryByMetric, type Summary } from "@/lib/vitals/read-model";
 import { readWindowRollups } from "@/lib/vitals/rollup-repository";
 import { windowPlanFor } from "@/lib/vitals/window";
@@ -17,6 +18,9 @@ export type Overview = {
   vitals24h: Record<string, Summary> | null;
   requests24h: RequestTotals | null;
   browserErrors24h: ClientErrorTotals | null;
+  /** null: no enabled monitor, or it could not be read (`uptimeError`). */
+  uptime30d: UptimeSummary;
+  uptimeError?: boolean;
 };
 
 const HOUR = 3_600_000;
@@ -29,13 +33,14 @@ function last24Hours(now = Date.now()) {
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null };
-  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h] = await Promise.all([
+  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null, uptime30d: null, uptimeError: true };
+  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h, uptime] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
     readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
     loadRequestTotals("24h").catch(() => null),
     readClientErrorTotals(...last24Hours()).catch(() => null),
+    loadUptimeSummary().then((summary) => ({ summary, error: false }), () => ({ summary: null, error: true })),
   ]);
-  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h };
+  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h, uptime30d: uptime.summary, uptimeError: uptime.error };
 }

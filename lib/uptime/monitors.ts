@@ -71,14 +71,22 @@ export const removeMonitor = (id: string) => deleteMonitor(id);
 
 export type CheckNowResult = { state: "checked"; result: StoredResult } | { state: "queued" } | { state: "missing" | "not-http" | "paused" };
 
-/** Makes an HTTP monitor due and runs the probe job at once (under its lock, like any trigger). */
+/**
+ * Makes an HTTP monitor due and runs the probe job at once (under its lock, like any trigger). While another run
+ * holds the job, tries again for a few seconds; after that the check is left to the next scheduled run.
+ */
 export async function checkMonitorNow(id: string, now = new Date()): Promise<CheckNowResult> {
   const monitor = await findMonitor(id);
   if (!monitor) return { state: "missing" };
   if (monitor.kind !== "http") return { state: "not-http" };
   if (!monitor.enabled) return { state: "paused" };
   await updateMonitor(id, { nextCheckAt: now });
-  const run = await runJob("uptime-probe", "manual", { force: true });
-  const latest = await lastResultOf(id);
-  return run.outcome === "ok" && latest && latest.ts >= now ? { state: "checked", result: latest } : { state: "queued" };
+  const giveUpAt = Date.now() + 10_000;
+  for (;;) {
+    const run = await runJob("uptime-probe", "manual", { force: true });
+    const latest = await lastResultOf(id);
+    if (latest && latest.ts >= now) return { state: "checked", result: latest };
+    if (run.outcome !== "skipped" || Date.now() > giveUpAt) return { state: "queued" };
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
