@@ -35,7 +35,7 @@ export function MonitorCard({ m, report }: { m: MonitorReport; report: UptimeRep
       ) : null}
       <dl className="mb-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {m.uptime.map((u) => (
-          <Stat key={u.key} label={`Uptime ${u.label}`} value={<span data-testid={`uptime-${u.key}`} className={u.total === 0 ? "text-zinc-400" : undefined}>{u.text}</span>} hint={u.total ? `${u.ok} of ${u.total} checks ok` : "no checks"} />
+          <Stat key={u.key} label={`Uptime ${u.label}`} value={<span data-testid={`uptime-${u.key}`} className={u.total === 0 ? "text-zinc-400" : undefined}>{u.text}</span>} hint={u.total ? `${u.ok} of ${u.total} ${u.total === 1 ? "check" : "checks"} ok` : "no checks"} />
         ))}
       </dl>
       <div className="space-y-3">

@@ -2,7 +2,6 @@ import { MonitorForm, EMPTY_MONITOR, type MonitorFormValues } from "@/components
 import { MonitorRowActions } from "@/components/uptime/monitor-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, Td } from "@/components/ui/table";
 import { listMonitors, type Monitor } from "@/lib/uptime/monitor-repository";
 import { heartbeatUrl } from "@/lib/uptime/self-monitor";
 
@@ -25,7 +24,7 @@ function Target({ m }: { m: Monitor }) {
   return (
     <span className="text-xs">
       Ping <code className="break-all rounded bg-zinc-100 px-1 dark:bg-zinc-800" data-testid="settings-heartbeat-url">{m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : "—"}</code>
-      <span className="block text-zinc-500">every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret</span>
+      <span className="block text-zinc-500">expected every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret: it is the only credential</span>
     </span>
   );
 }
@@ -37,27 +36,32 @@ export async function MonitorsSection() {
     <Card id="monitors" data-testid="monitors-card" className="lg:col-span-2">
       <CardHeader title="Monitors" description="HTTP probes run from this instance through the SSRF-guarded client; heartbeats expect a ping from your jobs. Results and incidents are on the Uptime page." />
       {monitors.length ? (
-        <Table caption="Monitors" head={["Monitor", "Target", "Every", "Incident after", "State", ""]}>
+        <ul className="divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Monitors">
           {monitors.map((m) => (
-            <tr key={m.id} data-testid="monitor-row" data-monitor={m.slug} className="align-top">
-              <Td>
-                <span className="font-medium">{m.name}</span>
-                <span className="block font-mono text-xs text-zinc-500">{m.slug}{m.builtIn ? " · built-in" : ""}</span>
-                {!m.builtIn ? (
-                  <details className="mt-1 w-[min(52rem,80vw)]">
-                    <summary className="cursor-pointer text-xs text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300">Edit</summary>
-                    <div className="mt-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"><MonitorForm id={m.id} initial={valuesOf(m)} submitLabel="Save changes" /></div>
-                  </details>
-                ) : null}
-              </Td>
-              <Td><Target m={m} /></Td>
-              <Td>{m.intervalSeconds} s{m.kind === "http" ? <span className="block text-xs text-zinc-500">timeout {m.timeoutMs / 1000} s</span> : null}</Td>
-              <Td>{m.failureThreshold} {m.failureThreshold === 1 ? "failure" : "failures"}</Td>
-              <Td><Badge tone={m.enabled ? "good" : "neutral"}>{m.enabled ? "active" : "paused"}</Badge></Td>
-              <Td><MonitorRowActions id={m.id} name={m.name} enabled={m.enabled} http={m.kind === "http"} deletable={!m.builtIn} /></Td>
-            </tr>
+            <li key={m.id} data-testid="monitor-row" data-monitor={m.slug} className="py-3">
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div className="min-w-0 flex-1 basis-80">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{m.name}</span>
+                    <span className="font-mono text-xs text-zinc-500">{m.slug}{m.builtIn ? " · built-in" : ""}</span>
+                    <Badge tone={m.enabled ? "good" : "neutral"}>{m.enabled ? "active" : "paused"}</Badge>
+                  </p>
+                  <div className="mt-1"><Target m={m} /></div>
+                  <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}incident after {m.failureThreshold} {m.kind === "http" ? "failed checks" : "missed pings"} in a row
+                  </p>
+                </div>
+                <MonitorRowActions id={m.id} name={m.name} enabled={m.enabled} http={m.kind === "http"} deletable={!m.builtIn} />
+              </div>
+              {!m.builtIn ? (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-xs text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300">Edit</summary>
+                  <div className="mt-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"><MonitorForm id={m.id} initial={valuesOf(m)} submitLabel="Save changes" /></div>
+                </details>
+              ) : null}
+            </li>
           ))}
-        </Table>
+        </ul>
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No monitors yet. The built-in self-check appears with the first run of the uptime-probe job.</p>
       )}
