@@ -48,7 +48,7 @@ export async function MonitorsSection() {
                   </p>
                   <div className="mt-1"><Target m={m} /></div>
                   <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}incident after {m.failureThreshold} {m.kind === "http" ? "failed checks" : "missed pings"} in a row
+                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}incident after {m.failureThreshold} {m.kind === "http" ? "failed" : "missed"} {m.kind === "http" ? "check" : "ping"}{m.failureThreshold === 1 ? "" : "s"} in a row
                   </p>
                 </div>
                 <MonitorRowActions id={m.id} name={m.name} enabled={m.enabled} http={m.kind === "http"} deletable={!m.builtIn} />
