@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
 import { formatUptime } from "../lib/uptime/uptime-math";
-import { createUser, signIn, signInAsAdmin } from "./support/fixtures";
+import { createUser, queryDb, signIn, signInAsAdmin } from "./support/fixtures";
 import { E2E_CRON_SECRET } from "./support/config";
 
 // A target this test steers, on 127.0.0.1 (so its monitor must allow private addresses).
@@ -17,15 +16,7 @@ const BACKUP = { name: `E2E backup ${tag}`, slug: `e2e-backup-${tag}` };
 // Successful checks of the shop monitor after the first test (1, or 2 if the scheduler also checked it).
 let shopBaseline = 0;
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = queryDb;
 const resultCount = async (slug: string) => Number((await sql<{ n: string }>("SELECT count(*) AS n FROM probe_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.slug = $1", [slug]))[0]!.n);
 
 /** One check of `slug`: make it due, then run the job through the cron endpoint until its result is stored. */

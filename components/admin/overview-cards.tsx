@@ -134,7 +134,7 @@ export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; e
       <CardHeader title="Uptime (30 d)" description={scope} action={uptimeLink} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-uptime-value">{worst.text}</p>
       <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
-        {formatCount(worst.ok)} of {formatCount(worst.total)} checks ok
+        {formatCount(worst.ok)} of {formatCount(worst.total)} {worst.total === 1 ? "check" : "checks"} ok
         {uptime.down ? <> · <span className="text-red-700 dark:text-red-400" data-testid="card-uptime-down">{uptime.down} down now</span></> : null}
       </p>
     </Card>
