@@ -17,11 +17,12 @@ export async function latestOutcomes(monitorId: string, limit: number, client: D
   return rows.map((r) => r.ok);
 }
 
-/** The latest result of each monitor that has one. */
+/** The latest result of each monitor that has one (one index probe per monitor, not a scan of every result). */
 export function lastResults(client: DbClient = db): Promise<Array<StoredResult & { monitorId: string }>> {
   return client.$queryRaw`
-    SELECT DISTINCT ON (monitor_id) monitor_id AS "monitorId", ts, ok, status_code::int AS "statusCode", latency_ms AS "latencyMs", error
-    FROM probe_results ORDER BY monitor_id, ts DESC, id DESC`;
+    SELECT m.id AS "monitorId", r.ts, r.ok, r.status_code::int AS "statusCode", r.latency_ms AS "latencyMs", r.error
+    FROM monitors m CROSS JOIN LATERAL (
+      SELECT ts, ok, status_code, latency_ms, error FROM probe_results WHERE monitor_id = m.id ORDER BY ts DESC, id DESC LIMIT 1) r`;
 }
 
 export function lastResultOf(monitorId: string, client: DbClient = db): Promise<StoredResult | null> {
