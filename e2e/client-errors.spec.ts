@@ -1,20 +1,12 @@
 import { devices, expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_BASE_URL } from "./support/config";
-import { signInAsAdmin } from "./support/fixtures";
+import { queryDb, signInAsAdmin } from "./support/fixtures";
 
 // A desktop Chrome UA, not HeadlessChrome: bots are dropped by the endpoint.
 const DESKTOP = devices["Desktop Chrome"];
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = queryDb;
 
 const stored = async (route: string) => Number((await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups WHERE route = $1", [route]))[0]?.n ?? 0);
 

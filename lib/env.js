@@ -52,6 +52,9 @@ export const env = createEnv({
     VIGIL_SCHEDULER: z.enum(["in-process", "off"]).default("in-process"),
     // Machine access to /api/observability/* and POST /api/v1/slo-events ("Authorization: Bearer <token>").
     VIGIL_API_TOKEN: z.string().min(16, "must be at least 16 characters").max(200).optional(),
+    // What the built-in "vigil" uptime monitor probes; default: AUTH_URL (else http://127.0.0.1:$PORT) + /api/health/ready.
+    VIGIL_SELF_PROBE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   },
   client: {
     NEXT_PUBLIC_SENTRY_DSN: optionalUrl,
@@ -98,6 +101,8 @@ export const env = createEnv({
     CRON_SECRET: process.env.CRON_SECRET,
     VIGIL_SCHEDULER: process.env.VIGIL_SCHEDULER,
     VIGIL_API_TOKEN: process.env.VIGIL_API_TOKEN,
+    VIGIL_SELF_PROBE_URL: process.env.VIGIL_SELF_PROBE_URL,
+    PORT: process.env.PORT,
     NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
     NEXT_PUBLIC_SENTRY_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_SAMPLE_RATE,

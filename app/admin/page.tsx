@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
-import { AppHealthCard, DatabaseCard, ErrorBudgetCard, ErrorRateCard, LatencyCard, PendingCard, VitalsCard } from "@/components/admin/overview-cards";
+import { AppHealthCard, DatabaseCard, ErrorBudgetCard, ErrorRateCard, LatencyCard, PendingCard, UptimeCard, VitalsCard } from "@/components/admin/overview-cards";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
@@ -22,7 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         <ErrorRateCard requests={overview.requests24h} browserErrors={overview.browserErrors24h} />
         <LatencyCard requests={overview.requests24h} />
-        <PendingCard title="Uptime" metric="No data yet" how="Appears once an uptime probe has run (Uptime)." />
+        <UptimeCard uptime={overview.uptime30d} error={overview.uptimeError} />
         <VitalsCard vitals={overview.vitals24h} />
         <ErrorBudgetCard budget={overview.errorBudget} />
         <Card data-testid="card-users">

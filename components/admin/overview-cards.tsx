@@ -142,3 +142,24 @@ export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] })
     </Card>
   );
 }
+
+const uptimeLink = <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Uptime →</Link>;
+
+export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; error?: boolean }) {
+  if (!uptime?.worst) {
+    const how = error ? "Uptime data could not be read." : uptime ? "Appears after the first checks of the enabled monitors (Uptime)." : "Appears once an uptime probe has run (Uptime).";
+    return <PendingCard title="Uptime (30 d)" metric={error ? "Unavailable" : "No data yet"} how={how} />;
+  }
+  const { worst } = uptime;
+  const scope = uptime.monitors === 1 ? worst.name : `${worst.name}, lowest of ${uptime.monitors} monitors`;
+  return (
+    <Card data-testid="card-uptime">
+      <CardHeader title="Uptime (30 d)" description={scope} action={uptimeLink} />
+      <p className="text-2xl font-semibold tabular-nums" data-testid="card-uptime-value">{worst.text}</p>
+      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+        {formatCount(worst.ok)} of {formatCount(worst.total)} {worst.total === 1 ? "check" : "checks"} ok
+        {uptime.down ? <> · <span className="text-red-700 dark:text-red-400" data-testid="card-uptime-down">{uptime.down} down now</span></> : null}
+      </p>
+    </Card>
+  );
+}

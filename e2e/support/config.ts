@@ -2,7 +2,7 @@
 // two checkouts run their browser tests side by side (the app on the base, local receivers on base + 10…12).
 export const E2E_PORT = Number(process.env.E2E_PORT_BASE ?? 3411);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-/** Bearer token of /api/cron/* on the e2e server (set as CRON_SECRET by global-setup). */
-export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
+/** Bearer token of /api/cron/* on the e2e server (set as CRON_SECRET by global-setup): specs run jobs on demand. */
+export const E2E_CRON_SECRET = "e2e-tests-only-cron-secret-0123456789";
 /** VIGIL_API_TOKEN of the app under test (test-only). */
 export const E2E_API_TOKEN = "e2e-api-token-0123456789abcdef";

@@ -33,3 +33,14 @@ export async function createUser(role: "admin" | "viewer", password = "viewer-pa
   }
   return { email, password };
 }
+
+/** One query against the database of the app under test (a connection per call: specs query rarely). */
+export async function queryDb<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

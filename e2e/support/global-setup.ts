@@ -46,7 +46,7 @@ export default async function globalSetup() {
     VIGIL_API_TOKEN: E2E_API_TOKEN,
     // /api/bench/crash: the deliberate server error e2e/sentry.spec.ts follows to the Sentry receiver.
     VIGIL_BENCH_ENDPOINTS: "1",
-    // Tests trigger scheduled jobs themselves (POST /api/cron/<job>?force=1), e.g. notify-deliver.
+    // Specs run scheduled jobs on demand (POST /api/cron/<job>?force=1): uptime-probe, notify-deliver.
     CRON_SECRET: E2E_CRON_SECRET,
   };
   try {

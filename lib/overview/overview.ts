@@ -6,6 +6,7 @@ import type { RequestTotals } from "@/lib/requests/read-model";
 import { loadRequestTotals } from "@/lib/requests/report";
 import { loadBudgetOverview, type BudgetOverview } from "@/lib/slo/report";
 import { countUsers } from "@/lib/users/user-repository";
+import { loadUptimeSummary, type UptimeSummary } from "@/lib/uptime/uptime-report";
 import { summaryByMetric, type Summary } from "@/lib/vitals/read-model";
 import { readWindowRollups } from "@/lib/vitals/rollup-repository";
 import { windowPlanFor } from "@/lib/vitals/window";
@@ -19,6 +20,9 @@ export type Overview = {
   requests24h: RequestTotals | null;
   browserErrors24h: ClientErrorTotals | null;
   errorBudget: BudgetOverview | null;
+  /** null: no enabled monitor, or it could not be read (`uptimeError`). */
+  uptime30d: UptimeSummary;
+  uptimeError?: boolean;
 };
 
 const HOUR = 3_600_000;
@@ -31,14 +35,15 @@ function last24Hours(now = Date.now()) {
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null, errorBudget: null };
-  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget] = await Promise.all([
+  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null, errorBudget: null, uptime30d: null, uptimeError: true };
+  const [databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget, uptime] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
     readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
     loadRequestTotals("24h").catch(() => null),
     readClientErrorTotals(...last24Hours()).catch(() => null),
     loadBudgetOverview().catch(() => null),
+    loadUptimeSummary().then((summary) => ({ summary, error: false }), () => ({ summary: null, error: true })),
   ]);
-  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget };
+  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget, uptime30d: uptime.summary, uptimeError: uptime.error };
 }

@@ -53,6 +53,20 @@ export const JOBS: readonly JobSpec[] = [
     // Bounded: ≤ 50 rows, 5 at a time, 10 s per request, no new round after 30 s.
     run: async () => (await import("@/lib/notify/deliver")).deliverDueNotifications(),
   },
+  {
+    name: "uptime-probe",
+    everyMs: 15 * SECOND,
+    lockKey: 727_020,
+    describe: "Probes due HTTP monitors (≤ 8 at a time, each ≤ 30 s), records missed heartbeats, opens and resolves incidents.",
+    run: async ({ now }) => (await import("@/lib/uptime/run-probes")).runUptimeProbes(now),
+  },
+  {
+    name: "probe-result-prune",
+    everyMs: 6 * HOUR,
+    lockKey: 727_021,
+    describe: "Deletes uptime check results older than 91 days (the longest uptime window is 90 days).",
+    run: async ({ now }) => ({ deleted: await (await import("@/lib/uptime/probe-result-repository")).pruneProbeResults(new Date(now.getTime() - 91 * 24 * HOUR)) }),
+  },
 ];
 
 export const jobNamed = (name: string): JobSpec | undefined => JOBS.find((j) => j.name === name);

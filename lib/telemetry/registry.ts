@@ -38,6 +38,8 @@ function createTelemetry() {
     rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),
     sloEvents: new client.Counter({ name: "vigil_slo_events_total", help: "Events of custom SLOs reported through POST /api/v1/slo-events, by SLO and outcome (good, bad).", labelNames: ["slo", "outcome"] as const, registers: [registry] }),
     alertsOpen: new client.Gauge({ name: "vigil_alerts_open", help: "Open SLO alerts (pending or firing) as of this instance's last evaluation.", labelNames: ["slo", "severity", "state"] as const, registers: [registry] }),
+    probeResults: new client.Counter({ name: "vigil_probe_results_total", help: "Uptime checks (HTTP probes, heartbeat pings and missed heartbeats), by monitor slug and outcome (up, down).", labelNames: ["monitor", "outcome"] as const, registers: [registry] }),
+    probeDuration: new client.Histogram({ name: "vigil_probe_duration_seconds", help: "Time an HTTP probe took, redirects and body read included, by monitor slug.", labelNames: ["monitor"] as const, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }),
     uptime: new client.Gauge({ name: "vigil_uptime_seconds", help: "Seconds since this Vigil process started serving.", registers: [registry], collect() { this.set((Date.now() - startedAt) / 1000); } }),
   };
 }

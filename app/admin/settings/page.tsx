@@ -5,6 +5,7 @@ import { ChannelsSection } from "@/components/notify/channels-section";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
+import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { configSummary } from "@/lib/settings/config-summary";
 import { listUsers } from "@/lib/users/user-repository";
@@ -31,6 +32,7 @@ export default async function SettingsPage() {
           <CardHeader title="Product analytics" description="PostHog, through this instance only. The choice below applies to this browser; VIGIL_ANALYTICS_DISABLED turns it off for everyone." />
           <AnalyticsToggle />
         </Card>
+        <MonitorsSection />
         <Card data-testid="users-card">
           <CardHeader title="Users" description="Admins manage settings; viewers can read every dashboard." />
           <Table caption="Users" head={["Email", "Role", "Sign-in", "Since"]}>

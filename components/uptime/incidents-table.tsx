@@ -1,0 +1,25 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, Td } from "@/components/ui/table";
+import { formatDuration } from "@/lib/uptime/monitor-status";
+import type { IncidentView } from "@/lib/uptime/uptime-report";
+
+export const utc = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** Open and recent incidents: when, how long, how many failed checks, and the last failure's reason. */
+export function IncidentsTable({ incidents }: { incidents: IncidentView[] }) {
+  return (
+    <Table caption="Incidents" head={["Monitor", "State", "Opened", "Resolved", "Duration", "Failed checks", "Cause"]}>
+      {incidents.map((i) => (
+        <tr key={i.id} data-testid="incident-row" data-monitor={i.monitor} data-state={i.resolvedAt ? "resolved" : "open"}>
+          <Td>{i.monitorName}</Td>
+          <Td><Badge tone={i.resolvedAt ? "good" : "poor"}>{i.resolvedAt ? "resolved" : "open"}</Badge></Td>
+          <Td mono>{utc(i.openedAt)}</Td>
+          <Td mono>{i.resolvedAt ? utc(i.resolvedAt) : "—"}</Td>
+          <Td>{formatDuration(i.durationMs)}{i.resolvedAt ? "" : " so far"}</Td>
+          <Td>{i.failures}</Td>
+          <Td><span className="break-words text-xs" data-testid="incident-cause">{i.cause}</span></Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
