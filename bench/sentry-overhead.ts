@@ -1,4 +1,5 @@
-// Sentry's server cost: a build without the SDK (plain) vs the full build with Sentry enabled, side by side in one session.
+// The whole stack's server cost: a build without the Sentry SDK and with Vigil's request metrics off (plain) vs the
+// full build with Sentry enabled and request metrics on, side by side in one session.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:sentry [-- --requests 5000 --rounds 3]
 import type { Result } from "autocannon";
 import { resolve } from "node:path";
@@ -7,6 +8,7 @@ import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
 import { arg, beacon, load, rps, summary } from "./support/load";
 import { startNext, type BenchServer } from "./support/next-server";
+import { medianOf } from "./support/stats";
 
 const root = resolve(import.meta.dirname, "..");
 const PORTS = { plain: 3451, full: 3452, receiver: 3459 } as const;
@@ -49,36 +51,43 @@ async function main() {
   const common = {
     ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
     AUTH_SECRET: "bench-only-secret-0123456789abcdefghij", LOG_LEVEL: "silent", VIGIL_BENCH_ENDPOINTS: "1", VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
-    SENTRY_DSN: "", NEXT_PUBLIC_SENTRY_DSN: "", OTEL_EXPORTER_OTLP_ENDPOINT: "",
+    SENTRY_DSN: "", NEXT_PUBLIC_SENTRY_DSN: "", OTEL_EXPORTER_OTLP_ENDPOINT: "", VIGIL_SCHEDULER: "off",
   };
   // Separate build folders so both builds coexist and neither disturbs .next (e2e, npm start).
   const envs: Record<Build, NodeJS.ProcessEnv> = {
-    plain: { ...common, VIGIL_SENTRY_SDK: "false", VIGIL_DIST_DIR: ".next-bench-plain", AUTH_URL: `http://127.0.0.1:${PORTS.plain}` },
-    full: { ...common, VIGIL_SENTRY_SDK: "true", VIGIL_DIST_DIR: ".next-bench-full", AUTH_URL: `http://127.0.0.1:${PORTS.full}`, SENTRY_DSN: `http://public@127.0.0.1:${PORTS.receiver}/1` },
+    plain: { ...common, VIGIL_SENTRY_SDK: "false", VIGIL_REQUEST_METRICS: "false", VIGIL_DIST_DIR: ".next-bench-plain", AUTH_URL: `http://127.0.0.1:${PORTS.plain}` },
+    full: { ...common, VIGIL_SENTRY_SDK: "true", VIGIL_REQUEST_METRICS: "true", VIGIL_DIST_DIR: ".next-bench-full", AUTH_URL: `http://127.0.0.1:${PORTS.full}`, SENTRY_DSN: `http://public@127.0.0.1:${PORTS.receiver}/1` },
   };
   const servers: Partial<Record<Build, BenchServer>> = {};
   try {
     for (const build of ["plain", "full"] as const) await ensureBuild(root, envs[build], (l) => console.log(`[bench] ${build}: ${l}`));
     for (const build of ["plain", "full"] as const) servers[build] = await startNext(root, PORTS[build], envs[build]);
-    const run = (build: Build, route: Route, amount: number) =>
-      load({ url: `${servers[build]!.base}${route.path}`, method: route.method, body: route.body(), amount, connections: CONNECTIONS });
+    const run = async (build: Build, route: Route, amount: number) => {
+      const server = servers[build]!;
+      const cpu0 = server.cpuSeconds();
+      const result = await load({ url: `${server.base}${route.path}`, method: route.method, body: route.body(), amount, connections: CONNECTIONS });
+      return Object.assign(result, { cpuUs: ((server.cpuSeconds() - cpu0) * 1e6) / amount });
+    };
 
     console.log(`[bench] ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${WARMUP} warm-up per build and route, ${ROUNDS} rounds`);
     for (const route of ROUTES) for (const build of ["plain", "full"] as const) await run(build, route, WARMUP);
 
     const ratios = new Map<string, number[]>(ROUTES.map((r) => [r.name, []]));
+    const cpuRatios = new Map<string, number[]>(ROUTES.map((r) => [r.name, []]));
     let clean = true;
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which build goes first so drift (other agents' builds, thermal) does not favour one side.
       const order: Build[] = round % 2 ? ["plain", "full"] : ["full", "plain"];
       console.log(`round ${round} (${order.join(" then ")})`);
       for (const route of ROUTES) {
-        const results = {} as Record<Build, Result>;
+        const results = {} as Record<Build, Result & { cpuUs: number }>;
         for (const build of order) results[build] = await run(build, route, REQUESTS);
         const ratio = rps(results.full) / rps(results.plain);
         ratios.get(route.name)!.push(ratio);
+        cpuRatios.get(route.name)!.push(results.plain.cpuUs / results.full.cpuUs);
         clean &&= [results.plain, results.full].every((r) => r.non2xx === 0 && r.errors === 0);
-        console.log(`  ${summary(`${route.name}/plain`.padEnd(13), results.plain)}\n  ${summary(`${route.name}/full`.padEnd(13), results.full)}\n  ratio full/plain ${ratio.toFixed(2)}`);
+        const line = (b: Build) => `  ${summary(`${route.name}/${b}`.padEnd(13), results[b])}  server CPU ${results[b].cpuUs.toFixed(0)} µs/request`;
+        console.log(`${line("plain")}\n${line("full")}\n  ratio full/plain: req/s ${ratio.toFixed(2)}, capacity (CPU per request plain/full) ${cpuRatios.get(route.name)!.at(-1)!.toFixed(2)}`);
       }
     }
     const sent = await recorded();
@@ -87,13 +96,13 @@ async function main() {
     const captured = await errorsStillCaptured(servers.full!);
     console.log(`[receiver] errors thrown on an untraced route (uncaught and handled) arrived: ${captured ? "yes" : "NO"}`);
 
-    console.log("\nper route: median full/plain over rounds (all rounds)");
+    console.log("\nper route: median full/plain req/s over rounds (all rounds); capacity median");
     let pass = captured && clean;
     for (const route of ROUTES) {
       const all = ratios.get(route.name)!;
-      const median = [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
+      const median = medianOf(all);
       if (route.gated) pass &&= median >= TARGET;
-      console.log(`  ${route.name.padEnd(7)} ${median.toFixed(2)}  (${all.map((r) => r.toFixed(2)).join(", ")})${route.gated ? `  target ≥ ${TARGET}` : ""}`);
+      console.log(`  ${route.name.padEnd(7)} ${median.toFixed(2)}  (${all.map((r) => r.toFixed(2)).join(", ")})${route.gated ? `  target ≥ ${TARGET}` : ""}; capacity ${medianOf(cpuRatios.get(route.name)!).toFixed(2)}`);
     }
     console.log(`all responses 2xx: ${clean}`);
     process.exitCode = pass ? 0 : 1;

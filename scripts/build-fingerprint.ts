@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "lib", "public"];
+const SOURCE_DIRS = ["app", "components", "config", "lib", "public"];
 const SOURCE_FILES = ["package-lock.json", "next.config.mjs", "tsconfig.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "sentry.server.config.ts", "sentry.edge.config.ts", "prisma/schema.prisma"];
 
 // Server-side variables that change what `next build` emits (they are read by next.config.mjs).

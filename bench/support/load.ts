@@ -44,3 +44,4 @@ export function load({ url, method = "POST", body = "", amount, connections }: L
 export const rps = (r: Result) => (r["2xx"] + r.non2xx) / wallSeconds.get(r)!;
 export const summary = (name: string, r: Result) =>
   `${name.padEnd(8)} ${rps(r).toFixed(0).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  2xx ${r["2xx"]}  non-2xx ${r.non2xx}  errors ${r.errors}`;
+

@@ -1,8 +1,31 @@
 // Starts `next start` for a benchmark on 127.0.0.1 and waits for readiness; stop() waits for the process to exit.
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-export type BenchServer = { base: string; stop: () => Promise<void> };
+export type BenchServer = { base: string; stop: () => Promise<void>; cpuSeconds: () => number };
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** User + system CPU time of a process and its descendants, from /proc (Linux). */
+export function processTreeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // the process exited between listing and reading
+    }
+  };
+  visit(pid);
+  return ticks / TICKS_PER_SECOND;
+}
 
 export async function startNext(root: string, port: number, env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
@@ -12,9 +35,10 @@ export async function startNext(root: string, port: number, env: NodeJS.ProcessE
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
   };
+  const cpuSeconds = () => processTreeCpuSeconds(server.pid!);
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`next start on ${port} exited with ${server.exitCode}`);
-    if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) return { base, stop };
+    if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) return { base, stop, cpuSeconds };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
