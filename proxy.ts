@@ -7,7 +7,7 @@ const { auth } = NextAuth(authConfig);
 const isAdminApi = (path: string) => path === "/api/admin" || path.startsWith("/api/admin/");
 const isAdminPage = (path: string) => path === "/admin" || path.startsWith("/admin/");
 
-// First gate for the admin area (pages and lib/auth/guard.ts check again); also stamps every request with an id.
+// First gate for the admin area (pages and lib/auth/guard.ts check again); passes the request id on.
 const gate = auth((req) => {
   const path = req.nextUrl.pathname;
   if (req.auth?.user) return withRequestId(req);
@@ -30,8 +30,7 @@ function withRequestId(req: NextRequest) {
 
 export default function proxy(req: NextRequest, event: NextFetchEvent) {
   const path = req.nextUrl.pathname;
-  if (isAdminPage(path) || isAdminApi(path)) return gate(req, event as never);
-  return withRequestId(req);
+  return isAdminPage(path) || isAdminApi(path) ? gate(req, event as never) : NextResponse.next();
 }
 
 // The beacon endpoints, heartbeat pings (and the benchmark baseline) skip the proxy: it needs no session, and a proxy in front of a

@@ -49,6 +49,7 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
     const id = requestIdOf(request.headers.traceparent, request.headers["x-request-id"]);
     request.headers["x-request-id"] = id;
     response.setHeader("x-trace-id", id);
+    response.setHeader("x-request-id", id);
     if (o.enterTraceContext) requestTraceIds.enterWith(id);
   }));
   if (!o.metrics) return;
