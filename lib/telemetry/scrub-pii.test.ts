@@ -14,6 +14,9 @@ describe("scrubString", () => {
     ['{"token":"abc123"}', `{"token":"${REDACTED}"}`],
     ["key sk_live_0123456789abcdef and phc_0123456789abcdefABCD", `key ${REDACTED} and ${REDACTED}`],
     ["jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig_nature", `jwt ${REDACTED}`],
+    ["POST https://vigil.example/api/v1/heartbeat/Zq3x_9-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789?x=1 failed", `POST https://vigil.example/api/v1/heartbeat/${REDACTED}?x=1 failed`],
+    ["to https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX: 500", `to https://hooks.slack.com/services/${REDACTED}: 500`],
+    ["secret whsec_AbCdEfGhIjKlMnOpQrStUvWx shown", `secret ${REDACTED} shown`],
   ])("%s", (input, expected) => {
     expect(scrubString(input)).toBe(expected);
   });

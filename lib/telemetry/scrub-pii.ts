@@ -13,7 +13,9 @@ const EMAIL_RE = /[\w.%+-]+(?:@|%40)[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi;
 const AUTH_SCHEME_RE = /\b(Bearer|Basic|Token|Digest)\s+[\w.~+/=-]{4,}/gi;
 const JWT_RE = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
 // Well-known API key shapes (Stripe, PostHog, GitHub, Slack, AWS, Sentry user tokens).
-const API_KEY_RE = /\b(?:sk|pk|rk)_(?:live|test)_[\w]{8,}|\bph[cx]_[\w]{16,}|\bgh[pousr]_[\w]{20,}|\bgithub_pat_[\w]{20,}|\bxox[abpr]-[\w-]{10,}|\bAKIA[A-Z\d]{16}\b|\bsntry[su]_[\w=+/]{20,}/g;
+const API_KEY_RE = /\bwhsec_[\w-]{16,}|\b(?:sk|pk|rk)_(?:live|test)_[\w]{8,}|\bph[cx]_[\w]{16,}|\bgh[pousr]_[\w]{20,}|\bgithub_pat_[\w]{20,}|\bxox[abpr]-[\w-]{10,}|\bAKIA[A-Z\d]{16}\b|\bsntry[su]_[\w=+/]{20,}/g;
+// Secrets that live in URL paths: heartbeat tokens and Slack incoming-webhook paths.
+const SECRET_PATH_RE = /(\/api\/v1\/heartbeat\/|hooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s?#"'<>:,;)]+/gi;
 const COOKIE_RE = /\b((?:set-)?cookie)\s*([:=])\s*[^\n]+/gi;
 const QUERY_PARAM_RE = /([?&;])([^=&#\s?;"'<>]+)=([^&#\s"'<>;]*)/g;
 const KEY_VALUE_RE = /\b(passw(?:or)?d|pwd|secret|token|api[-_]?key|access[-_]?token|refresh[-_]?token|client[-_]?secret)(["']?\s*[:=]\s*)(["']?)[^\s"',;&]+/gi;
@@ -25,6 +27,7 @@ export function scrubString(text: string): string {
     .replace(COOKIE_RE, (_m, name: string, sep: string) => `${name}${sep} ${REDACTED}`)
     .replace(AUTH_SCHEME_RE, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT_RE, REDACTED)
+    .replace(SECRET_PATH_RE, (_m, prefix: string) => `${prefix}${REDACTED}`)
     .replace(API_KEY_RE, REDACTED)
     .replace(QUERY_PARAM_RE, (m, sep: string, name: string) => (SECRET_PARAM.test(safeDecode(name)) ? `${sep}${name}=${REDACTED}` : m))
     .replace(KEY_VALUE_RE, (_m, name: string, sep: string, quote: string) => `${name}${sep}${quote}${REDACTED}`)
