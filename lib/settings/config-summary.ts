@@ -14,6 +14,8 @@ export function configSummary(): ConfigRow[] {
     { name: "Public URL (AUTH_URL)", value: env.AUTH_URL ?? "derived from the request" },
     { name: "Sentry (server / browser)", value: `${isSet(env.SENTRY_DSN)} / ${isSet(env.NEXT_PUBLIC_SENTRY_DSN)}` },
     { name: "PostHog analytics", value: !env.NEXT_PUBLIC_POSTHOG_KEY ? "off (no project key)" : env.VIGIL_ANALYTICS_DISABLED ? "off (VIGIL_ANALYTICS_DISABLED)" : `on → ${env.POSTHOG_HOST}` },
+    { name: "Scheduler", value: env.VIGIL_SCHEDULER === "in-process" ? "in-process (this server runs the jobs)" : "off (only /api/cron calls run jobs)" },
+    { name: "CRON_SECRET / VIGIL_API_TOKEN", value: `${isSet(env.CRON_SECRET)} / ${isSet(env.VIGIL_API_TOKEN)}` },
     { name: "Log level", value: env.LOG_LEVEL },
     { name: "Readiness DB timeout", value: `${env.VIGIL_HEALTH_DB_TIMEOUT_MS} ms` },
   ];

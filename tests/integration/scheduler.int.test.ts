@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db, pgPool } from "@/lib/db";
 import { JOBS, type JobSpec } from "@/lib/scheduler/jobs";
+import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { runDueJobs, runJob, runJobSpec } from "@/lib/scheduler/run-job";
 import { telemetry } from "@/lib/telemetry/registry";
 
@@ -79,5 +80,17 @@ describe("scheduler", () => {
   it("runs the jobs of the table by name and refuses unknown ones", async () => {
     expect(await runJob("job-run-prune", "manual", { force: true })).toMatchObject({ outcome: "ok", detail: { deleted: expect.any(Number) } });
     await expect(runJob("no-such-job", "manual")).rejects.toThrow("unknown job");
+  });
+});
+
+describe("jobs report (Settings)", () => {
+  it("lists every job of the table with its latest recorded run and the last day's counts", async () => {
+    await runJob("job-run-prune", "manual", { force: true });
+    const report = await loadJobsReport();
+    expect(report.jobs.map((j) => j.name)).toEqual(JOBS.map((j) => j.name));
+    const prune = report.jobs.find((j) => j.name === "job-run-prune")!;
+    const recorded = await db.jobRun.findMany({ where: { job: "job-run-prune", startedAt: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { startedAt: "desc" } });
+    expect(prune).toMatchObject({ lastOutcome: "ok", lastError: null, runs24h: recorded.length, failures24h: recorded.filter((r) => r.outcome === "failed").length });
+    expect(prune.lastStartedAt).toBe(recorded[0]!.startedAt.toISOString());
   });
 });

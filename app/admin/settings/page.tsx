@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
+import { JobsCard } from "@/components/admin/jobs-card";
 import { ChannelsSection } from "@/components/notify/channels-section";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
+import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
 import { listUsers } from "@/lib/users/user-repository";
 
@@ -15,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   await requirePageSession("admin");
-  const users = await listUsers();
+  const [users, jobs] = await Promise.all([listUsers(), loadJobsReport()]);
   return (
     <>
       <PageHeader href="/admin/settings" />
@@ -47,6 +49,7 @@ export default async function SettingsPage() {
           </Table>
         </Card>
         <ChannelsSection />
+        <JobsCard report={jobs} />
       </div>
     </>
   );
