@@ -39,3 +39,9 @@ export async function countDeliveriesByStatus(client: DbClient = db): Promise<Re
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
 }
+
+/** Deletes finished deliveries (delivered or dead) created before `before`; pending ones are never pruned. */
+export async function pruneFinishedDeliveries(before: Date, client: DbClient = db): Promise<number> {
+  const { count } = await client.notificationDelivery.deleteMany({ where: { status: { in: ["delivered", "dead"] }, createdAt: { lt: before } } });
+  return count;
+}

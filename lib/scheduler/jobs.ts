@@ -54,6 +54,13 @@ export const JOBS: readonly JobSpec[] = [
     run: async () => (await import("@/lib/notify/deliver")).deliverDueNotifications(),
   },
   {
+    name: "delivery-prune",
+    everyMs: 6 * HOUR,
+    lockKey: 727_031,
+    describe: "Deletes delivered and dead notification deliveries older than 30 days (pending ones stay).",
+    run: async ({ now }) => ({ deleted: await (await import("@/lib/notify/delivery-log-repository")).pruneFinishedDeliveries(new Date(now.getTime() - 30 * 24 * HOUR)) }),
+  },
+  {
     name: "uptime-probe",
     everyMs: 15 * SECOND,
     lockKey: 727_020,

@@ -10,6 +10,7 @@ import { deliverDueNotifications } from "@/lib/notify/deliver";
 import type { NotificationEvent } from "@/lib/notify/event";
 import { claimDueDeliveries, enqueueNotification, markFailed } from "@/lib/notify/outbox-repository";
 import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
+import { pruneFinishedDeliveries } from "@/lib/notify/delivery-log-repository";
 import { slackMessage } from "@/lib/notify/slack-message";
 import { verifySignature } from "@/lib/notify/signature";
 
@@ -182,6 +183,18 @@ describe("notification outbox", () => {
     await db.notificationDelivery.deleteMany({ where: { channelId: later.id } });
     expect(await worker(clock())).toMatchObject({ claimed: 1, delivered: 1 });
     expect([a.hits.length, b.hits.length, off.hits.length]).toEqual([1, 0, 0]);
+  });
+
+  it("prunes delivered and dead deliveries past retention, never pending ones", async () => {
+    const r = await receiver();
+    const channel = await webhook(r.url, "Prune");
+    for (const key of ["old:delivered", "old:dead", "old:pending", "new:delivered"]) await enqueue(event(key));
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await db.notificationDelivery.updateMany({ where: { channelId: channel.id, eventKey: { startsWith: "old:" } }, data: { createdAt: old } });
+    await db.notificationDelivery.updateMany({ where: { channelId: channel.id, eventKey: { endsWith: ":delivered" } }, data: { status: "delivered", deliveredAt: new Date() } });
+    await db.notificationDelivery.updateMany({ where: { channelId: channel.id, eventKey: "old:dead" }, data: { status: "dead" } });
+    expect(await pruneFinishedDeliveries(new Date(Date.now() - 30 * 86_400_000))).toBe(2);
+    expect((await rowsOf(channel.id)).map((x) => x.eventKey).sort()).toEqual(["new:delivered", "old:pending"]);
   });
 
   it("sends Slack channels a Slack message with a console link, unsigned", async () => {
