@@ -6,7 +6,7 @@ import { ensureBuild } from "../scripts/ensure-build";
 import { resolve } from "node:path";
 import { arg, load, rps, summary } from "./support/load";
 import { medianOf } from "./support/stats";
-import { startNext, type BenchServer } from "./support/next-server";
+import { pinSelf, startNext, type BenchServer } from "./support/next-server";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -26,9 +26,13 @@ async function main() {
     VIGIL_SENTRY_SDK: "true", VIGIL_DIST_DIR: ".next-bench-full", NEXT_PUBLIC_SENTRY_DSN: "",
   };
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
-  const off = await startNext(root, 3441, { ...env, AUTH_URL: "http://127.0.0.1:3441", VIGIL_REQUEST_METRICS: "false" });
+  // The servers get core 1 and autocannon core 0: sharing a core with the load generator was the main noise here.
+  const pinned = pinSelf(0);
+  const cpu = pinned ? { cpu: 1 } : {};
+  console.log(`[bench] ${pinned ? "servers pinned to core 1, load generator to core 0" : "not pinned (taskset missing or one core)"}`);
+  const off = await startNext(root, 3441, { ...env, AUTH_URL: "http://127.0.0.1:3441", VIGIL_REQUEST_METRICS: "false" }, cpu);
   // --control: both servers without metrics (an A/A run): how far apart two identical servers measure here.
-  const on = await startNext(root, 3442, { ...env, AUTH_URL: "http://127.0.0.1:3442", VIGIL_REQUEST_METRICS: CONTROL ? "false" : "true" });
+  const on = await startNext(root, 3442, { ...env, AUTH_URL: "http://127.0.0.1:3442", VIGIL_REQUEST_METRICS: CONTROL ? "false" : "true" }, cpu);
   try {
     // Server CPU time per request is measured beside req/s: the cost itself, a second view that depends less on how
     // the server and the load generator share the machine's two cores.

@@ -1,11 +1,18 @@
 // Starts `next start` for a benchmark on 127.0.0.1 and waits for readiness; stop() waits for the process to exit.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 export type BenchServer = { base: string; stop: () => Promise<void>; cpuSeconds: () => number };
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Pins this process (the load generator) to one core; false where taskset is missing or there is one core. */
+export function pinSelf(cpu: number): boolean {
+  if (availableParallelism() < 2) return false;
+  return spawnSync("taskset", ["-a", "-p", "-c", String(cpu), String(process.pid)], { stdio: "ignore" }).status === 0;
+}
 
 /** User + system CPU time of a process and its descendants, from /proc (Linux). */
 export function processTreeCpuSeconds(pid: number): number {
@@ -27,9 +34,15 @@ export function processTreeCpuSeconds(pid: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
-export async function startNext(root: string, port: number, env: NodeJS.ProcessEnv): Promise<BenchServer> {
+/**
+ * `cpu`: pins the server to that core (taskset), so it never shares a core with the load generator, which the
+ * bench then pins to another one with `pinSelf`.
+ */
+export async function startNext(root: string, port: number, env: NodeJS.ProcessEnv, { cpu }: { cpu?: number } = {}): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
+  const next = [resolve(root, "node_modules/.bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)];
+  const [cmd, ...args] = cpu === undefined ? next : ["taskset", "-c", String(cpu), ...next];
+  const server = spawn(cmd!, args, { cwd: root, env, stdio: "ignore" });
   const stop = async () => {
     if (server.exitCode !== null) return;
     server.kill("SIGTERM");
