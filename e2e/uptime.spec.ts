@@ -109,6 +109,10 @@ test("the server goes down: after 3 failed checks an incident opens on the Uptim
   await expect(incident).toHaveAttribute("data-state", "open");
   await expect(card(page, SHOP.slug).getByTestId("status-bar").first().locator("[data-state]").last()).toHaveAttribute("data-state", "degraded");
   await page.screenshot({ path: "test-results/screens/uptime-incident.png", fullPage: true });
+  // The Alerts page lists it too, beside the SLO alerts.
+  await page.goto("/admin/alerts");
+  await expect(page.getByTestId("alerts-incidents").locator(`[data-testid="incident-row"][data-monitor="${SHOP.slug}"]`)).toHaveAttribute("data-state", "open");
+  await page.goto("/admin/uptime");
 
   mode = "up";
   await runCheck(page.request, SHOP.slug);

@@ -114,3 +114,9 @@ export async function loadUptimeSummary(now = new Date()): Promise<UptimeSummary
     worst: worst ? { name: worst.m.name, slug: worst.m.slug, ...worst.c, text: formatUptime(worst.c) } : null,
   };
 }
+
+/** Open incidents and those of the last `days` (the Alerts page's uptime section), open ones first. */
+export async function loadRecentIncidents(days = 7, now = new Date()): Promise<IncidentView[]> {
+  const rows = await recentIncidents(new Date(now.getTime() - days * 24 * HOUR), 50);
+  return rows.map((i) => incidentView(i, now)).sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.openedAt - a.openedAt);
+}

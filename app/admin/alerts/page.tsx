@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { AlertsTable } from "@/components/alerts/alerts-table";
+import { UptimeIncidentsCard } from "@/components/alerts/uptime-incidents-card";
 import { DeliveriesSection } from "@/components/notify/deliveries-section";
 import { EvaluatedAt } from "@/components/slo/evaluated-at";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
 import { loadAlertsPage } from "@/lib/slo/alerts-report";
+import { loadRecentIncidents } from "@/lib/uptime/uptime-report";
 
 export const metadata: Metadata = { title: "Alerts" };
 export const dynamic = "force-dynamic";
 
+const INCIDENT_DAYS = 7;
+
 export default async function AlertsPage() {
   const session = await requirePageSession();
-  const data = await loadAlertsPage();
+  const [data, incidents] = await Promise.all([loadAlertsPage(), loadRecentIncidents(INCIDENT_DAYS)]);
   return (
     <>
       <PageHeader href="/admin/alerts" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
@@ -25,6 +29,7 @@ export default async function AlertsPage() {
             <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little traffic to judge.</p>
           )}
         </Card>
+        <UptimeIncidentsCard incidents={incidents} days={INCIDENT_DAYS} />
         <Card data-testid="alert-history">
           <CardHeader title="History" description={`Resolved alerts, newest first (latest ${data.historyLimit}).`} />
           {data.history.length ? <AlertsTable alerts={data.history} resolved /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">No alert has fired and resolved yet.</p>}
