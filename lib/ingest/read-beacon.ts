@@ -13,11 +13,11 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return (await readBodyLimited(request, limit)).toString("utf8");
 }
 
-/** Content type, size, JSON and schema checks for a browser beacon; every refusal is a 4xx AppError. */
+/** Content type, size, JSON and schema checks for a small JSON body (beacons, SLO events); every refusal is a 4xx AppError. */
 export async function readJsonBeacon<S extends z.ZodType>(request: Request, schema: S, limit: number): Promise<z.infer<S>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(type)) {
-    throw new AppError("unsupported_media_type", "Send the beacon as text/plain or application/json.");
+    throw new AppError("unsupported_media_type", "Send the body as text/plain or application/json.");
   }
   const text = await readLimited(request, limit);
   if (text.trim() === "") throw new AppError("bad_request", "The body is empty.");
