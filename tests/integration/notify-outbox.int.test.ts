@@ -33,7 +33,11 @@ async function receiver(answer: (n: number) => number = () => 200, delayMs = 0) 
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook/s3cr3t-path-token`, hits };
 }
-afterAll(() => servers.forEach((s) => (s.closeAllConnections(), s.close())));
+afterAll(async () => {
+  servers.forEach((s) => (s.closeAllConnections(), s.close()));
+  // Channels left behind would receive other files' events in the shared database.
+  await db.notificationChannel.deleteMany({});
+});
 
 const SECRET = "whsec_integration_secret_0123456789";
 const webhook = (url: string, name = "Ops webhook") => addChannel({ name, kind: "webhook", url, secret: SECRET, allowPrivate: true }).then((r) => r.channel);

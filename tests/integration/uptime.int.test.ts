@@ -37,12 +37,14 @@ const onlyFirstLoopback = (a: string) => a === "127.0.0.1";
 const base = { expectedStatus: 200, bodyContains: null, timeoutMs: 2_000, allowPrivate: true, method: "GET" } as const;
 const at = (t0: Date, seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const httpInput = (over: Record<string, string>) => MonitorInput.parse({ kind: "http", name: "Shop", method: "GET", expectedStatus: "200", timeoutSeconds: "2", intervalSeconds: "30", failureThreshold: "3", allowPrivate: "on", ...over });
-const deliveriesFor = (incidentIds: bigint[]) => db.notificationDelivery.findMany({ where: { eventKey: { in: incidentIds.flatMap((id) => [`incident:${id}:opened`, `incident:${id}:resolved`]) } }, orderBy: { id: "asc" } });
+// Other test files may leave channels behind in the shared database: count only this file's channel's rows.
+let channelId = "";
+const deliveriesFor = (incidentIds: bigint[]) => db.notificationDelivery.findMany({ where: { channelId, eventKey: { in: incidentIds.flatMap((id) => [`incident:${id}:opened`, `incident:${id}:resolved`]) } }, orderBy: { id: "asc" } });
 const counted = async (monitor: string, outcome: string) => (await telemetry().probeResults.get()).values.find((v) => v.labels.monitor === monitor && v.labels.outcome === outcome)?.value ?? 0;
 
 beforeAll(async () => {
   // A channel, so that incident events land in the outbox.
-  await db.notificationChannel.create({ data: { name: "uptime test hook", kind: "webhook", url: "http://127.0.0.1:9/hook" } });
+  ({ id: channelId } = await db.notificationChannel.create({ data: { name: "uptime test hook", kind: "webhook", url: "http://127.0.0.1:9/hook" } }));
 });
 afterAll(() => servers.forEach((s) => (s.closeAllConnections(), s.close())));
 
