@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { Session } from "next-auth";
 import { auth } from "@/lib/auth";
 import { roleAllows, type Role } from "@/lib/auth/roles";
-import { forbidden, unauthorized } from "@/lib/errors";
+import { AppError, forbidden, unauthorized } from "@/lib/errors";
 
 // Defence in depth: proxy.ts already gates /admin, but every page and API checks the session again itself.
 
@@ -19,4 +19,14 @@ export async function requireApiSession(need: Role = "viewer"): Promise<Session>
   if (!session?.user) throw unauthorized();
   if (!roleAllows(session.user.role, need)) throw forbidden();
   return session;
+}
+
+/** For server actions that answer with inline messages: null when the session has `need`, else why not. */
+export async function actionRefusal(need: Role = "admin"): Promise<string | null> {
+  try {
+    await requireApiSession(need);
+    return null;
+  } catch (err) {
+    return err instanceof AppError ? err.message : "Not allowed.";
+  }
 }

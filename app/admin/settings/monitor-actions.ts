@@ -1,8 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireApiSession } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors";
+import { actionRefusal } from "@/lib/auth/guard";
 import { fieldErrorsOf, MONITOR_FIELDS, MonitorInput, type FieldErrors } from "@/lib/uptime/monitor-input";
 import { addMonitor, checkMonitorNow, editMonitor, removeMonitor, setMonitorEnabled } from "@/lib/uptime/monitors";
 
@@ -10,15 +9,6 @@ export type MonitorFormState = { n: number; ok?: boolean; errors?: FieldErrors; 
 export type MonitorActionState = { ok?: boolean; message?: string };
 
 const Id = z.string().min(1).max(40).regex(/^[a-z0-9]+$/);
-
-async function admin(): Promise<string | null> {
-  try {
-    await requireApiSession("admin");
-    return null;
-  } catch (err) {
-    return err instanceof AppError ? err.message : "Not allowed.";
-  }
-}
 
 function revalidate() {
   revalidatePath("/admin/settings");
@@ -29,7 +19,7 @@ function revalidate() {
 export async function saveMonitorAction(prev: MonitorFormState, form: FormData): Promise<MonitorFormState> {
   const n = prev.n + 1;
   const values = Object.fromEntries(MONITOR_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 4096)]));
-  const refused = await admin();
+  const refused = await actionRefusal("admin");
   if (refused) return { n, errors: { form: refused }, values };
   const id = form.get("id");
   const parsedId = id ? Id.safeParse(id) : null;
@@ -43,7 +33,7 @@ export async function saveMonitorAction(prev: MonitorFormState, form: FormData):
 }
 
 async function withMonitor(form: FormData, run: (id: string) => Promise<MonitorActionState>): Promise<MonitorActionState> {
-  const refused = await admin();
+  const refused = await actionRefusal("admin");
   if (refused) return { message: refused };
   const id = Id.safeParse(form.get("id"));
   if (!id.success) return { message: "Unknown monitor." };

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireApiSession } from "@/lib/auth/guard";
+import { actionRefusal } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { ChannelInput, fieldErrors, type ChannelField } from "@/lib/notify/channel-input";
@@ -23,15 +23,6 @@ const text = (form: FormData, name: string, max: number) => {
   return typeof v === "string" ? v.slice(0, max) : "";
 };
 
-async function adminOnly(): Promise<string | null> {
-  try {
-    await requireApiSession("admin");
-    return null;
-  } catch (err) {
-    return err instanceof AppError ? err.message : "Not allowed.";
-  }
-}
-
 function refresh() {
   revalidatePath("/admin/settings");
   revalidatePath("/admin/alerts");
@@ -39,7 +30,7 @@ function refresh() {
 
 export async function addChannelAction(_prev: ChannelFormState, form: FormData): Promise<ChannelFormState> {
   const values: ChannelFormValues = { name: text(form, "name", 200), kind: text(form, "kind", 20), url: text(form, "url", 4096), allowPrivate: form.get("allowPrivate") === "on" };
-  const denied = await adminOnly();
+  const denied = await actionRefusal("admin");
   if (denied) return { formError: denied, values };
   // Oversized fields are cut above only for echoing back; the schema sees them whole and refuses them.
   const parsed = ChannelInput.safeParse({ name: form.get("name"), kind: form.get("kind"), url: form.get("url"), secret: form.get("secret"), allowPrivate: form.get("allowPrivate") });
@@ -53,7 +44,7 @@ export async function addChannelAction(_prev: ChannelFormState, form: FormData):
 const ChannelOp = z.object({ op: z.enum(["enable", "disable", "delete", "test"]), id: z.string().min(1).max(64) });
 
 export async function channelOpAction(_prev: ChannelOpState, form: FormData): Promise<ChannelOpState> {
-  const denied = await adminOnly();
+  const denied = await actionRefusal("admin");
   if (denied) return { error: denied };
   const parsed = ChannelOp.safeParse({ op: form.get("op"), id: form.get("id") });
   if (!parsed.success) return { error: "Unknown action." };
