@@ -15,15 +15,20 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export type AppErrorOptions = { details?: unknown; cause?: unknown; retryAfterSeconds?: number };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  /** Sent as Retry-After by the edge mapping (429 and 503 refusals). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options?: { details?: unknown; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: AppErrorOptions) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.details = options?.details;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {
@@ -33,3 +38,11 @@ export class AppError extends Error {
 
 export const unauthorized = (message = "Sign in to access this resource.") => new AppError("unauthorized", message);
 export const forbidden = (message = "Your role does not allow this action.") => new AppError("forbidden", message);
+
+/** 429 with Retry-After; `retryAfterSeconds` is also in the body's details for clients that read JSON only. */
+export const rateLimited = (retryAfterSeconds: number, message: string) =>
+  new AppError("rate_limited", message, { retryAfterSeconds, details: { retryAfterSeconds } });
+
+/** 503 with Retry-After: the request was fine, a dependency (the database) is not; nothing was stored. */
+export const unavailable = (message: string, retryAfterSeconds = 5, cause?: unknown) =>
+  new AppError("unavailable", message, { retryAfterSeconds, cause });

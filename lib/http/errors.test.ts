@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, rateLimited } from "@/lib/errors";
 import { toErrorResponse } from "./errors";
 
 describe("toErrorResponse", () => {
@@ -8,6 +8,25 @@ describe("toErrorResponse", () => {
     const res = toErrorResponse(new AppError("rate_limited", "Slow down."));
     expect(res.status).toBe(429);
     expect(await res.json()).toEqual({ error: { code: "rate_limited", message: "Slow down." } });
+  });
+
+  it("sets Retry-After from a rate-limit refusal", async () => {
+    const res = toErrorResponse(rateLimited(7, "Slow down."));
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("7");
+    expect(await res.json()).toEqual({ error: { code: "rate_limited", message: "Slow down.", details: { retryAfterSeconds: 7 } } });
+  });
+
+  it("answers 503 with Retry-After for an unreachable database, logging nothing per request", async () => {
+    const log = { error: vi.fn(), warn: vi.fn() };
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const res = toErrorResponse(new Error("query failed", { cause: refused }), log as never);
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = await res.json();
+    expect(body.error.code).toBe("unavailable");
+    expect(JSON.stringify(body)).not.toContain("5432");
+    expect(log.error).not.toHaveBeenCalled();
   });
 
   it("maps a ZodError to 400 with bounded details", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env.js";
-import { AppError } from "@/lib/errors";
+import { rateLimited, unavailable } from "@/lib/errors";
 import { GroupCommitter, OverloadedError } from "@/lib/ingest/group-commit";
 import { RateLimiter } from "@/lib/ingest/rate-limit";
 import type { VitalsBeacon } from "@/lib/vitals/beacon-schema";
@@ -21,12 +21,10 @@ function state(): IngestState {
   });
 }
 
-/** Throws a 429 AppError (with retryAfterSeconds in details) when the client is over its beacon budget. */
+/** Throws a 429 AppError (Retry-After) when the client is over its beacon budget. */
 export function checkIngestRate(ip: string): void {
   const retryAfterSeconds = state().limiter.take(ip);
-  if (retryAfterSeconds > 0) {
-    throw new AppError("rate_limited", `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`, { details: { retryAfterSeconds } });
-  }
+  if (retryAfterSeconds > 0) throw rateLimited(retryAfterSeconds, `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`);
 }
 
 export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
@@ -55,7 +53,7 @@ export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, 
   try {
     await state().committer.submit(rows);
   } catch (err) {
-    if (err instanceof OverloadedError) throw new AppError("unavailable", "Vigil is busy storing beacons; retry shortly.");
+    if (err instanceof OverloadedError) throw unavailable("Vigil is busy storing beacons; retry shortly.", 1);
     throw err;
   }
   observeAcceptedBeacon(rows);

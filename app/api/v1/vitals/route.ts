@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorCodeOf, toErrorResponse } from "@/lib/http/errors";
 import { checkIngestRate, ingestVitals } from "@/lib/ingest/ingest-vitals";
@@ -28,9 +27,6 @@ export async function POST(request: Request) {
   } catch (err) {
     observeRejectedBeacon(errorCodeOf(err));
     const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/vitals" }));
-    if (err instanceof AppError && err.code === "rate_limited") {
-      res.headers.set("Retry-After", String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
-    }
     Object.entries(CORS).forEach(([k, v]) => res.headers.set(k, v));
     return res;
   }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, rateLimited } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
 import { RateLimiter } from "@/lib/ingest/rate-limit";
 import { requestLogger } from "@/lib/log/logger";
@@ -22,13 +22,12 @@ async function ping(request: Request, { params }: { params: Promise<{ token: str
     const token = Token.safeParse((await params).token);
     if (!token.success) throw new AppError("not_found", "No heartbeat monitor has this token.");
     const wait = limiter.take(token.data);
-    if (wait > 0) throw new AppError("rate_limited", "Too many pings for this heartbeat.", { details: { retryAfterSeconds: wait } });
+    if (wait > 0) throw rateLimited(wait, "Too many pings for this heartbeat.");
     const result = await recordHeartbeatPing(token.data);
     if (request.method === "HEAD") return new NextResponse(null, { status: 200, headers: NO_STORE });
     return NextResponse.json({ ok: true, ...result }, { headers: NO_STORE });
   } catch (err) {
     const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/heartbeat/[token]" }));
-    if (err instanceof AppError && err.code === "rate_limited") res.headers.set("Retry-After", String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
     res.headers.set("Cache-Control", "no-store");
     return request.method === "HEAD" ? new NextResponse(null, { status: res.status, headers: res.headers }) : res;
   }
