@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "@/lib/db/connection-errors";
+import { isDatabaseUnavailable } from "@/lib/db/pg-errors";
 import { noteDatabaseUnavailable } from "@/lib/db/outage";
 import { AppError, ERROR_STATUS, unavailable, type ErrorCode } from "@/lib/errors";
 import type { Logger } from "@/lib/log/logger";

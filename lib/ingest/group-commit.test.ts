@@ -62,3 +62,43 @@ describe("GroupCommitter", () => {
     await a;
   });
 });
+
+describe("GroupCommitter failure isolation", () => {
+  const BAD = -1;
+  const isDataError = (err: unknown) => err instanceof Error && err.message === "bad row";
+  // A write fails as a whole when any row in it is bad, as one INSERT statement does.
+  const makeStore = () => {
+    const stored: number[] = [];
+    const writes: number[][] = [];
+    const write = async (rows: number[]) => {
+      writes.push(rows);
+      if (rows.includes(BAD)) throw new Error("bad row");
+      stored.push(...rows);
+    };
+    return { stored, writes, write };
+  };
+
+  it("splits a batch that fails for its data until only the guilty submissions fail", async () => {
+    const { stored, write } = makeStore();
+    const gc = new GroupCommitter<number>(write, { maxRows: 1_000, lingerMs: 5, maxQueuedRows: 10_000, isolate: isDataError });
+    const submissions = Array.from({ length: 200 }, (_, i) => (i % 40 === 7 ? [BAD] : [i, i + 1000]));
+    const outcomes = await Promise.allSettled(submissions.map((rows) => gc.submit(rows)));
+    const rejected = outcomes.flatMap((o, i) => (o.status === "rejected" ? [i] : []));
+    expect(rejected).toEqual([7, 47, 87, 127, 167]);
+    const expected = submissions.filter((rows) => !rows.includes(BAD)).flat();
+    expect(stored.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+  });
+
+  it("fails every submitter when the error is not the data's fault", async () => {
+    const gc = new GroupCommitter<number>(async () => Promise.reject(new Error("connection lost")), { maxRows: 100, lingerMs: 5, maxQueuedRows: 1_000, isolate: isDataError });
+    const outcomes = await Promise.allSettled([gc.submit([1]), gc.submit([2]), gc.submit([3])]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+  });
+
+  it("without an isolate option a data error still fails the whole batch (the old behaviour)", async () => {
+    const { write } = makeStore();
+    const gc = new GroupCommitter<number>(write, { maxRows: 100, lingerMs: 5, maxQueuedRows: 1_000 });
+    const outcomes = await Promise.allSettled([gc.submit([1]), gc.submit([BAD]), gc.submit([3])]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+  });
+});

@@ -1,6 +1,12 @@
 // Group commit: rows submitted while a write is in flight (or within `lingerMs`) share the next write, and each
 // submitter is released only when the write holding its rows has committed.
-export type GroupCommitOptions = { maxRows: number; lingerMs: number; maxQueuedRows: number };
+export type GroupCommitOptions = {
+  maxRows: number;
+  lingerMs: number;
+  maxQueuedRows: number;
+  /** True when a failed write was the rows' fault: the batch is then split until only the guilty submissions fail. */
+  isolate?: (err: unknown) => boolean;
+};
 
 type Submission<T> = { rows: T[]; resolve: () => void; reject: (err: unknown) => void };
 
@@ -53,13 +59,23 @@ export class GroupCommitter<T> {
     const batch = this.pending.splice(0, taken);
     this.pendingRows -= rowCount;
     try {
-      await this.write(batch.flatMap((s) => s.rows));
-      batch.forEach((s) => s.resolve());
-    } catch (err) {
-      batch.forEach((s) => s.reject(err));
+      await this.writeIsolating(batch);
     } finally {
       this.inFlight = false;
       if (this.pending.length > 0) void this.flush();
+    }
+  }
+
+  /** Writes a batch; a write refused for its data is retried in halves, so one bad submission cannot sink the rest. */
+  private async writeIsolating(batch: Submission<T>[]): Promise<void> {
+    try {
+      await this.write(batch.flatMap((s) => s.rows));
+      batch.forEach((s) => s.resolve());
+    } catch (err) {
+      if (batch.length === 1 || !this.options.isolate?.(err)) return batch.forEach((s) => s.reject(err));
+      const half = Math.ceil(batch.length / 2);
+      await this.writeIsolating(batch.slice(0, half));
+      await this.writeIsolating(batch.slice(half));
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/http/read-body";
+import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/http/storable-text";
 import { MAX_BEACON_BYTES, VitalsBeacon } from "@/lib/vitals/beacon-schema";
 
 const ACCEPTED_TYPES = new Set(["text/plain", "application/json"]);
@@ -27,6 +28,9 @@ export async function readJsonBeacon<S extends z.ZodType>(request: Request, sche
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
+  // Before the schema: one string Postgres cannot store would fail the whole batch this beacon joins.
+  const unstorable = findUnstorableText(json);
+  if (unstorable) throw new AppError("validation_failed", `The body's text at ${unstorable} ${UNSTORABLE_MESSAGE}.`, { details: [{ path: unstorable, message: UNSTORABLE_MESSAGE }] });
   return schema.parse(json);
 }
 

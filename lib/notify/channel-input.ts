@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { storableString } from "@/lib/http/storable-text";
 import { isPublicAddress } from "@/lib/net/address-policy";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
@@ -8,13 +9,13 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** A new channel from the Settings form. The URL is checked again at every send (DNS may change); here only early. */
 export const ChannelInput = z
   .object({
-    name: z.preprocess(trimmed, z.string().min(1, "Name is required.").max(120, "Name must be at most 120 characters.")),
+    name: z.preprocess(trimmed, storableString().min(1, "Name is required.").max(120, "Name must be at most 120 characters.")),
     kind: z.enum(["slack", "webhook"], { error: "Choose Slack or webhook." }),
     url: z.preprocess(
       trimmed,
-      z.string().min(1, "URL is required.").max(2048, "URL must be at most 2048 characters.").pipe(z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL." })),
+      storableString().min(1, "URL is required.").max(2048, "URL must be at most 2048 characters.").pipe(z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL." })),
     ),
-    secret: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().min(16, "Secret must be at least 16 characters.").max(200, "Secret must be at most 200 characters.").optional()),
+    secret: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), storableString().min(16, "Secret must be at least 16 characters.").max(200, "Secret must be at most 200 characters.").optional()),
     allowPrivate: checkbox,
   })
   .superRefine((v, ctx) => {

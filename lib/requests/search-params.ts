@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "@/lib/http/storable-text";
 import { REQUEST_WINDOW_KEYS, type RequestWindowKey } from "@/lib/requests/window";
 
 const DEFAULT_WINDOW: RequestWindowKey = "24h";
@@ -7,7 +8,7 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 const windowKey = z.enum(REQUEST_WINDOW_KEYS);
 // Route templates start with "/"; the telemetry layer's buckets for unknown paths are "(…)".
-const route = z.string().max(200).regex(/^[/(][^\s]*$/, "a route template such as /api/v1/vitals");
+const route = storableString().max(200).regex(/^[/(][^\s]*$/, "a route template such as /api/v1/vitals");
 const method = z.string().trim().toUpperCase().regex(/^[A-Z]{1,16}$/, "an HTTP method such as GET");
 
 /** GET /api/admin/requests: wrong values are a 400, so API clients learn about their mistake. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "@/lib/http/storable-text";
 
 export const BUILT_IN_SLUG = "vigil";
 export const PROBE_METHODS = ["GET", "HEAD", "POST"] as const;
@@ -17,7 +18,7 @@ const int = (label: string, [min, max]: readonly [number, number]) =>
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v);
 
-const name = z.string().trim().min(1, "Name is required").max(120, "Name must be at most 120 characters");
+const name = storableString().trim().min(1, "Name is required").max(120, "Name must be at most 120 characters");
 const slug = z.preprocess(
   blankToNull,
   z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Slug: lowercase letters, digits and dashes, at most 63").refine((s) => s !== BUILT_IN_SLUG, `"${BUILT_IN_SLUG}" is the built-in self-check`).nullable(),
@@ -39,7 +40,7 @@ export const HttpMonitorInput = z
     method: z.enum(PROBE_METHODS, { error: "Method must be GET, HEAD or POST" }),
     url,
     expectedStatus: int("Expected status", [100, 599]),
-    bodyContains: z.preprocess(blankToNull, z.string().max(200, "Body text must be at most 200 characters").nullable()),
+    bodyContains: z.preprocess(blankToNull, storableString().max(200, "Body text must be at most 200 characters").nullable()),
     timeoutSeconds: int("Timeout", LIMITS.timeoutSeconds),
     intervalSeconds: int("Interval", LIMITS.httpIntervalSeconds),
     allowPrivate: checkbox,

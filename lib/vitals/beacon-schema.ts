@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "@/lib/http/storable-text";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
 
 export const MAX_BEACON_BYTES = 64 * 1024;
@@ -9,14 +10,13 @@ export const CONNECTIONS = ["slow-2g", "2g", "3g", "4g"] as const;
 export const DEVICES = ["mobile", "tablet", "desktop"] as const;
 export type Device = (typeof DEVICES)[number];
 
-export const RouteTemplate = z
-  .string()
+export const RouteTemplate = storableString()
   .min(1)
   .max(200)
   .regex(/^\/[^\s?#]*$/, "must be a path template starting with / (no query or fragment)");
 
 const Attribution = z
-  .object({ target: z.string().max(256).optional(), type: z.string().max(64).optional() })
+  .object({ target: storableString().max(256).optional(), type: storableString().max(64).optional() })
   .strip();
 
 export const VitalMetric = z
@@ -24,7 +24,7 @@ export const VitalMetric = z
     name: z.enum(METRIC_NAMES),
     // z.number() already refuses NaN and ±Infinity; JSON cannot carry them anyway, but 1e999 parses to Infinity.
     value: z.number().nonnegative(),
-    id: z.string().min(1).max(64),
+    id: storableString().min(1).max(64),
     route: RouteTemplate.optional(),
     attribution: Attribution.optional(),
   })

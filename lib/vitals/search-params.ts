@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "@/lib/http/storable-text";
 import { DEVICES } from "@/lib/vitals/beacon-schema";
 import { METRIC_NAMES } from "@/lib/vitals/metrics";
 import { WINDOWS, type WindowKey } from "@/lib/vitals/window";
@@ -12,7 +13,7 @@ export const VitalsSearchParams = z.object({
   p: z.preprocess(first, z.coerce.number().pipe(z.union(PERCENTILES.map((p) => z.literal(p)) as [z.ZodLiteral<50>, z.ZodLiteral<75>, z.ZodLiteral<90>, z.ZodLiteral<95>, z.ZodLiteral<99>])).catch(75)).default(75),
   metric: z.preprocess(first, z.enum(METRIC_NAMES).catch("LCP")).default("LCP"),
   device: z.preprocess(first, z.enum(DEVICES).optional().catch(undefined)),
-  route: z.preprocess(first, z.string().max(200).regex(/^\//).optional().catch(undefined)),
+  route: z.preprocess(first, storableString().max(200).regex(/^\//).optional().catch(undefined)),
 });
 export type VitalsSearchParams = z.infer<typeof VitalsSearchParams>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./connection-errors";
+import { isDataError, isDatabaseUnavailable } from "./pg-errors";
 
 const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });
 
@@ -39,5 +39,21 @@ describe("isDatabaseUnavailable", () => {
     const b = new Error("b", { cause: a });
     a.cause = b;
     expect(isDatabaseUnavailable(a)).toBe(false);
+  });
+});
+
+describe("isDataError", () => {
+  it.each([
+    ["NUL in text (22021)", withCode("22021"), true],
+    ["bad JSON escape (22P05)", withCode("22P05"), true],
+    ["integer out of range (22003)", withCode("22003"), true],
+    ["unique violation (23505)", withCode("23505"), true],
+    ["adapter error carrying the pg code", new Error("wrapped", { cause: { kind: "postgres", originalCode: "22P02" } }), true],
+    ["connection lost (08006)", withCode("08006"), false],
+    ["deadlock (40P01)", withCode("40P01"), false],
+    ["syntax (42601)", withCode("42601"), false],
+    ["no code", new Error("x"), false],
+  ])("%s → %s", (_what, err, expected) => {
+    expect(isDataError(err)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
-// Pure: does a thrown value mean "the database cannot be reached right now" (retry later) rather than "this
-// statement is wrong"? Errors arrive raw from pg, wrapped by the Prisma driver adapter, or as Prisma errors.
+// Pure classification of database errors. They arrive raw from pg, wrapped by the Prisma driver adapter, or as
+// Prisma errors, so each check walks the cause chain.
 
 // SQLSTATE classes 08 (connection exception) and 53 (insufficient resources: too many connections, disk full),
 // and 57P01–57P03 (server shutting down, crashed, not accepting connections yet).
@@ -20,13 +20,24 @@ function matches(e: Shape): boolean {
   return typeof e.message === "string" && MESSAGES.test(e.message.slice(0, 2_000));
 }
 
-export function isDatabaseUnavailable(err: unknown): boolean {
+// Causes nest (Prisma error → DriverAdapterError → { kind } → pg error); a bounded walk guards against cycles.
+function someCause(err: unknown, test: (e: Shape) => boolean): boolean {
   let current: unknown = err;
-  // Causes nest (Prisma error → DriverAdapterError → { kind } → pg error); a bounded walk guards against cycles.
   for (let depth = 0; depth < 6 && current !== null && typeof current === "object"; depth++) {
-    if (matches(current as Shape)) return true;
-    if (current instanceof AggregateError && current.errors.some((e) => isDatabaseUnavailable(e))) return true;
+    if (test(current as Shape)) return true;
+    if (current instanceof AggregateError && current.errors.some((e) => someCause(e, test))) return true;
     current = (current as Shape).cause;
   }
   return false;
 }
+
+/** "The database cannot be reached right now" (retry later), as opposed to "this statement is wrong". */
+export const isDatabaseUnavailable = (err: unknown): boolean => someCause(err, matches);
+
+// Class 22 (data exception: bad text, out of range) and 23 (integrity: unique, not null, check): the rows are at
+// fault, not the database, so a batch holding them can be split and the rest stored.
+const DATA_SQLSTATE = /^2[23][0-9A-Z]{3}$/;
+
+/** The statement failed because of the values it carried. */
+export const isDataError = (err: unknown): boolean =>
+  someCause(err, (e) => (typeof e.code === "string" && DATA_SQLSTATE.test(e.code)) || (typeof e.originalCode === "string" && DATA_SQLSTATE.test(e.originalCode)));
