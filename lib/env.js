@@ -20,6 +20,11 @@ export const env = createEnv({
     VIGIL_HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     VIGIL_INGEST_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
     VIGIL_VITALS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    // Distinct routes browser data (vitals, client errors) may add per UTC day; later ones are stored as "(other)".
+    VIGIL_INGEST_MAX_ROUTES_PER_DAY: z.coerce.number().int().min(10).max(100_000).default(1_000),
+    // Rollup retention: hour rows serve windows up to 30 days (SLOs, Requests), day rows the 90-day windows.
+    VIGIL_ROLLUP_HOURLY_RETENTION_DAYS: z.coerce.number().int().min(31, "must be at least 31 (30-day SLO windows read hour rows)").max(3650).default(35),
+    VIGIL_ROLLUP_DAILY_RETENTION_DAYS: z.coerce.number().int().min(91, "must be at least 91 (the 90-day windows read day rows)").max(36_500).default(400),
     // Enables /api/bench/empty, the baseline the ingest benchmark compares against; off in normal runs.
     VIGIL_BENCH_ENDPOINTS: z.stringbool().default(false),
     // Server telemetry (lib/telemetry): request metrics, /metrics, OpenTelemetry traces.
@@ -78,6 +83,9 @@ export const env = createEnv({
     VIGIL_HEALTH_DB_TIMEOUT_MS: process.env.VIGIL_HEALTH_DB_TIMEOUT_MS,
     VIGIL_INGEST_RATE_PER_MINUTE: process.env.VIGIL_INGEST_RATE_PER_MINUTE,
     VIGIL_VITALS_RETENTION_DAYS: process.env.VIGIL_VITALS_RETENTION_DAYS,
+    VIGIL_INGEST_MAX_ROUTES_PER_DAY: process.env.VIGIL_INGEST_MAX_ROUTES_PER_DAY,
+    VIGIL_ROLLUP_HOURLY_RETENTION_DAYS: process.env.VIGIL_ROLLUP_HOURLY_RETENTION_DAYS,
+    VIGIL_ROLLUP_DAILY_RETENTION_DAYS: process.env.VIGIL_ROLLUP_DAILY_RETENTION_DAYS,
     VIGIL_BENCH_ENDPOINTS: process.env.VIGIL_BENCH_ENDPOINTS,
     VIGIL_REQUEST_METRICS: process.env.VIGIL_REQUEST_METRICS,
     VIGIL_METRICS_TOKEN: process.env.VIGIL_METRICS_TOKEN,

@@ -32,3 +32,8 @@ export async function readClientErrorTotals(from: Date, to: Date, client: DbClie
              WHERE grain = 'hour' AND metric = 'TTFB' AND route = '*' AND device = 'all' AND bucket_start >= ${from} AND bucket_start < ${to}) AS page_views`;
   return { errors: row?.errors ?? 0, pageViews: row?.page_views ?? 0 };
 }
+
+export async function pruneClientErrorRollups(before: Date): Promise<number> {
+  const { rowCount } = await pgPool().query("DELETE FROM client_error_rollups WHERE bucket_start < $1", [before]);
+  return rowCount ?? 0;
+}

@@ -1,23 +1,26 @@
 import "server-only";
+import { isDataError } from "@/lib/db/pg-errors";
 import { env } from "@/lib/env.js";
-import { rateLimited, unavailable } from "@/lib/errors";
+import { AppError, rateLimited, unavailable } from "@/lib/errors";
+import { browserRouteStore } from "@/lib/ingest/browser-route-repository";
 import { GroupCommitter, OverloadedError } from "@/lib/ingest/group-commit";
 import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { RouteAdmission } from "@/lib/ingest/route-admission";
+import { observeAcceptedBeacon } from "@/lib/telemetry/ingest-metrics";
 import type { VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import type { ClientContext } from "@/lib/vitals/enrich";
-import { observeAcceptedBeacon } from "@/lib/telemetry/ingest-metrics";
 import { rate } from "@/lib/vitals/metrics";
 import { normalizeRoute } from "@/lib/vitals/route-normalize";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
 
-type IngestState = { committer: GroupCommitter<VitalRow>; limiter: RateLimiter };
-// One committer and limiter per process, shared by every bundle that loads this module.
+type IngestState = { committer: GroupCommitter<VitalRow>; limiter: RateLimiter; routes: RouteAdmission };
+// One committer, limiter and route allowance per process, shared by every bundle that loads this module.
 const globalForIngest = globalThis as typeof globalThis & { __vigilIngest?: IngestState };
-
 function state(): IngestState {
   return (globalForIngest.__vigilIngest ??= {
-    committer: new GroupCommitter<VitalRow>((rows) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000 }),
+    committer: new GroupCommitter<VitalRow>((rows) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000, isolate: isDataError }),
     limiter: new RateLimiter(env.VIGIL_INGEST_RATE_PER_MINUTE),
+    routes: new RouteAdmission(browserRouteStore(), env.VIGIL_INGEST_MAX_ROUTES_PER_DAY),
   });
 }
 
@@ -25,6 +28,11 @@ function state(): IngestState {
 export function checkIngestRate(ip: string): void {
   const retryAfterSeconds = state().limiter.take(ip);
   if (retryAfterSeconds > 0) throw rateLimited(retryAfterSeconds, `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`);
+}
+
+/** Route templates as they will be stored on `at`'s day: past the daily cap, new routes share "(other)". */
+export async function storedRoutes(routes: readonly string[], at = new Date()): Promise<(route: string) => string> {
+  return state().routes.resolve(routes, at.getTime());
 }
 
 export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
@@ -47,13 +55,17 @@ export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): 
   }));
 }
 
-/** Stores a validated beacon; resolves with the number of rows once they are committed. */
+/** Stores a validated beacon; resolves with the number of values once they are committed. */
 export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, now = new Date()): Promise<number> {
   const rows = toRows(beacon, client, now);
+  const stored = await storedRoutes(rows.map((r) => r.route), now);
+  for (const r of rows) r.route = stored(r.route);
   try {
     await state().committer.submit(rows);
   } catch (err) {
     if (err instanceof OverloadedError) throw unavailable("Vigil is busy storing beacons; retry shortly.", 1);
+    // The committer has already split the batch: only this beacon's own rows were refused.
+    if (isDataError(err)) throw new AppError("validation_failed", "The database refused a value in this beacon; nothing from it was stored.", { cause: err });
     throw err;
   }
   observeAcceptedBeacon(rows);

@@ -32,6 +32,13 @@ export const JOBS: readonly JobSpec[] = [
     run: async ({ now }) => ({ deleted: await (await import("@/lib/telemetry/request-rollup-repository")).pruneMinuteRollups(new Date(now.getTime() - 48 * HOUR)) }),
   },
   {
+    name: "rollup-retention",
+    everyMs: 6 * HOUR,
+    lockKey: 727_004,
+    describe: "Deletes hourly rollups (vitals, requests, client errors) and route allowances older than VIGIL_ROLLUP_HOURLY_RETENTION_DAYS, daily vital rollups older than VIGIL_ROLLUP_DAILY_RETENTION_DAYS.",
+    run: async ({ now }) => (await import("@/lib/vitals/retention")).pruneRollups(now),
+  },
+  {
     name: "job-run-prune",
     everyMs: 6 * HOUR,
     lockKey: 727_003,

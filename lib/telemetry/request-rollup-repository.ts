@@ -37,3 +37,8 @@ export async function pruneMinuteRollups(before: Date, pool: Pick<pg.Pool, "quer
   const res = await pool.query(`DELETE FROM request_rollups WHERE grain = 'minute' AND bucket_start < $1`, [before]);
   return res.rowCount ?? 0;
 }
+
+export async function pruneHourRollups(before: Date, pool: Pick<pg.Pool, "query"> = pgPool()): Promise<number> {
+  const res = await pool.query(`DELETE FROM request_rollups WHERE grain = 'hour' AND bucket_start < $1`, [before]);
+  return res.rowCount ?? 0;
+}

@@ -2,11 +2,12 @@ import "server-only";
 import { readBudgets, type Budgets } from "@/lib/vitals/budget-repository";
 import type { MetricName } from "@/lib/vitals/metrics";
 import { byRoute, series, summaryByMetric, type RouteRow, type SeriesPoint, type Summary } from "@/lib/vitals/read-model";
-import { readGrainRollups, readPoorTargets, readRoutes, readWindowRollups, type AttributionRow } from "@/lib/vitals/rollup-repository";
+import { readGrainRollups, readPoorTargets, readRoutes, readTopRouteRollups, readWindowRollups, type AttributionRow } from "@/lib/vitals/rollup-repository";
 import type { VitalsSearchParams } from "@/lib/vitals/search-params";
 import { WINDOWS, windowPlanFor } from "@/lib/vitals/window";
 
 const ATTRIBUTION_MAX_HOURS = 7 * 24;
+const TOP_ROUTES = 50;
 
 export type VitalsDashboard = {
   params: VitalsSearchParams;
@@ -29,7 +30,7 @@ export async function loadVitalsDashboard(params: VitalsSearchParams, now = new 
   const seriesRange = { from: grain === "day" ? new Date(Math.floor(plan.start.getTime() / 86_400_000) * 86_400_000) : plan.start, to: plan.end };
   const [rows, perRouteRows, seriesRows, budgets, lcp, inp, routeRows] = await Promise.all([
     readWindowRollups(plan, filter),
-    readWindowRollups(plan, { ...filter, metric: params.metric }, { perRoute: true }),
+    readTopRouteRollups(plan, { ...filter, metric: params.metric }, TOP_ROUTES),
     readGrainRollups(grain, seriesRange, { ...filter, metric: params.metric }),
     readBudgets(),
     readPoorTargets("LCP", attributionRange, filter),
@@ -37,11 +38,12 @@ export async function loadVitalsDashboard(params: VitalsSearchParams, now = new 
     readRoutes(plan),
   ]);
   const p = params.p / 100;
+  const summary = summaryByMetric(rows, p);
   return {
     params,
     range: { start: plan.start.toISOString(), end: plan.end.toISOString(), grain },
-    summary: summaryByMetric(rows, p),
-    routes: byRoute(perRouteRows, params.metric, p).slice(0, 50),
+    summary,
+    routes: byRoute(perRouteRows, params.metric, p, summary[params.metric].count),
     series: series(seriesRows, params.metric, p),
     budgets,
     attribution: { LCP: lcp, INP: inp, sinceHours: attributionHours },

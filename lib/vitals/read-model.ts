@@ -40,11 +40,12 @@ export type RouteRow = Summary & { route: string; notGoodShare: number; opportun
 
 /**
  * Per-route figures for one metric. Opportunity = the route's not-good samples as a share of all samples:
- * the part of the site's experience that fixing this route would improve.
+ * the part of the site's experience that fixing this route would improve. `total` is the sample count of every
+ * route together when `rows` hold only some of them (the top routes); by default, the sum of `rows`.
  */
-export function byRoute(rows: readonly RollupRead[], metric: MetricName, p: number): RouteRow[] {
+export function byRoute(rows: readonly RollupRead[], metric: MetricName, p: number, total?: number): RouteRow[] {
   const groups = groupBy(rows.filter((r) => r.metric === metric), (r) => r.route);
-  const total = [...groups.values()].reduce((n, g) => n + g.count, 0);
+  total ??= [...groups.values()].reduce((n, g) => n + g.count, 0);
   return [...groups.entries()]
     .map(([route, acc]) => {
       const s = summarise(metric, acc, p);

@@ -44,6 +44,19 @@ export function readWindowRollups(plan: WindowPlan, filter: RollupFilter, { perR
     SELECT ${COLUMNS} FROM vital_rollups WHERE (${windowSql(plan)}) ${levelSql(filter, perRoute)}`;
 }
 
+/**
+ * The rows of the `limit` routes with the most not-good samples of one metric in the window (then the most
+ * samples), ranked in SQL so a site with thousands of routes never ships them all to the page.
+ */
+export function readTopRouteRollups(plan: WindowPlan, filter: RollupFilter & { metric: MetricName }, limit: number, client: DbClient = db): Promise<RollupRead[]> {
+  const where = Prisma.sql`(${windowSql(plan)}) ${levelSql(filter, true)}`;
+  return client.$queryRaw<RollupRead[]>`
+    WITH top AS (
+      SELECT route FROM vital_rollups WHERE ${where}
+      GROUP BY route ORDER BY sum(needs_improvement + poor) DESC, sum(count) DESC, route LIMIT ${limit})
+    SELECT ${COLUMNS} FROM vital_rollups WHERE ${where} AND route IN (SELECT route FROM top)`;
+}
+
 /** Rows of one grain over [from, to), for time series. */
 export function readGrainRollups(grain: Grain, range: Range, filter: RollupFilter, client: DbClient = db): Promise<RollupRead[]> {
   return client.$queryRaw<RollupRead[]>`

@@ -45,3 +45,24 @@ describe("normalizeRoute", () => {
     ["/a/b/c/d/e/f/g/h/i/j/k/l/m/n", "/a/b/c/d/e/f/g/h/i/j/k/l"],
   ])("%s → %s", (input, expected) => expect(normalizeRoute(input)).toBe(expected));
 });
+
+describe("rollupDeltas with replays", () => {
+  const ts = new Date("2026-11-23T10:05:00Z");
+  const base = { ts, metric: "CLS", route: "/", device: "mobile" } as const;
+
+  it("moves a replaced sample between rating and histogram buckets without changing the count", () => {
+    const deltas = rollupDeltas([
+      { ...base, value: 0.05, rating: "good", weight: -1 },
+      { ...base, value: 0.3, rating: "poor" },
+    ]);
+    const cell = deltas.find((d) => d.grain === "hour" && d.route === "/" && d.device === "mobile")!;
+    expect(cell).toMatchObject({ count: 0, good: -1, needsImprovement: 0, poor: 1 });
+    expect(cell.sum).toBeCloseTo(0.25, 10);
+    expect(cell.hist).toEqual({ ...Object.fromEntries(Object.entries(histogramOf([0.05])).map(([k]) => [k, -1])), ...histogramOf([0.3]) });
+    expect(deltas).toHaveLength(8);
+  });
+
+  it("drops cells that net to nothing (a replay with the same value)", () => {
+    expect(rollupDeltas([{ ...base, value: 0.05, rating: "good", weight: -1 }, { ...base, value: 0.05, rating: "good" }])).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@ import { bucketOf, type Histogram } from "@/lib/vitals/histogram";
 import type { MetricName, Rating } from "@/lib/vitals/metrics";
 
 export type Grain = "hour" | "day";
-export type RollupInput = { ts: Date; metric: MetricName; value: number; rating: Rating; route: string; device: string };
+/** `weight` -1 takes a stored sample back out (a replay that replaces it); the default is +1. */
+export type RollupInput = { ts: Date; metric: MetricName; value: number; rating: Rating; route: string; device: string; weight?: 1 | -1 };
 /** One rollup cell: a bucket of one metric on one route and device, with its counts and histogram. */
 export type RollupCounts = {
   bucketStart: Date;
@@ -30,11 +31,14 @@ export const ALL_DEVICES = "all";
 
 /**
  * Aggregates rows into one delta per (grain, bucket, metric, route, device), including the "all routes" and
- * "all devices" levels so unfiltered reads touch one row per bucket. Sorted so upserts lock in one order.
+ * "all devices" levels so unfiltered reads touch one row per bucket. Sorted so upserts lock in one order; cells
+ * that net to nothing (a replay that moved nothing) are left out.
  */
 export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grain[] = ["hour", "day"]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   for (const row of rows) {
+    const w = row.weight ?? 1;
+    const b = bucketOf(row.value);
     for (const grain of grains) for (const route of [row.route, ALL_ROUTES]) for (const device of [row.device, ALL_DEVICES]) {
       const bucketStart = truncate(row.ts, grain);
       const key = `${grain}|${row.metric}|${bucketStart.getTime()}|${route}|${device}`;
@@ -43,14 +47,17 @@ export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grai
         d = { grain, bucketStart, metric: row.metric, route, device, count: 0, good: 0, needsImprovement: 0, poor: 0, sum: 0, hist: {} };
         byKey.set(key, d);
       }
-      d.count++;
-      d.sum += row.value;
-      if (row.rating === "good") d.good++;
-      else if (row.rating === "poor") d.poor++;
-      else d.needsImprovement++;
-      const b = bucketOf(row.value);
-      d.hist[b] = (d.hist[b] ?? 0) + 1;
+      d.count += w;
+      d.sum += w * row.value;
+      if (row.rating === "good") d.good += w;
+      else if (row.rating === "poor") d.poor += w;
+      else d.needsImprovement += w;
+      d.hist[b] = (d.hist[b] ?? 0) + w;
+      if (d.hist[b] === 0) delete d.hist[b];
     }
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d)
+    .filter((d) => d.count !== 0 || d.good !== 0 || d.poor !== 0 || d.needsImprovement !== 0 || d.sum !== 0 || Object.keys(d.hist).length > 0);
 }

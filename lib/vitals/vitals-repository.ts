@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { db, pgPool, type DbClient } from "@/lib/db";
 import type { MetricName, Rating } from "@/lib/vitals/metrics";
-import { rollupDeltas } from "@/lib/vitals/rollup";
+import { rollupDeltas, type RollupInput } from "@/lib/vitals/rollup";
 
 export type VitalRow = {
   ts: Date;
@@ -21,20 +21,34 @@ export type VitalRow = {
   attributionType: string | null;
 };
 
-// One statement: the raw insert runs as a data-modifying CTE beside the rollup upsert, so both commit together
-// without a transaction. Column arrays go through unnest(): one statement per batch whatever its size. It runs on
-// Prisma's own pg pool directly: through $executeRawUnsafe the same batch took ~8 ms instead of ~2 ms.
-const INSERT_BATCH = `
-WITH raw AS (
-  INSERT INTO vitals (ts, metric, value, rating, route, device, browser, country, navigation_type, connection,
-                      page_view_id, metric_id, attribution_target, attribution_type)
-  SELECT * FROM unnest($1::timestamptz[], $2::"VitalMetric"[], $3::float8[], $4::"VitalRating"[], $5::text[],
-                       $6::"DeviceClass"[], $7::text[], $8::varchar[], $9::text[], $10::text[], $11::text[], $12::text[],
-                       $13::text[], $14::text[])
-)
+// Raw rows go in through unnest(): one statement per batch whatever its size, on Prisma's own pg pool (through
+// $executeRawUnsafe the same batch took ~8 ms instead of ~2 ms). A sample already stored is left to the replay path.
+const INSERT_RAW = `
+INSERT INTO vitals (ts, metric, value, rating, route, device, browser, country, navigation_type, connection,
+                    page_view_id, metric_id, attribution_target, attribution_type)
+SELECT * FROM unnest($1::timestamptz[], $2::"VitalMetric"[], $3::float8[], $4::"VitalRating"[], $5::text[],
+                     $6::"DeviceClass"[], $7::text[], $8::varchar[], $9::text[], $10::text[], $11::text[], $12::text[],
+                     $13::text[], $14::text[])
+ON CONFLICT (page_view_id, metric, metric_id) DO NOTHING
+RETURNING page_view_id, metric::text AS metric, metric_id`;
+
+// The stored versions of replayed samples, locked so that a concurrent replay of the same sample waits for us.
+const LOCK_STORED = `
+SELECT v.page_view_id, v.metric::text AS metric, v.metric_id, v.ts, v.value, v.rating::text AS rating, v.route, v.device::text AS device
+FROM vitals v JOIN unnest($1::text[], $2::"VitalMetric"[], $3::text[]) AS k(p, m, i)
+  ON v.page_view_id = k.p AND v.metric = k.m AND v.metric_id = k.i
+ORDER BY v.id FOR UPDATE OF v`;
+
+const UPDATE_REPLAYED = `
+UPDATE vitals v SET value = k.value, rating = k.rating, attribution_target = k.target, attribution_type = k.type
+FROM unnest($1::text[], $2::"VitalMetric"[], $3::text[], $4::float8[], $5::"VitalRating"[], $6::text[], $7::text[])
+  AS k(p, m, i, value, rating, target, type)
+WHERE v.page_view_id = k.p AND v.metric = k.m AND v.metric_id = k.i`;
+
+const UPSERT_ROLLUPS = `
 INSERT INTO vital_rollups AS r (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
-SELECT * FROM unnest($15::"RollupGrain"[], $16::timestamptz[], $17::"VitalMetric"[], $18::text[], $19::"DeviceClass"[],
-                     $20::int[], $21::int[], $22::int[], $23::int[], $24::float8[], $25::jsonb[])
+SELECT * FROM unnest($1::"RollupGrain"[], $2::timestamptz[], $3::"VitalMetric"[], $4::text[], $5::"DeviceClass"[],
+                     $6::int[], $7::int[], $8::int[], $9::int[], $10::float8[], $11::jsonb[])
 ON CONFLICT (grain, metric, bucket_start, route, device) DO UPDATE SET
   count = r.count + EXCLUDED.count,
   good = r.good + EXCLUDED.good,
@@ -43,27 +57,25 @@ ON CONFLICT (grain, metric, bucket_start, route, device) DO UPDATE SET
   sum = r.sum + EXCLUDED.sum,
   hist = vigil_hist_merge(r.hist, EXCLUDED.hist)`;
 
+type StoredSample = { page_view_id: string; metric: MetricName; metric_id: string; ts: Date; value: number; rating: Rating; route: string; device: string };
+
+/** One sample of one page view: web-vitals re-reports CLS and INP under the same id when their value changes. */
+const sampleKey = (r: { pageViewId?: string; page_view_id?: string; metric: string; metricId?: string; metric_id?: string }) =>
+  `${r.pageViewId ?? r.page_view_id}\u0000${r.metric}\u0000${r.metricId ?? r.metric_id}`;
+
 const column = <K extends keyof VitalRow>(rows: readonly VitalRow[], key: K) => rows.map((r) => r[key]);
 
-/** Stores raw rows and folds them into the hourly and daily rollups, atomically (one statement). */
-export async function insertVitalsBatch(rows: readonly VitalRow[], pool: Pick<pg.Pool, "query"> = pgPool()): Promise<void> {
-  if (rows.length === 0) return;
-  const deltas = rollupDeltas(rows);
-  await pool.query(INSERT_BATCH, [
-    rows.map((r) => r.ts.toISOString()),
-    column(rows, "metric"),
-    column(rows, "value"),
-    column(rows, "rating"),
-    column(rows, "route"),
-    column(rows, "device"),
-    column(rows, "browser"),
-    column(rows, "country"),
-    column(rows, "navigationType"),
-    column(rows, "connection"),
-    column(rows, "pageViewId"),
-    column(rows, "metricId"),
-    column(rows, "attributionTarget"),
-    column(rows, "attributionType"),
+/** The last report of each sample in the batch (arrival order), so one statement never touches a row twice. */
+function latestPerSample(rows: readonly VitalRow[]): VitalRow[] {
+  const latest = new Map<string, VitalRow>();
+  for (const r of rows) latest.set(sampleKey(r), r);
+  return latest.size === rows.length ? [...rows] : [...latest.values()];
+}
+
+async function upsertRollups(client: Pick<pg.ClientBase, "query">, inputs: readonly RollupInput[]): Promise<void> {
+  const deltas = rollupDeltas(inputs);
+  if (deltas.length === 0) return;
+  await client.query(UPSERT_ROLLUPS, [
     deltas.map((d) => d.grain),
     deltas.map((d) => d.bucketStart.toISOString()),
     deltas.map((d) => d.metric),
@@ -76,6 +88,71 @@ export async function insertVitalsBatch(rows: readonly VitalRow[], pool: Pick<pg
     deltas.map((d) => d.sum),
     deltas.map((d) => JSON.stringify(d.hist)),
   ]);
+}
+
+/**
+ * Replays: the latest value of a stored sample wins. Its first report keeps the time, route and device; the
+ * rollups take the old value out and put the new one in, so they count each sample once. Returns the changes.
+ */
+async function applyReplays(client: Pick<pg.ClientBase, "query">, replays: readonly VitalRow[]): Promise<RollupInput[]> {
+  const { rows: stored } = await client.query<StoredSample>(LOCK_STORED, [column(replays, "pageViewId"), column(replays, "metric"), column(replays, "metricId")]);
+  const incoming = new Map(replays.map((r) => [sampleKey(r), r]));
+  const changed: Array<{ old: StoredSample; next: VitalRow }> = [];
+  for (const old of stored) {
+    const next = incoming.get(sampleKey(old))!;
+    if (next.value !== old.value) changed.push({ old, next });
+  }
+  if (changed.length === 0) return [];
+  const next = changed.map((c) => c.next);
+  await client.query(UPDATE_REPLAYED, [
+    column(next, "pageViewId"), column(next, "metric"), column(next, "metricId"), column(next, "value"), column(next, "rating"),
+    column(next, "attributionTarget"), column(next, "attributionType"),
+  ]);
+  return changed.flatMap(({ old, next: n }) => [
+    { ts: old.ts, metric: old.metric, value: old.value, rating: old.rating, route: old.route, device: old.device, weight: -1 as const },
+    { ts: old.ts, metric: old.metric, value: n.value, rating: n.rating, route: old.route, device: old.device },
+  ]);
+}
+
+/**
+ * Stores raw rows and folds them into the hourly and daily rollups in one transaction: a sample seen before
+ * (same page view, metric and id) replaces its stored value instead of adding a second one.
+ */
+export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Pool = pgPool()): Promise<void> {
+  if (input.length === 0) return;
+  const rows = latestPerSample(input);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const inserted = await client.query<{ page_view_id: string; metric: string; metric_id: string }>(INSERT_RAW, [
+      rows.map((r) => r.ts.toISOString()),
+      column(rows, "metric"), column(rows, "value"), column(rows, "rating"), column(rows, "route"), column(rows, "device"),
+      column(rows, "browser"), column(rows, "country"), column(rows, "navigationType"), column(rows, "connection"),
+      column(rows, "pageViewId"), column(rows, "metricId"), column(rows, "attributionTarget"), column(rows, "attributionType"),
+    ]);
+    let fresh: readonly VitalRow[] = rows;
+    let replayed: RollupInput[] = [];
+    if (inserted.rowCount !== rows.length) {
+      const stored = new Set(inserted.rows.map(sampleKey));
+      fresh = rows.filter((r) => stored.has(sampleKey(r)));
+      replayed = await applyReplays(client, rows.filter((r) => !stored.has(sampleKey(r))));
+    }
+    await upsertRollups(client, [...fresh, ...replayed]);
+    await client.query("COMMIT");
+  } catch (err) {
+    // A connection that cannot even roll back is broken: destroy it rather than hand it to the next caller.
+    await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Deletes vital rollups of one grain older than `before` (their primary key leads with grain and metric). */
+export async function pruneVitalRollups(grain: "hour" | "day", before: Date, pool: Pick<pg.Pool, "query"> = pgPool()): Promise<number> {
+  const { rowCount } = await pool.query(`DELETE FROM vital_rollups WHERE grain = $1::"RollupGrain" AND bucket_start < $2`, [grain, before]);
+  return rowCount ?? 0;
 }
 
 /** Deletes raw rows older than `before` in chunks so a large prune never holds one long lock; rollups stay. */

@@ -64,7 +64,7 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
   it("prunes raw rows older than the cut-off in chunks and leaves rollups alone", async () => {
     const route = `/prune/${randomUUID().slice(0, 8)}`;
     const old = new Date("2020-01-01T00:00:00Z");
-    const base = { metric: "CLS" as const, value: 0.01, rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: "pv", attributionTarget: null, attributionType: null };
+    const base = { metric: "CLS" as const, value: 0.01, rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: `pv-${route}`, attributionTarget: null, attributionType: null };
     await insertVitalsBatch([...Array.from({ length: 25 }, (_, i) => ({ ...base, ts: old, metricId: `o${i}` })), { ...base, ts: new Date(), metricId: "fresh" }]);
     const deleted = await pruneVitals(new Date("2021-01-01T00:00:00Z"), 10);
     expect(deleted).toBeGreaterThanOrEqual(25);
@@ -76,7 +76,8 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
   it("keeps exact counts when batches from several writers (app instances) hit the same new rollup rows at once", async () => {
     for (let round = 0; round < 5; round++) {
       const route = `/concurrent/${randomUUID().slice(0, 8)}`;
-      const base = { rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: "pv", attributionTarget: null, attributionType: null };
+      // Each sample has its own page view: samples sharing (page view, metric, id) are replays of one another.
+      const base = { rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: `pv-${route}`, attributionTarget: null, attributionType: null };
       const batches = Array.from({ length: 8 }, (_, b) =>
         Array.from({ length: 25 }, (_, i) => ({ ...base, ts: new Date(), metric: (["LCP", "INP", "CLS", "FCP", "TTFB"] as const)[i % 5]!, value: 100 + b * 25 + i, metricId: `m${b}-${i}` })),
       );
