@@ -22,6 +22,9 @@ export function createPrismaClient(url: string, { embedded = false }: CreatePris
     // Scripts and tests may exit without $disconnect(); a server process stays alive regardless.
     allowExitOnIdle: true,
   });
+  // An idle connection the server drops (restart, failover, proxy) is emitted here; unhandled it would crash the
+  // process. The pool discards that client, and the next query's own error is what reports the outage.
+  pool.on("error", () => undefined);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   Object.defineProperty(client, POOL, { value: pool });
   return client;

@@ -1,4 +1,6 @@
 import "server-only";
+import { noteDatabaseUnavailable } from "@/lib/db/outage";
+import { isDatabaseUnavailable } from "@/lib/db/pg-errors";
 import { logger } from "@/lib/log/logger";
 import { JOBS } from "@/lib/scheduler/jobs";
 import { runJob } from "@/lib/scheduler/run-job";
@@ -26,8 +28,9 @@ export function startInProcessScheduler(): void {
       runJob(job.name, "in-process")
         .then((r) => nextCheck.set(job.name, nextLocalCheck(r.outcome, job.everyMs, Date.now())))
         .catch((err: unknown) => {
-          // The database is away (the lock or the due check failed): try again soon, quietly after the first time.
-          logger.warn({ err, job: job.name }, "scheduler could not run the job");
+          // The database is away (the lock or the due check failed): try again soon; an outage is logged once.
+          if (isDatabaseUnavailable(err)) noteDatabaseUnavailable(err, `job ${job.name}`);
+          else logger.warn({ err, job: job.name }, "scheduler could not run the job");
           nextCheck.set(job.name, Date.now() + 30 * SECOND);
         })
         .finally(() => busy.delete(job.name));

@@ -1,6 +1,8 @@
 import "server-only";
 import dc from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { noteDatabaseUnavailable } from "@/lib/db/outage";
+import { isDatabaseUnavailable } from "@/lib/db/pg-errors";
 import { requestIdOf } from "@/lib/http/request-id";
 import { logger } from "@/lib/log/logger";
 import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
@@ -88,7 +90,8 @@ export function flushRequestRollups(): Promise<void> {
     .catch((err: unknown) => {
       state.aggregator.restore(cells);
       telemetry().rollupFlushFailures.inc();
-      logger.warn({ err, cells: cells.length }, "request rollups not written; retrying at the next flush");
+      if (isDatabaseUnavailable(err)) noteDatabaseUnavailable(err, "request-rollup-flush");
+      else logger.warn({ err, cells: cells.length }, "request rollups not written; retrying at the next flush");
     })
     .finally(() => (state.flushing = undefined));
   state.flushing = flushing;
