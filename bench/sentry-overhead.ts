@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { startRecorder } from "../e2e/support/recorder";
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
-import { arg, beacon, load, rps, summary } from "./support/load";
+import { arg, beacon, beaconsFor, load, rps, summary } from "./support/load";
 import { startNext, type BenchServer } from "./support/next-server";
 import { medianOf } from "./support/stats";
 
@@ -19,10 +19,11 @@ const ROUNDS = arg("rounds", 3);
 const TARGET = 0.8;
 
 type Build = "plain" | "full";
-type Route = { name: string; path: string; method: "GET" | "POST"; body: () => string; gated: boolean };
+// `pageViews`: a beacon per page view (the server stores a repeated one once, which would measure replays).
+type Route = { name: string; path: string; method: "GET" | "POST"; body: () => string; gated: boolean; pageViews?: boolean };
 const ROUTES: Route[] = [
   { name: "health", path: "/api/health", method: "GET", body: () => "", gated: true },
-  { name: "vitals", path: "/api/v1/vitals", method: "POST", body: () => beacon("/bench/sentry"), gated: true },
+  { name: "vitals", path: "/api/v1/vitals", method: "POST", body: () => beacon("/bench/sentry"), gated: true, pageViews: true },
   { name: "empty", path: "/api/bench/empty", method: "POST", body: () => "", gated: false },
 ];
 
@@ -62,10 +63,12 @@ async function main() {
   try {
     for (const build of ["plain", "full"] as const) await ensureBuild(root, envs[build], (l) => console.log(`[bench] ${build}: ${l}`));
     for (const build of ["plain", "full"] as const) servers[build] = await startNext(root, PORTS[build], envs[build]);
+    let runs = 0;
     const run = async (build: Build, route: Route, amount: number) => {
       const server = servers[build]!;
       const cpu0 = server.cpuSeconds();
-      const result = await load({ url: `${server.base}${route.path}`, method: route.method, body: route.body(), amount, connections: CONNECTIONS });
+      const bodyFor = route.pageViews ? beaconsFor(`${build}${++runs}`, () => "/bench/sentry") : undefined;
+      const result = await load({ url: `${server.base}${route.path}`, method: route.method, body: route.body(), bodyFor, amount, connections: CONNECTIONS });
       return Object.assign(result, { cpuUs: ((server.cpuSeconds() - cpu0) * 1e6) / amount });
     };
 

@@ -20,16 +20,28 @@ export const beacon = (route: string) =>
     ],
   });
 
-export type LoadSpec = { url: string; method?: "GET" | "POST"; body?: string; amount: number; connections: number };
+const METRICS_JSON = JSON.stringify(JSON.parse(beacon("/")).metrics);
+
+/**
+ * Bodies for one run, a page view each: the server keeps one value per (page view, metric, id), so a run that
+ * repeated one body would measure replays. Cheap to make, so the load generator's share stays the same.
+ */
+export const beaconsFor = (runId: string, route: (n: number) => string) => (n: number) =>
+  `{"v":1,"pageViewId":"pv_${runId}_${n}","route":"${route(n)}","navigationType":"navigate","connection":"4g","metrics":${METRICS_JSON}}`;
+
+/** `bodyFor(n)` gives the n-th request its own body (else every request sends `body`). */
+export type LoadSpec = { url: string; method?: "GET" | "POST"; body?: string; bodyFor?: (n: number) => string; amount: number; connections: number };
 
 const wallSeconds = new WeakMap<Result, number>();
 
-export function load({ url, method = "POST", body = "", amount, connections }: LoadSpec): Promise<Result> {
+export function load({ url, method = "POST", body = "", bodyFor, amount, connections }: LoadSpec): Promise<Result> {
+  let sent = 0;
+  const requests = bodyFor ? [{ setupRequest: (req: { body?: string }) => ((req.body = bodyFor(sent++)), req) }] : undefined;
   const started = performance.now();
   let lastResponse = started;
   return new Promise((done, fail) => {
     const instance = autocannon(
-      { url, method, connections, amount, body: method === "GET" ? undefined : body, headers: { "content-type": "text/plain", "user-agent": CHROME_UA } },
+      { url, method, connections, amount, body: method === "GET" ? undefined : body, requests: requests as never, headers: { "content-type": "text/plain", "user-agent": CHROME_UA } },
       (err, result) => {
         if (err) return fail(err);
         // Time to the last response: autocannon only finishes (and stamps start/finish) on its 1 s sampling ticks.
