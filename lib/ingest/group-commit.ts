@@ -1,5 +1,5 @@
 // Group commit: rows submitted while a write is in flight (or within `lingerMs`) share the next write, and each
-// submitter is released only when the write holding its rows has committed.
+// submitter is released only when the write holding its rows has committed, with that write's result.
 export type GroupCommitOptions = {
   maxRows: number;
   lingerMs: number;
@@ -8,7 +8,7 @@ export type GroupCommitOptions = {
   isolate?: (err: unknown) => boolean;
 };
 
-type Submission<T> = { rows: T[]; resolve: () => void; reject: (err: unknown) => void };
+type Submission<T, R> = { rows: T[]; resolve: (result: R) => void; reject: (err: unknown) => void };
 
 export class OverloadedError extends Error {
   constructor() {
@@ -17,21 +17,21 @@ export class OverloadedError extends Error {
   }
 }
 
-export class GroupCommitter<T> {
-  private pending: Submission<T>[] = [];
+export class GroupCommitter<T, R = void> {
+  private pending: Submission<T, R>[] = [];
   private pendingRows = 0;
   private inFlight = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly write: (rows: T[]) => Promise<void>,
+    private readonly write: (rows: T[]) => Promise<R>,
     private readonly options: GroupCommitOptions,
   ) {}
 
   /** Resolves once `rows` are durable; rejects with the write's error, or OverloadedError when the queue is full. */
-  submit(rows: T[]): Promise<void> {
+  submit(rows: T[]): Promise<R> {
     if (this.pendingRows + rows.length > this.options.maxQueuedRows) return Promise.reject(new OverloadedError());
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<R>((resolve, reject) => {
       this.pending.push({ rows, resolve, reject });
       this.pendingRows += rows.length;
       this.schedule();
@@ -67,10 +67,10 @@ export class GroupCommitter<T> {
   }
 
   /** Writes a batch; a write refused for its data is retried in halves, so one bad submission cannot sink the rest. */
-  private async writeIsolating(batch: Submission<T>[]): Promise<void> {
+  private async writeIsolating(batch: Submission<T, R>[]): Promise<void> {
     try {
-      await this.write(batch.flatMap((s) => s.rows));
-      batch.forEach((s) => s.resolve());
+      const result = await this.write(batch.flatMap((s) => s.rows));
+      batch.forEach((s) => s.resolve(result));
     } catch (err) {
       if (batch.length === 1 || !this.options.isolate?.(err)) return batch.forEach((s) => s.reject(err));
       const half = Math.ceil(batch.length / 2);

@@ -13,12 +13,12 @@ import { rate } from "@/lib/vitals/metrics";
 import { normalizeRoute } from "@/lib/vitals/route-normalize";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
 
-type IngestState = { committer: GroupCommitter<VitalRow>; limiter: RateLimiter; routes: RouteAdmission };
+type IngestState = { committer: GroupCommitter<VitalRow, ReadonlySet<VitalRow>>; limiter: RateLimiter; routes: RouteAdmission };
 // One committer, limiter and route allowance per process, shared by every bundle that loads this module.
 const globalForIngest = globalThis as typeof globalThis & { __vigilIngest?: IngestState };
 function state(): IngestState {
   return (globalForIngest.__vigilIngest ??= {
-    committer: new GroupCommitter<VitalRow>((rows) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000, isolate: isDataError }),
+    committer: new GroupCommitter<VitalRow, ReadonlySet<VitalRow>>((rows) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000, isolate: isDataError }),
     limiter: new RateLimiter(env.VIGIL_INGEST_RATE_PER_MINUTE),
     routes: new RouteAdmission(browserRouteStore(), env.VIGIL_INGEST_MAX_ROUTES_PER_DAY),
   });
@@ -60,14 +60,15 @@ export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, 
   const rows = toRows(beacon, client, now);
   const stored = await storedRoutes(rows.map((r) => r.route), now);
   for (const r of rows) r.route = stored(r.route);
+  let fresh: ReadonlySet<VitalRow>;
   try {
-    await state().committer.submit(rows);
+    fresh = await state().committer.submit(rows);
   } catch (err) {
     if (err instanceof OverloadedError) throw unavailable("Vigil is busy storing beacons; retry shortly.", 1);
     // The committer has already split the batch: only this beacon's own rows were refused.
     if (isDataError(err)) throw new AppError("validation_failed", "The database refused a value in this beacon; nothing from it was stored.", { cause: err });
     throw err;
   }
-  observeAcceptedBeacon(rows);
+  observeAcceptedBeacon(rows, rows.filter((r) => fresh.has(r)));
   return rows.length;
 }

@@ -116,10 +116,11 @@ async function applyReplays(client: Pick<pg.ClientBase, "query">, replays: reado
 
 /**
  * Stores raw rows and folds them into the hourly and daily rollups in one transaction: a sample seen before
- * (same page view, metric and id) replaces its stored value instead of adding a second one.
+ * (same page view, metric and id) replaces its stored value instead of adding a second one. Returns the rows
+ * that were new samples (not replays).
  */
-export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Pool = pgPool()): Promise<void> {
-  if (input.length === 0) return;
+export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Pool = pgPool()): Promise<ReadonlySet<VitalRow>> {
+  if (input.length === 0) return new Set();
   const rows = latestPerSample(input);
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -140,6 +141,7 @@ export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Poo
     }
     await upsertRollups(client, [...fresh, ...replayed]);
     await client.query("COMMIT");
+    return new Set(fresh);
   } catch (err) {
     // A connection that cannot even roll back is broken: destroy it rather than hand it to the next caller.
     await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));

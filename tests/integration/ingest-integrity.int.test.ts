@@ -10,6 +10,7 @@ import { OTHER_ROUTE, RouteAdmission } from "@/lib/ingest/route-admission";
 import { VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import { histogramOf } from "@/lib/vitals/histogram";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
+import { telemetry } from "@/lib/telemetry/registry";
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 const tag = () => randomUUID().slice(0, 8);
@@ -73,7 +74,7 @@ describe("ingest integrity: one bad beacon never costs another", () => {
       ts: new Date(), metric: "LCP", value: 1000 + i, rating: "good", route: bad ? `${route}\u0000` : route, device: "desktop", browser: null, country: null,
       navigationType: null, connection: null, pageViewId: pageView(), metricId: `m${i}`, attributionTarget: null, attributionType: null,
     });
-    const committer = new GroupCommitter<VitalRow>((rows) => insertVitalsBatch(rows), { maxRows: 1_000, lingerMs: 20, maxQueuedRows: 10_000, isolate: isDataError });
+    const committer = new GroupCommitter<VitalRow, ReadonlySet<VitalRow>>((rows) => insertVitalsBatch(rows), { maxRows: 1_000, lingerMs: 20, maxQueuedRows: 10_000, isolate: isDataError });
     const outcomes = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => committer.submit([row(i, i % 20 === 3)])));
     const failed = outcomes.flatMap((o, i) => (o.status === "rejected" ? [i] : []));
     expect(failed).toEqual([3, 23, 43]);
@@ -87,6 +88,7 @@ describe("replays: one stored value per (page view, metric, id), the latest wins
   it("stores 200 identical concurrent beacons once and counts them once", async () => {
     const route = `/replay/${tag()}`;
     const body = JSON.stringify(beacon(route));
+    const lcpCount = async () => (await telemetry().vitals.LCP.get()).values.find((v) => v.metricName === "web_vitals_lcp_seconds_count" && v.labels.route === route)?.value ?? 0;
     const responses = await Promise.all(Array.from({ length: 200 }, () => post(body)));
     expect(responses.every((r) => r.status === 202)).toBe(true);
     expect(await db.vital.count({ where: { route } })).toBe(3);
@@ -95,6 +97,8 @@ describe("replays: one stored value per (page view, metric, id), the latest wins
       expect(await rollupSum(route, metric, "hour")).toMatchObject({ count: 1 });
     }
     expect((await rollupSum("*", "LCP")).count).toBeGreaterThanOrEqual(1);
+    // /metrics sees the sample once too (Prometheus SLO rules read these histograms).
+    expect(await lcpCount()).toBe(1);
   });
 
   it("replaces a re-reported CLS value: the row, the rating split and the histogram move, the count does not", async () => {
