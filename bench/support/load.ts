@@ -27,7 +27,7 @@ const METRICS_JSON = JSON.stringify(JSON.parse(beacon("/")).metrics);
  * repeated one body would measure replays. Cheap to make, so the load generator's share stays the same.
  */
 export const beaconsFor = (runId: string, route: (n: number) => string) => (n: number) =>
-  `{"v":1,"pageViewId":"pv_${runId}_${n}","route":"${route(n)}","navigationType":"navigate","connection":"4g","metrics":${METRICS_JSON}}`;
+  `{"v":1,"pageViewId":"pv_${runId}_${String(n).padStart(8, "0")}","route":"${route(n)}","navigationType":"navigate","connection":"4g","metrics":${METRICS_JSON}}`;
 
 /** `bodyFor(n)` gives the n-th request its own body (else every request sends `body`). */
 export type LoadSpec = { url: string; method?: "GET" | "POST"; body?: string; bodyFor?: (n: number) => string; amount: number; connections: number };
