@@ -47,5 +47,5 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
 // The beacon endpoints, heartbeat pings (and the benchmark baseline) skip the proxy: it needs no session, and a proxy in front of a
 // POST makes Next tee the request body, which cost ingest ~35 % of its throughput. lib/log derives ids there.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/heartbeat/|api/bench/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/csp-reports|api/v1/heartbeat/|api/bench/).*)"],
 };

@@ -1,12 +1,18 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, type APIResponse } from "@playwright/test";
 import { NAV_ITEMS } from "../components/admin/nav-items";
-import { MACHINE_CONTENT_SECURITY_POLICY } from "../lib/security/headers.js";
+import { CSP_REPORT_PATH, MACHINE_CONTENT_SECURITY_POLICY } from "../lib/security/headers.js";
 import { signInAsAdmin } from "./support/fixtures";
 import { appRoutes, isAdminRoute } from "./support/routes";
 import { test } from "./support/test";
 
 // Header builder details (HSTS over https, dev, GitHub) are unit-tested in lib/security/headers.test.ts; this
 // checks what the production build actually sends, and that the app works under it (support/test.ts watches).
+
+const SERVER_LOG = resolve(import.meta.dirname, "../test-results/e2e-server.log"); // written by support/global-setup.ts
+const loggedViolations = () =>
+  readFileSync(SERVER_LOG, "utf8").split("\n").filter((l) => l.includes('"content security policy violation"')).map((l) => (JSON.parse(l) as { csp: Record<string, unknown> }).csp);
 
 const policiesOf = (res: APIResponse) => res.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
 
@@ -59,13 +65,32 @@ test("every response denies device features; no HSTS while AUTH_URL is http", as
   }
 });
 
-test("an injected inline script does not run, and the watcher sees the violation", async ({ page, policyViolations }) => {
+test("an injected inline script does not run; the watcher sees the violation and the browser reports it", async ({ page, policyViolations }) => {
+  const before = loggedViolations().length;
   await page.goto("/login");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__injected = true">`));
   await expect.poll(() => policyViolations.join("\n")).toContain("script-src-attr");
   expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
   policyViolations.length = 0; // seen on purpose; the watcher would fail the test otherwise
+  // The browser posted a report to the policy's report-uri; the server logged its summary (nothing is stored).
+  await expect.poll(() => loggedViolations().slice(before)).toContainEqual(expect.objectContaining({ directive: "script-src-attr", blocked: "inline", document: "/login", disposition: "enforce" }));
+});
+
+test("the CSP report endpoint refuses anything but a small report, with a JSON error", async ({ request }) => {
+  const valid = JSON.stringify({ "csp-report": { "document-uri": "http://127.0.0.1/login", "violated-directive": "img-src", "blocked-uri": "https://x.example/a.png" } });
+  const send = (data: string, type = "application/csp-report") => request.post(CSP_REPORT_PATH, { data, headers: { "content-type": type } });
+  for (const [res, status, code] of [
+    [await send(valid, "text/plain"), 415, "unsupported_media_type"],
+    [await send("{nope"), 400, "bad_request"],
+    [await send(JSON.stringify({ "csp-report": { hello: 1 } })), 400, "validation_failed"],
+    [await send(valid.replace("img-src", "x".repeat(20_000))), 413, "payload_too_large"],
+  ] as const) {
+    expect(res.status()).toBe(status);
+    expect(await res.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+  }
+  expect((await send(valid)).status()).toBe(204);
+  expect((await request.get(CSP_REPORT_PATH)).status()).toBe(405);
 });
 
 test("the console works under the policy: sign-in, client navigation, charts and the theme", async ({ page }) => {

@@ -3,6 +3,9 @@
 
 /** @typedef {{ dev: boolean, https: boolean, formTargets: string[] }} SecurityConfig */
 
+/** Where browsers send violation reports of the page policy (app/api/v1/csp-reports). */
+export const CSP_REPORT_PATH = "/api/v1/csp-reports";
+
 /** Where GitHub sign-in sends the browser: a redirect after a form post, which form-action governs in Chromium. */
 export const GITHUB_OAUTH_ORIGIN = "https://github.com";
 
@@ -74,6 +77,8 @@ export function pageContentSecurityPolicy(nonce, config) {
     "base-uri 'self'",
     `form-action ${["'self'", ...config.formTargets].join(" ")}`,
     "frame-ancestors 'none'",
+    // report-uri, not report-to: every browser sends it at once; the Reporting API batches, and only over https.
+    `report-uri ${CSP_REPORT_PATH}`,
   ];
   // Only over https: on a plain-http origin it would rewrite the app's own requests to an https that is not there.
   if (config.https) directives.push("upgrade-insecure-requests");
