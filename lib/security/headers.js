@@ -22,8 +22,9 @@ const DENIED_FEATURES = [
 
 export const PERMISSIONS_POLICY = DENIED_FEATURES.map((f) => `${f}=()`).join(", ");
 
-/** JSON, text and relay responses are never documents: nothing may load, frame or submit from them. */
-export const MACHINE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+// JSON, text and relay responses are not documents: nothing may load or frame them. form-action 'self' lets the
+// one HTML page under /api (Auth.js's unlinked sign-out confirmation) post to this origin.
+export const MACHINE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 // Machine paths get the static policy above (next.config.mjs); every other path the proxy sees gets the page policy.
 // MACHINE_SOURCES (Next's header-source syntax) and isMachinePath must describe the same paths: headers.test.ts checks.
