@@ -1,3 +1,4 @@
+import "@/lib/security/zod-jitless";
 import * as Sentry from "@sentry/nextjs";
 import { env } from "@/lib/env.js";
 import { initAnalytics } from "@/lib/analytics/posthog-client";

@@ -1,5 +1,6 @@
 import { withSentryConfig } from "@sentry/nextjs/config";
 import { env } from "./lib/env.js";
+import { staticHeaderRules } from "./lib/security/headers.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -8,17 +9,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Native/wasm packages stay out of the server bundle; Next requires them at run time.
   serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "prom-client", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
+  // Fixed at build time; the per-request page policy (nonce) and HSTS are set by proxy.ts (lib/security/headers.js).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
+    return staticHeaderRules();
   },
 };
 

@@ -1,16 +1,20 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest, type NextFetchEvent } from "next/server";
 import { authConfig } from "@/lib/auth/config";
+import { env } from "@/lib/env.js";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { isMachinePath, newNonce, pageContentSecurityPolicy, securityConfig, strictTransportSecurity } from "@/lib/security/headers.js";
 
 const { auth } = NextAuth(authConfig);
+const security = securityConfig(env);
+const hsts = strictTransportSecurity(security);
 const isAdminApi = (path: string) => path === "/api/admin" || path.startsWith("/api/admin/");
 const isAdminPage = (path: string) => path === "/admin" || path.startsWith("/admin/");
 
 // First gate for the admin area (pages and lib/auth/guard.ts check again); passes the request id on.
 const gate = auth((req) => {
   const path = req.nextUrl.pathname;
-  if (req.auth?.user) return withRequestId(req);
+  if (req.auth?.user) return forward(req, requestIdFrom(req.headers));
   if (isAdminApi(path)) {
     return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to access this resource." } }, { status: 401 });
   }
@@ -19,22 +23,29 @@ const gate = auth((req) => {
   return NextResponse.redirect(login);
 });
 
-function withRequestId(req: NextRequest) {
-  const requestId = requestIdFrom(req.headers);
+// Pages get a policy with a fresh nonce on the request too: Next reads the nonce from it and stamps its scripts.
+function forward(req: NextRequest, requestId?: string) {
+  const policy = isMachinePath(req.nextUrl.pathname) ? undefined : pageContentSecurityPolicy(newNonce(), security);
+  if (!policy && !requestId) return NextResponse.next();
   const headers = new Headers(req.headers);
-  headers.set("x-request-id", requestId);
+  if (policy) headers.set("content-security-policy", policy);
+  if (requestId) headers.set("x-request-id", requestId);
   const res = NextResponse.next({ request: { headers } });
-  res.headers.set("x-request-id", requestId);
+  if (policy) res.headers.set("content-security-policy", policy);
+  if (requestId) res.headers.set("x-request-id", requestId);
   return res;
 }
 
-export default function proxy(req: NextRequest, event: NextFetchEvent) {
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   const path = req.nextUrl.pathname;
-  return isAdminPage(path) || isAdminApi(path) ? gate(req, event as never) : NextResponse.next();
+  // Typed `void | Response`; Auth.js's wrapper always answers with a Response.
+  const res = isAdminPage(path) || isAdminApi(path) ? ((await gate(req, event as never)) as Response) : forward(req);
+  if (hsts) res.headers.set("strict-transport-security", hsts);
+  return res;
 }
 
 // The beacon endpoints, heartbeat pings (and the benchmark baseline) skip the proxy: it needs no session, and a proxy in front of a
 // POST makes Next tee the request body, which cost ingest ~35 % of its throughput. lib/log derives ids there.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/heartbeat/|api/bench/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/csp-reports|api/v1/heartbeat/|api/bench/).*)"],
 };

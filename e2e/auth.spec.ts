@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { NAV_ITEMS } from "../components/admin/nav-items";
 import { TEST_ADMIN, signIn, signInAsAdmin } from "./support/fixtures";
 import { MIGRATIONS } from "../tests/support/migrations";
+import { test } from "./support/test";
 
 test("the login page renders and rejects a wrong password without leaking details", async ({ page }) => {
   await page.goto("/login");

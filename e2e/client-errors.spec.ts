@@ -1,7 +1,8 @@
-import { devices, expect, test } from "@playwright/test";
+import { devices, expect } from "@playwright/test";
 import pg from "pg";
 import { E2E_BASE_URL } from "./support/config";
 import { queryDb, signInAsAdmin } from "./support/fixtures";
+import { test } from "./support/test";
 
 // A desktop Chrome UA, not HeadlessChrome: bots are dropped by the endpoint.
 const DESKTOP = devices["Desktop Chrome"];

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, type APIResponse } from "@playwright/test";
+import { test } from "./support/test";
 
 const noStackTrace = async (res: APIResponse) => {
   const text = await res.text();

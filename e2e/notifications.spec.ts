@@ -1,13 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { verifySignature } from "../lib/notify/signature";
 import { E2E_CRON_SECRET } from "./support/config";
 import { createUser, signIn, signInAsAdmin } from "./support/fixtures";
 import { promtoolCheckMetrics } from "./support/prometheus";
 import { recordedBy } from "./support/recorder";
+import { test } from "./support/test";
 
 type Hit = { headers: IncomingHttpHeaders; body: string; at: number };
 const servers: Server[] = [];

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { ANALYTICS_RELAY_PATH } from "../lib/analytics/posthog-options";
 import { E2E_BASE_URL, E2E_PORT } from "./support/config";
 import { TEST_ADMIN, signInAsAdmin } from "./support/fixtures";
 import { RECEIVER_PORTS, recordedBy, waitForRecorded, type Recorded } from "./support/recorder";
+import { test } from "./support/test";
 
 // PostHog through the app's relay to the local receiver (e2e/support/recorder.ts), in real Chromium.
 

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { formatCount, formatMs, formatRate } from "../lib/requests/format";
 import { histogramOf, percentile } from "../lib/vitals/histogram";
 import { signInAsAdmin } from "./support/fixtures";
 import { upsertRequestRollups } from "./support/request-rollups";
+import { test } from "./support/test";
 
 type Raw = { ts: Date; route: string; method: string; statusClass: number; ms: number };
 

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { appRoutes, isAdminRoute } from "./support/routes";
 import { createUser, signIn } from "./support/fixtures";
+import { test } from "./support/test";
 
 const adminRoutes = appRoutes().filter(isAdminRoute);
 

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAsAdmin } from "./support/fixtures";
 import { E2E_CRON_SECRET } from "./support/config";
+import { test } from "./support/test";
 
 const auth = { authorization: `Bearer ${E2E_CRON_SECRET}` };
 

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { SENTRY_TUNNEL_PATH } from "../lib/telemetry/sentry-paths";
 import { E2E_PORT } from "./support/config";
 import { receiverUrl, waitForRecorded, type Recorded } from "./support/recorder";
+import { test } from "./support/test";
 
 // PII planted in every request below; none of it may reach the receiver in any form.
 const EMAIL = "jane.doe.e2e@example.com";

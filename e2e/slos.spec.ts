@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { formatBudget, formatBurn, formatSli } from "../lib/slo/format";
 import { bucketOf } from "../lib/vitals/histogram";
 import { E2E_API_TOKEN, E2E_CRON_SECRET } from "./support/config";
 import { queryDb, signInAsAdmin } from "./support/fixtures";
 import { upsertRequestRollups, type RollupRow } from "./support/request-rollups";
+import { test } from "./support/test";
 
 // The shipped "api-availability" SLO (99.9 % of /api/ requests without a 5xx over 30 d) is driven by seeded traffic on
 // a route of this run: ten days of 1 000 good requests a minute, an old incident, then a 5xx burst right now.

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import pg from "pg";
 import { E2E_BASE_URL, E2E_PORT } from "./support/config";
 import { promtoolCheckMetrics, startPrometheus } from "./support/prometheus";
 import { waitForRecorded } from "./support/recorder";
+import { test } from "./support/test";
 
 // Server telemetry against the built app: counts in /metrics and in Postgres, promtool, a real Prometheus
 // scrape, trace ids and OTLP export, and hostile headers. Only this spec sends PATCH to unknown API paths, so

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { formatUptime } from "../lib/uptime/uptime-math";
 import { createUser, queryDb, signIn, signInAsAdmin } from "./support/fixtures";
 import { E2E_CRON_SECRET } from "./support/config";
+import { test } from "./support/test";
 
 // A target this test steers, on 127.0.0.1 (so its monitor must allow private addresses).
 let mode: "up" | "down" = "up";

@@ -1,8 +1,9 @@
-import { devices, expect, test, type Page } from "@playwright/test";
+import { devices, expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { histogramOf, percentile } from "../lib/vitals/histogram";
 import { METRICS, type MetricName } from "../lib/vitals/metrics";
 import { signInAsAdmin } from "./support/fixtures";
+import { test } from "./support/test";
 
 // Beacons from this spec come from an emulated phone: no other spec produces device = mobile rows.
 const PHONE = devices["iPhone 13"];
