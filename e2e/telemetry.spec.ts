@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect } from "@playwright/test";
 import pg from "pg";
 import { E2E_BASE_URL, E2E_PORT } from "./support/config";
@@ -56,6 +58,17 @@ test("request counts in /metrics and in the Postgres rollups match the requests 
   expect(hour.count - before.hour.count).toBe(17);
   expect(minute.histTotal).toBe(minute.count);
   expect(hour.histTotal).toBe(hour.count);
+});
+
+test("a production server without VIGIL_METRICS_TOKEN warns once, at start, that /metrics is open", async () => {
+  // global-setup keeps the server's output there; this server is `next start` (production) without a metrics token.
+  const warnings = () => readFileSync(resolve(import.meta.dirname, "../test-results/e2e-server.log"), "utf8").split("\n").filter((l) => l.includes('"event":"metrics.open"'));
+  expect(warnings()).toHaveLength(1);
+  expect(JSON.parse(warnings()[0]!)).toMatchObject({ level: 40, msg: expect.stringContaining("VIGIL_METRICS_TOKEN is not set") });
+  await metricsText();
+  await metricsText();
+  await new Promise((r) => setTimeout(r, 500));
+  expect(warnings()).toHaveLength(1);
 });
 
 test("promtool accepts /metrics, which carries every family Vigil documents", async () => {

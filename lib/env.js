@@ -59,6 +59,8 @@ export const env = createEnv({
     VIGIL_API_TOKEN: z.string().min(16, "must be at least 16 characters").max(200).optional(),
     // What the built-in "vigil" uptime monitor probes; default: AUTH_URL (else http://127.0.0.1:$PORT) + /api/health/ready.
     VIGIL_SELF_PROBE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    // Heartbeat pings per minute per client address, checked before the token is looked up.
+    VIGIL_HEARTBEAT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   },
   client: {
@@ -110,6 +112,7 @@ export const env = createEnv({
     VIGIL_SCHEDULER: process.env.VIGIL_SCHEDULER,
     VIGIL_API_TOKEN: process.env.VIGIL_API_TOKEN,
     VIGIL_SELF_PROBE_URL: process.env.VIGIL_SELF_PROBE_URL,
+    VIGIL_HEARTBEAT_RATE_PER_MINUTE: process.env.VIGIL_HEARTBEAT_RATE_PER_MINUTE,
     PORT: process.env.PORT,
     NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,

@@ -5,7 +5,10 @@ import type { ClientErrorReport } from "@/lib/client-errors/schema";
 
 const HOUR = 3_600_000;
 
-/** Adds a report's counts into the hour's rows (one statement, routes sorted so concurrent writers agree on order). */
+/**
+ * Adds a report's counts into the hour's rows (one statement, routes sorted so concurrent writers agree on order).
+ * `count` is bigint (migration 0008): anonymous reports cannot push a route-hour past it and into 500s.
+ */
 export async function addClientErrors(report: ClientErrorReport, now = new Date()): Promise<number> {
   const byRoute = new Map<string, number>();
   for (const e of report.errors) {
@@ -15,7 +18,7 @@ export async function addClientErrors(report: ClientErrorReport, now = new Date(
   const routes = [...byRoute.keys()].sort();
   await pgPool().query(
     `INSERT INTO client_error_rollups AS r (bucket_start, route, count)
-     SELECT $1::timestamptz, * FROM unnest($2::text[], $3::int[])
+     SELECT $1::timestamptz, * FROM unnest($2::text[], $3::bigint[])
      ON CONFLICT (bucket_start, route) DO UPDATE SET count = r.count + EXCLUDED.count`,
     [new Date(now.getTime() - (now.getTime() % HOUR)), routes, routes.map((r) => byRoute.get(r)!)],
   );
@@ -26,9 +29,10 @@ export type ClientErrorTotals = { errors: number; pageViews: number };
 
 /** Browser errors and page views (TTFB samples: one per page load) over [from, to), from hour rows. */
 export async function readClientErrorTotals(from: Date, to: Date, client: DbClient = db): Promise<ClientErrorTotals> {
+  // Sums over many rows pass 2^31 long before one row does: read as float8 (a JS number, exact below 2^53), never ::int.
   const [row] = await client.$queryRaw<Array<{ errors: number; page_views: number }>>`
-    SELECT (SELECT coalesce(sum(count), 0)::int FROM client_error_rollups WHERE bucket_start >= ${from} AND bucket_start < ${to}) AS errors,
-           (SELECT coalesce(sum(count), 0)::int FROM vital_rollups
+    SELECT (SELECT coalesce(sum(count), 0)::float8 FROM client_error_rollups WHERE bucket_start >= ${from} AND bucket_start < ${to}) AS errors,
+           (SELECT coalesce(sum(count), 0)::float8 FROM vital_rollups
              WHERE grain = 'hour' AND metric = 'TTFB' AND route = '*' AND device = 'all' AND bucket_start >= ${from} AND bucket_start < ${to}) AS page_views`;
   return { errors: row?.errors ?? 0, pageViews: row?.page_views ?? 0 };
 }

@@ -5,12 +5,13 @@ import type { RequestRollupRow } from "@/lib/telemetry/request-aggregator";
 
 // One statement per flush whatever its size; every instance adds into the same rows, so counts from several
 // app instances (or serverless invocations) sum up. Runs on Prisma's pg pool like the vitals hot path.
+// `count` saturates at the int maximum: one overflowing row would otherwise fail the flush of every route.
 const UPSERT = `
 INSERT INTO request_rollups AS r (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
 SELECT * FROM unnest($1::"RequestGrain"[], $2::timestamptz[], $3::text[], $4::varchar[], $5::smallint[], $6::int[],
                      $7::float8[], $8::jsonb[])
 ON CONFLICT (grain, bucket_start, route, method, status_class) DO UPDATE SET
-  count = r.count + EXCLUDED.count,
+  count = least(r.count::bigint + EXCLUDED.count, 2147483647)::int,
   duration_sum_ms = r.duration_sum_ms + EXCLUDED.duration_sum_ms,
   hist = vigil_hist_merge(r.hist, EXCLUDED.hist)`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL, REDACTED, scrubBreadcrumb, scrubEvent, scrubQueryString, scrubString } from "./scrub-pii";
+import { EMAIL, MAX_SCRUB_CHARS, REDACTED, TRUNCATED, scrubBreadcrumb, scrubEvent, scrubQueryString, scrubString, scrubValue } from "./scrub-pii";
 
 describe("scrubString", () => {
   it.each([
@@ -27,8 +27,71 @@ describe("scrubString", () => {
     }
   });
 
+  it("keeps redacting JWTs whose header follows a hyphen, and a header that itself contains -eyJ", () => {
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig_nature";
+    expect(scrubString(`id-${jwt}`)).toBe(`id-${REDACTED}`);
+    expect(scrubString(`eyJabcdefg-${jwt}`)).toBe(`eyJabcdefg-${REDACTED}`);
+  });
+
   it("scrubs a bare query string", () => {
     expect(scrubQueryString("token=abc&q=1&email=a%40b.io")).toBe(`token=${REDACTED}&q=1&email=${REDACTED}`);
+  });
+});
+
+// Strings that almost match a pattern, over and over: a backtracking pattern takes seconds to minutes on them.
+const N = 100_000;
+const ADVERSARIAL: Record<string, string> = {
+  "email local part without @": "a".repeat(N),
+  "email local part of dots": "a.".repeat(N / 2),
+  "email with %": "%".repeat(N),
+  "email with %40 runs": "%40a".repeat(N / 4),
+  "email without a TLD": `a@${"b".repeat(N)}`,
+  "email domain of labels without a TLD": `x@${"a.".repeat(N / 2)}1`,
+  "JWT headers after hyphens": "eyJ-".repeat(N / 4),
+  "JWT without a third segment": `eyJaaaaa.${"eyJ-".repeat(N / 4)}`,
+  "auth scheme then spaces": `Bearer${" ".repeat(N)}`,
+  "cookie then blank lines": `cookie:${"\n".repeat(N)}`,
+  "query names without =": `?${"a".repeat(N)}`,
+  "malformed %-escapes in query names": "%=;".repeat(N / 3),
+  "key then spaces": `token${" ".repeat(N)}x`,
+  "API key prefixes": "ghp_sk_live_xoxb-".repeat(N / 17),
+  "secret paths": "/api/v1/heartbeat/".repeat(N / 18),
+};
+
+describe("scrubString on hostile input", () => {
+  it.each(Object.entries(ADVERSARIAL))("every pattern is linear: %s (100 KB, uncut) in well under a second", (_name, input) => {
+    const started = performance.now();
+    scrubString(input, Infinity);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  }, 5_000);
+
+  it("cuts what the patterns see to MAX_SCRUB_CHARS, also for 500 KB", () => {
+    const started = performance.now();
+    const out = scrubString("a".repeat(500_000));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(out).toBe(TRUNCATED);
+  }, 5_000);
+
+  it("backs up to a token boundary, so a secret split by the cut is dropped rather than half-kept", () => {
+    const filler = "word ".repeat(MAX_SCRUB_CHARS / 5);
+    for (const secret of ["jane.doe@example.com", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig_nature", "Bearer abcdefghij"]) {
+      for (let shift = 1; shift < secret.length; shift += 3) {
+        const text = filler.slice(0, MAX_SCRUB_CHARS - shift) + secret + " tail";
+        const out = scrubString(text);
+        expect(out.length).toBeLessThanOrEqual(MAX_SCRUB_CHARS + TRUNCATED.length);
+        expect(out.endsWith(TRUNCATED)).toBe(true);
+        for (const part of ["jane", "@exam", "eyJ", "abcd"]) expect(out).not.toContain(part);
+      }
+    }
+  });
+
+  it("leaves text up to the limit whole", () => {
+    const text = `${"x ".repeat(MAX_SCRUB_CHARS / 2 - 10)}ops@example.com`.slice(0, MAX_SCRUB_CHARS);
+    expect(scrubString(text)).not.toContain(TRUNCATED);
+  });
+
+  it("redacts the value of an object key too long to test", () => {
+    expect(scrubValue({ [`x${"a".repeat(MAX_SCRUB_CHARS)}token`]: "s3cr3t" })).toEqual({ [`x${"a".repeat(MAX_SCRUB_CHARS)}token`]: REDACTED });
   });
 });
 

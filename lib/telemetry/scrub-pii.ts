@@ -8,10 +8,13 @@ const SECRET_KEY = /^(?:x-)?(?:auth|authorization|proxy-authorization|cookies?|s
 // Query parameter names; broader than keys ("code", "key", "sig") because OAuth codes and signed URLs live there.
 const SECRET_PARAM = /^(?:key|code|sig|signature|state|session|jwt|otp|credentials?|email)$|token|secret|passw|pwd|api[-_]?key|auth/i;
 
-// Also URL-encoded (`%40`), as emails appear in query strings.
-const EMAIL_RE = /[\w.%+-]+(?:@|%40)[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi;
+// Every pattern runs in linear time: a quantified run is tried from one start per run (lookbehind or \b) and is
+// followed by a character it cannot contain, so a failed attempt gives back at most that run.
+// Also URL-encoded (`%40`), as emails appear in query strings; the lookbehind starts the local part at its run's start.
+const EMAIL_RE = /(?<![\w.%+-])[\w.%+-]+(?:@|%40)[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi;
 const AUTH_SCHEME_RE = /\b(Bearer|Basic|Token|Digest)\s+[\w.~+/=-]{4,}/gi;
-const JWT_RE = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
+// The header stops before another "-eyJ", so "eyJ-eyJ-…" is not rescanned from every "eyJ".
+const JWT_RE = /\beyJ(?:\w|-(?!eyJ)){5,}\.[\w-]{5,}\.[\w-]*/g;
 // Well-known API key shapes (Stripe, PostHog, GitHub, Slack, AWS, Sentry user tokens).
 const API_KEY_RE = /\bwhsec_[\w-]{16,}|\b(?:sk|pk|rk)_(?:live|test)_[\w]{8,}|\bph[cx]_[\w]{16,}|\bgh[pousr]_[\w]{20,}|\bgithub_pat_[\w]{20,}|\bxox[abpr]-[\w-]{10,}|\bAKIA[A-Z\d]{16}\b|\bsntry[su]_[\w=+/]{20,}/g;
 // Secrets that live in URL paths: heartbeat tokens and Slack incoming-webhook paths.
@@ -20,16 +23,30 @@ const COOKIE_RE = /\b((?:set-)?cookie)\s*([:=])\s*[^\n]+/gi;
 const QUERY_PARAM_RE = /([?&;])([^=&#\s?;"'<>]+)=([^&#\s"'<>;]*)/g;
 const KEY_VALUE_RE = /\b(passw(?:or)?d|pwd|secret|token|api[-_]?key|access[-_]?token|refresh[-_]?token|client[-_]?secret)(["']?\s*[:=]\s*)(["']?)[^\s"',;&]+/gi;
 
-/** Removes emails, auth tokens, API keys, cookies and secret query parameters from free text. */
-export function scrubString(text: string): string {
-  if (text.length < 4) return text;
+/** No pattern runs on more than this; longer strings are cut (Sentry itself keeps far less of a value). */
+export const MAX_SCRUB_CHARS = 16_384;
+export const TRUNCATED = "…[truncated]";
+// Characters that end every secret shape above; a cut elsewhere backs up to one, so no half-secret stays unmatched.
+const TOKEN_END = /[\s"'<>,;&]/;
+
+function capped(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let end = maxChars;
+  if (!TOKEN_END.test(text[end]!)) while (end > 0 && !TOKEN_END.test(text[end - 1]!)) end--;
+  return text.slice(0, end) + TRUNCATED;
+}
+
+/** Removes emails, auth tokens, API keys, cookies and secret query parameters from free text (cut to `maxChars`). */
+export function scrubString(input: string, maxChars = MAX_SCRUB_CHARS): string {
+  if (input.length < 4) return input;
+  const text = capped(input, maxChars);
   return text
     .replace(COOKIE_RE, (_m, name: string, sep: string) => `${name}${sep} ${REDACTED}`)
     .replace(AUTH_SCHEME_RE, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT_RE, REDACTED)
     .replace(SECRET_PATH_RE, (_m, prefix: string) => `${prefix}${REDACTED}`)
     .replace(API_KEY_RE, REDACTED)
-    .replace(QUERY_PARAM_RE, (m, sep: string, name: string) => (SECRET_PARAM.test(safeDecode(name)) ? `${sep}${name}=${REDACTED}` : m))
+    .replace(QUERY_PARAM_RE, (m, sep: string, name: string) => (SECRET_PARAM.test(percentDecode(name)) ? `${sep}${name}=${REDACTED}` : m))
     .replace(KEY_VALUE_RE, (_m, name: string, sep: string, quote: string) => `${name}${sep}${quote}${REDACTED}`)
     .replace(EMAIL_RE, EMAIL);
 }
@@ -39,13 +56,8 @@ export function scrubQueryString(query: string): string {
   return scrubString(`?${query}`).slice(1);
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
+// Byte-wise and without exceptions (a throw per malformed name made "%=;%=;…" slow); names compared are ASCII.
+const percentDecode = (s: string) => (s.includes("%") ? s.replace(/%([\da-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
 
 // Internal or structural fields that carry no user data; skipping them also keeps the SDK's own bookkeeping intact.
 const SKIP_KEYS = new Set(["sdkProcessingMetadata", "sdk", "debug_meta", "event_id", "timestamp", "start_timestamp", "release", "environment", "platform", "level", "trace_id", "span_id", "parent_span_id"]);
@@ -61,7 +73,7 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   for (const [key, v] of Object.entries(value)) {
     if (SKIP_KEYS.has(key)) out[key] = v;
     else if (key === "query_string" && typeof v === "string") out[key] = scrubQueryString(v);
-    else if (SECRET_KEY.test(key) && v !== null && v !== undefined && v !== "") out[key] = REDACTED;
+    else if ((key.length > MAX_SCRUB_CHARS || SECRET_KEY.test(key)) && v !== null && v !== undefined && v !== "") out[key] = REDACTED;
     else out[key] = scrubValue(v, depth + 1);
   }
   return out;

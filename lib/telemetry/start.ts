@@ -1,7 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env.js";
+import { logger } from "@/lib/log/logger";
 import { instrumentHttpServer } from "@/lib/telemetry/http-server";
+import { openMetricsWarning } from "@/lib/telemetry/metrics-auth";
 import { telemetry } from "@/lib/telemetry/registry";
+
+const globalForStart = globalThis as typeof globalThis & { __vigilMetricsWarned?: boolean };
 
 /** Node runtime start-up (instrumentation.ts): tracing first, so Next's first spans already have a provider. */
 export async function startServerTelemetry(): Promise<void> {
@@ -12,4 +16,10 @@ export async function startServerTelemetry(): Promise<void> {
   }
   telemetry();
   instrumentHttpServer({ metrics: env.VIGIL_REQUEST_METRICS, flushMs: env.VIGIL_TELEMETRY_FLUSH_MS, enterTraceContext: tracing });
+  // Open /metrics is the convenient default on a laptop; in production say so once, at start, not per request.
+  const warning = openMetricsWarning(env.NODE_ENV, env.VIGIL_METRICS_TOKEN);
+  if (warning && !globalForStart.__vigilMetricsWarned) {
+    globalForStart.__vigilMetricsWarned = true;
+    logger.warn({ event: "metrics.open" }, warning);
+  }
 }

@@ -23,6 +23,12 @@ export function listDueMonitors(now: Date, limit: number, client: DbClient = db)
   return client.monitor.findMany({ where: { enabled: true, nextCheckAt: { lte: now } }, orderBy: { nextCheckAt: "asc" }, take: limit });
 }
 
+/** The id of the heartbeat monitor with this token: one unique-index read, no transaction, no lock. */
+export async function findHeartbeatMonitorId(token: string, client: DbClient = db): Promise<string | null> {
+  const found = await client.monitor.findFirst({ where: { heartbeatToken: token, kind: "heartbeat" }, select: { id: true } });
+  return found?.id ?? null;
+}
+
 /**
  * Locks the monitor's row for the rest of the transaction, so a probe result and a heartbeat ping for the same
  * monitor apply one after the other (the incident rule reads what the other wrote).
