@@ -1,7 +1,5 @@
 import "server-only";
 import { db, pgPool, type DbClient } from "@/lib/db";
-import { normalizeRoute } from "@/lib/vitals/route-normalize";
-import type { ClientErrorReport } from "@/lib/client-errors/schema";
 
 const HOUR = 3_600_000;
 
@@ -9,12 +7,9 @@ const HOUR = 3_600_000;
  * Adds a report's counts into the hour's rows (one statement, routes sorted so concurrent writers agree on order).
  * `count` is bigint (migration 0008): anonymous reports cannot push a route-hour past it and into 500s.
  */
-export async function addClientErrors(report: ClientErrorReport, now = new Date()): Promise<number> {
+export async function addClientErrors(errors: ReadonlyArray<{ route: string; count: number }>, now = new Date()): Promise<number> {
   const byRoute = new Map<string, number>();
-  for (const e of report.errors) {
-    const route = normalizeRoute(e.route);
-    byRoute.set(route, (byRoute.get(route) ?? 0) + e.count);
-  }
+  for (const e of errors) byRoute.set(e.route, (byRoute.get(e.route) ?? 0) + e.count);
   const routes = [...byRoute.keys()].sort();
   await pgPool().query(
     `INSERT INTO client_error_rollups AS r (bucket_start, route, count)

@@ -1,11 +1,8 @@
 import "server-only";
 import { isDataError } from "@/lib/db/pg-errors";
-import { env } from "@/lib/env.js";
-import { AppError, rateLimited, unavailable } from "@/lib/errors";
-import { browserRouteStore } from "@/lib/ingest/browser-route-repository";
+import { AppError, unavailable } from "@/lib/errors";
+import { storedRoutes } from "@/lib/ingest/browser-limits";
 import { GroupCommitter, OverloadedError } from "@/lib/ingest/group-commit";
-import { RateLimiter } from "@/lib/ingest/rate-limit";
-import { RouteAdmission } from "@/lib/ingest/route-admission";
 import { observeAcceptedBeacon } from "@/lib/telemetry/ingest-metrics";
 import type { VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import type { ClientContext } from "@/lib/vitals/enrich";
@@ -13,27 +10,11 @@ import { rate } from "@/lib/vitals/metrics";
 import { normalizeRoute } from "@/lib/vitals/route-normalize";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
 
-type IngestState = { committer: GroupCommitter<VitalRow, ReadonlySet<VitalRow>>; limiter: RateLimiter; routes: RouteAdmission };
-// One committer, limiter and route allowance per process, shared by every bundle that loads this module.
-const globalForIngest = globalThis as typeof globalThis & { __vigilIngest?: IngestState };
-function state(): IngestState {
-  return (globalForIngest.__vigilIngest ??= {
-    committer: new GroupCommitter<VitalRow, ReadonlySet<VitalRow>>((rows) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000, isolate: isDataError }),
-    limiter: new RateLimiter(env.VIGIL_INGEST_RATE_PER_MINUTE),
-    routes: new RouteAdmission(browserRouteStore(), env.VIGIL_INGEST_MAX_ROUTES_PER_DAY),
-  });
-}
-
-/** Throws a 429 AppError (Retry-After) when the client is over its beacon budget. */
-export function checkIngestRate(ip: string): void {
-  const retryAfterSeconds = state().limiter.take(ip);
-  if (retryAfterSeconds > 0) throw rateLimited(retryAfterSeconds, `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`);
-}
-
-/** Route templates as they will be stored on `at`'s day: past the daily cap, new routes share "(other)". */
-export async function storedRoutes(routes: readonly string[], at = new Date()): Promise<(route: string) => string> {
-  return state().routes.resolve(routes, at.getTime());
-}
+type Committer = GroupCommitter<VitalRow, ReadonlySet<VitalRow>>;
+// One committer per process, shared by every bundle that loads this module.
+const globalForIngest = globalThis as typeof globalThis & { __vigilVitalsCommitter?: Committer };
+const committer = (): Committer =>
+  (globalForIngest.__vigilVitalsCommitter ??= new GroupCommitter((rows: VitalRow[]) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000, isolate: isDataError }));
 
 export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
   const device = client.device ?? beacon.device ?? "unknown";
@@ -62,7 +43,7 @@ export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, 
   for (const r of rows) r.route = stored(r.route);
   let fresh: ReadonlySet<VitalRow>;
   try {
-    fresh = await state().committer.submit(rows);
+    fresh = await committer().submit(rows);
   } catch (err) {
     if (err instanceof OverloadedError) throw unavailable("Vigil is busy storing beacons; retry shortly.", 1);
     // The committer has already split the batch: only this beacon's own rows were refused.

@@ -78,7 +78,7 @@ export function readPoorTargets(metric: MetricName, range: Range, filter: Omit<R
 /** Routes that have data in the window, most traffic first (for the route filter). */
 export function readRoutes(plan: WindowPlan, limit = 200, client: DbClient = db): Promise<Array<{ route: string; count: number }>> {
   return client.$queryRaw`
-    SELECT route, sum(count)::int AS count FROM vital_rollups
+    SELECT route, sum(count)::float8 AS count FROM vital_rollups
     WHERE (${windowSql(plan)}) AND route <> ${ALL_ROUTES} AND device = ${ALL_DEVICES}::"DeviceClass"
     GROUP BY route ORDER BY count DESC LIMIT ${limit}`;
 }

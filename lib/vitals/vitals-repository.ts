@@ -45,15 +45,18 @@ FROM unnest($1::text[], $2::"VitalMetric"[], $3::text[], $4::float8[], $5::"Vita
   AS k(p, m, i, value, rating, target, type)
 WHERE v.page_view_id = k.p AND v.metric = k.m AND v.metric_id = k.i`;
 
+// Counts are int: a cell that anonymous beacons push to its maximum stays there instead of failing every later
+// batch with 22003 (a cell of one hour, metric, route and device, so far beyond any real site).
+const INT_MAX = 2_147_483_647;
 const UPSERT_ROLLUPS = `
 INSERT INTO vital_rollups AS r (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
 SELECT * FROM unnest($1::"RollupGrain"[], $2::timestamptz[], $3::"VitalMetric"[], $4::text[], $5::"DeviceClass"[],
                      $6::int[], $7::int[], $8::int[], $9::int[], $10::float8[], $11::jsonb[])
 ON CONFLICT (grain, metric, bucket_start, route, device) DO UPDATE SET
-  count = r.count + EXCLUDED.count,
-  good = r.good + EXCLUDED.good,
-  needs_improvement = r.needs_improvement + EXCLUDED.needs_improvement,
-  poor = r.poor + EXCLUDED.poor,
+  count = least(r.count::bigint + EXCLUDED.count, ${INT_MAX}),
+  good = least(r.good::bigint + EXCLUDED.good, ${INT_MAX}),
+  needs_improvement = least(r.needs_improvement::bigint + EXCLUDED.needs_improvement, ${INT_MAX}),
+  poor = least(r.poor::bigint + EXCLUDED.poor, ${INT_MAX}),
   sum = r.sum + EXCLUDED.sum,
   hist = vigil_hist_merge(r.hist, EXCLUDED.hist)`;
 

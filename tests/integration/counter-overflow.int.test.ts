@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/client-errors/route";
-import { addClientErrors, readClientErrorTotals } from "@/lib/client-errors/client-error-repository";
+import { readClientErrorTotals } from "@/lib/client-errors/client-error-repository";
+import { recordClientErrors } from "@/lib/client-errors/record-client-errors";
 import { pgPool } from "@/lib/db";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 
@@ -22,7 +23,7 @@ describe("client error counts past 2^31", () => {
     const r = route();
     const now = new Date();
     await seedClientErrors(hourOf(now), r, INT_MAX - 500);
-    expect(await addClientErrors({ v: 1, errors: [{ route: r, count: 1_000 }] }, now)).toBe(1_000);
+    expect(await recordClientErrors({ v: 1, errors: [{ route: r, count: 1_000 }] }, now)).toBe(1_000);
     expect(await storedClientErrors(r)).toBe(INT_MAX + 500);
   });
 

@@ -36,7 +36,7 @@ const vitals = (route: string) => postVitals(new Request("http://127.0.0.1/api/v
 const counter = async (name: string) => (await telemetry().registry.getSingleMetric(name)!.get()).values.reduce((n, v) => n + v.value, 0);
 
 describe("database down: 503 with Retry-After, one log line per outage state change", () => {
-  const route = `/outage/${randomUUID().slice(0, 8)}`;
+  const route = `/outage/r${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
     // Warm up: the route allowance and the pool are loaded while the database is reachable.
     expect((await vitals(route)).status).toBe(202);

@@ -13,7 +13,8 @@ import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository
 import { telemetry } from "@/lib/telemetry/registry";
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-const tag = () => randomUUID().slice(0, 8);
+// A letter first: a segment of digits only would normalise to [id].
+const tag = () => `t${randomUUID().slice(0, 8)}`;
 const pageView = () => `pv_${randomUUID().replaceAll("-", "")}`;
 
 function beacon(route: string, overrides: Record<string, unknown> = {}, pageViewId = pageView()) {
@@ -81,6 +82,23 @@ describe("ingest integrity: one bad beacon never costs another", () => {
     expect(outcomes.filter((o) => o.status === "rejected").every((o) => isDataError((o as PromiseRejectedResult).reason))).toBe(true);
     expect(await db.vital.count({ where: { route } })).toBe(57);
     expect((await rollupSum(route, "LCP")).count).toBe(57);
+  });
+});
+
+describe("rollup counters at the int maximum", () => {
+  it("saturate instead of failing every later beacon of that hour with 22003", async () => {
+    const at = new Date("2020-04-04T10:30:00Z");
+    const route = `/saturate/${tag()}`;
+    const INT_MAX = 2_147_483_647;
+    await pgPool().query(`INSERT INTO vital_rollups (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
+      VALUES ('hour', '2020-04-04T10:00:00Z', 'TTFB', $1, 'desktop', $2, $2, 0, 0, 0, '{}')`, [route, INT_MAX - 1]);
+    const client = { device: "desktop" as const, browser: "Chrome", country: null, bot: false };
+    for (let i = 0; i < 3; i++) {
+      await ingestVitals(VitalsBeacon.parse(beacon(route, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })), client, at);
+    }
+    const { rows } = await pgPool().query(`SELECT count, good FROM vital_rollups WHERE grain = 'hour' AND route = $1 AND device = 'desktop'`, [route]);
+    expect(rows).toEqual([{ count: INT_MAX, good: INT_MAX }]);
+    expect(await db.vital.count({ where: { route } })).toBe(3);
   });
 });
 

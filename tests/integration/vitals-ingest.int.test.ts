@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
-const uniqueRoute = () => `/t/${randomUUID().slice(0, 8)}`;
+// A letter first: a segment of digits only would normalise to [id].
+const uniqueRoute = () => `/t/r${randomUUID().slice(0, 8)}`;
 const ip = () => `192.0.2.${randomUUID()}`;
 
 function beacon(route: string, overrides: Record<string, unknown> = {}) {

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { addClientErrors } from "@/lib/client-errors/client-error-repository";
+import { recordClientErrors } from "@/lib/client-errors/record-client-errors";
 import { ClientErrorReport, MAX_CLIENT_ERROR_BYTES } from "@/lib/client-errors/schema";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorCodeOf, toErrorResponse } from "@/lib/http/errors";
-import { checkIngestRate } from "@/lib/ingest/ingest-vitals";
+import { checkBeaconRate } from "@/lib/ingest/browser-limits";
 import { readJsonBeacon } from "@/lib/ingest/read-beacon";
 import { requestLogger } from "@/lib/log/logger";
 import { observeClientErrors, observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
@@ -15,10 +15,10 @@ export const dynamic = "force-dynamic";
 /** Browser error counts from components/telemetry/client-error-reporter; shares the beacon rate limit per IP. */
 export async function POST(request: Request) {
   try {
-    checkIngestRate(clientIp(request.headers));
+    checkBeaconRate(clientIp(request.headers));
     const report = await readJsonBeacon(request, ClientErrorReport, MAX_CLIENT_ERROR_BYTES);
     if (clientContext(request.headers).bot) return new NextResponse(null, { status: 204 });
-    const accepted = await addClientErrors(report);
+    const accepted = await recordClientErrors(report);
     observeClientErrors(accepted);
     return NextResponse.json({ accepted }, { status: 202 });
   } catch (err) {

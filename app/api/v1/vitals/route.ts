@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorCodeOf, toErrorResponse } from "@/lib/http/errors";
-import { checkIngestRate, ingestVitals } from "@/lib/ingest/ingest-vitals";
+import { checkBeaconRate } from "@/lib/ingest/browser-limits";
+import { ingestVitals } from "@/lib/ingest/ingest-vitals";
 import { readBeacon } from "@/lib/ingest/read-beacon";
 import { requestLogger } from "@/lib/log/logger";
 import { observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
@@ -15,7 +16,7 @@ const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods
 
 export async function POST(request: Request) {
   try {
-    checkIngestRate(clientIp(request.headers));
+    checkBeaconRate(clientIp(request.headers));
     const beacon = await readBeacon(request);
     const client = clientContext(request.headers);
     if (client.bot) {
