@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp, UNKNOWN_CLIENT } from "@/lib/http/client-ip";
 import { readBodyLimited } from "@/lib/http/read-body";
 import { requestLogger } from "@/lib/log/logger";
 import { analyticsEnabled } from "./enabled";
@@ -31,7 +31,7 @@ export async function relayToPostHog(request: Request, segments: string[]): Prom
   }
   // PostHog derives GeoIP from the sender; without this every visitor would be located at this server.
   const ip = clientIp(request.headers);
-  if (ip !== "local") headers.set("x-forwarded-for", ip);
+  if (ip !== UNKNOWN_CLIENT) headers.set("x-forwarded-for", ip);
 
   const body = request.method === "POST" ? await readBody(request, RELAY_MAX_BODY_BYTES) : undefined;
   let upstream: Response;
