@@ -26,13 +26,14 @@ export const authConfig = {
       const path = sameOriginPath(url, baseUrl);
       return path === null ? baseUrl : new URL(path, baseUrl).href;
     },
+    // The proxy only decodes; lib/auth/index.ts replaces this with the version that re-reads the user.
     jwt({ token, user }) {
-      if (user) token.role = user.role ?? "viewer";
+      if (user) token.role = user.role ?? "pending";
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.user.role = isRole(token.role) ? token.role : "viewer";
+      session.user.role = isRole(token.role) ? token.role : "pending";
       return session;
     },
   },

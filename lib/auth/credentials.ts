@@ -52,3 +52,23 @@ async function checkPassword({ email, password }: LoginInput): Promise<UserRecor
   const matches = await bcrypt.compare(password, user?.passwordHash ?? (await timingEqualiserHash()));
   return user && user.passwordHash && matches ? user : null;
 }
+
+// Per stored hash, so each process pays one bcrypt comparison per bootstrap password, not one per session check.
+const hashIsCurrent = new Map<string, Promise<boolean>>();
+
+/**
+ * False when `user` is the bootstrap admin and their stored hash is not of VIGIL_ADMIN_PASSWORD: the password was
+ * rotated in the environment, so the sessions it started must end even before anyone signs in with the new one.
+ */
+export function bootstrapPasswordCurrent(user: Pick<UserRecord, "email" | "passwordHash">): Promise<boolean> {
+  const password = env.VIGIL_ADMIN_PASSWORD;
+  if (!password || user.email !== env.VIGIL_ADMIN_EMAIL.toLowerCase()) return Promise.resolve(true);
+  if (!user.passwordHash) return Promise.resolve(false);
+  let current = hashIsCurrent.get(user.passwordHash);
+  if (!current) {
+    if (hashIsCurrent.size >= 16) hashIsCurrent.clear();
+    current = bcrypt.compare(password, user.passwordHash);
+    hashIsCurrent.set(user.passwordHash, current);
+  }
+  return current;
+}
