@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 export function UserAccessButton({ id, email, change }: { id: string; email: string; change: "approve" | "revoke" }) {
   const [state, action, pending] = useActionState<UserAccessState, FormData>(changeUserAccessAction, {});
   return (
-    <form action={action} className="flex flex-col items-end gap-1">
+    <form action={action} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="change" value={change} />
       <Button type="submit" variant={change === "approve" ? "primary" : "ghost"} className="px-2 py-1 text-xs" disabled={pending} aria-label={`${change === "approve" ? "Approve" : "Revoke"} ${email}`}>

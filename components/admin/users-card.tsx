@@ -10,21 +10,23 @@ const TONE: Record<UserSummary["role"], Tone> = { admin: "warn", viewer: "neutra
 export function UsersCard({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   const waiting = users.filter((u) => u.role === "pending").length;
   return (
-    <Card data-testid="users-card">
+    <Card data-testid="users-card" className="lg:col-span-2">
       <CardHeader
         title="Users"
         description={`Admins manage settings; viewers read every dashboard; pending users (GitHub sign-ins no allowlist admitted) see nothing until approved.${waiting ? ` ${waiting} waiting.` : ""}`}
       />
-      <Table caption="Users" head={["Email", "Role", "Sign-in", "Since", "Access"]}>
+      <Table caption="Users" head={["Email", "Role", "Sign-in", "Since"]}>
         {users.map((u) => (
           <tr key={u.id} data-testid="user-row" data-email={u.email}>
             <Td>{u.email}</Td>
-            <Td><Badge tone={TONE[u.role]}>{u.role}</Badge></Td>
+            <Td>
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge tone={TONE[u.role]}>{u.role}</Badge>
+                {u.id === currentUserId || u.role === "admin" ? null : <UserAccessButton id={u.id} email={u.email} change={u.role === "pending" ? "approve" : "revoke"} />}
+              </div>
+            </Td>
             <Td>{[u.hasPassword ? "password" : null, ...u.oauthProviders].filter(Boolean).join(", ") || "—"}</Td>
             <Td>{u.createdAt.toISOString().slice(0, 10)}</Td>
-            <Td>
-              {u.id === currentUserId || u.role === "admin" ? null : <UserAccessButton id={u.id} email={u.email} change={u.role === "pending" ? "approve" : "revoke"} />}
-            </Td>
           </tr>
         ))}
       </Table>

@@ -38,8 +38,9 @@ function guarded(name: string, fn: (message: ServerMessage) => void) {
 /**
  * Stamps x-trace-id on every response the Node HTTP server sends and hands the same id to the proxy and loggers
  * through the x-request-id request header; stamps the client address derived from the socket and the trusted
- * proxies (lib/http/client-ip, ADR 0009), before Next.js sees the request; counts every request (pages, route handlers, server actions, assets,
- * 404s) from Node's diagnostics_channel events, so no handler needs a wrapper (ADR 0004).
+ * proxies before Next.js reads the request (lib/http/client-ip, ADR 0009); counts every request (pages, route
+ * handlers, server actions, assets, 404s) from Node's diagnostics_channel events, so no handler needs a wrapper
+ * (ADR 0004).
  */
 export function instrumentHttpServer(o: HttpServerOptions): void {
   if (globalForHttp.__vigilHttp) return;
