@@ -26,6 +26,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which only bundlers resolve: let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

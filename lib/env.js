@@ -4,6 +4,9 @@ import { z } from "zod";
 
 const optionalUrl = z.url().optional();
 const sampleRate = (fallback) => z.coerce.number().min(0).max(1).default(fallback);
+/** Comma-separated list, trimmed and lower-cased, each entry checked by `item`. */
+const lowerCaseList = (item) =>
+  z.string().max(4000).transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)).pipe(z.array(item)).optional();
 
 export const env = createEnv({
   server: {
@@ -13,6 +16,16 @@ export const env = createEnv({
     AUTH_URL: optionalUrl,
     AUTH_GITHUB_ID: z.string().min(1).optional(),
     AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    // Who may sign in with GitHub (ADR 0009): verified emails or @domains, and organisations. Neither: new users wait as pending.
+    AUTH_GITHUB_ALLOWED_EMAILS: lowerCaseList(z.union([z.email(), z.string().regex(/^@[a-z\d-]+(\.[a-z\d-]+)+$/)], { error: "must list emails or @domains" })),
+    AUTH_GITHUB_ALLOWED_ORGS: lowerCaseList(z.string().regex(/^[a-z\d](?:[a-z\d-]{0,38})$/, "must list GitHub organisation logins")),
+    // How often a session's user, role and session version are re-read from the database (revocation delay).
+    VIGIL_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    // Reverse proxies in front of `next start` whose X-Forwarded-For entries to trust, or the platform whose header to use.
+    VIGIL_TRUSTED_PROXIES: z.union([z.enum(["vercel", "netlify"]), z.coerce.number().int().min(0).max(10)], { error: "must be a number of proxy hops (0-10), vercel or netlify" }).optional(),
+    // Set by the platforms themselves; only their presence is read (the default of VIGIL_TRUSTED_PROXIES).
+    VERCEL: z.string().optional(),
+    NETLIFY: z.string().optional(),
     // Set by the launcher when it started the embedded PGlite; shown on the overview and tunes the pool.
     VIGIL_DB_EMBEDDED: z.stringbool().default(false),
     VIGIL_ADMIN_EMAIL: z.email().default("admin@vigil.local"),
@@ -79,6 +92,12 @@ export const env = createEnv({
     AUTH_URL: process.env.AUTH_URL,
     AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID,
     AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET,
+    AUTH_GITHUB_ALLOWED_EMAILS: process.env.AUTH_GITHUB_ALLOWED_EMAILS,
+    AUTH_GITHUB_ALLOWED_ORGS: process.env.AUTH_GITHUB_ALLOWED_ORGS,
+    VIGIL_SESSION_RECHECK_SECONDS: process.env.VIGIL_SESSION_RECHECK_SECONDS,
+    VIGIL_TRUSTED_PROXIES: process.env.VIGIL_TRUSTED_PROXIES,
+    VERCEL: process.env.VERCEL,
+    NETLIFY: process.env.NETLIFY,
     VIGIL_DB_EMBEDDED: process.env.VIGIL_DB_EMBEDDED,
     VIGIL_ADMIN_EMAIL: process.env.VIGIL_ADMIN_EMAIL,
     VIGIL_ADMIN_PASSWORD: process.env.VIGIL_ADMIN_PASSWORD,

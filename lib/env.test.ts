@@ -31,6 +31,11 @@ describe("env module", () => {
     [{ ...good, CRON_SECRET: "short" }, "CRON_SECRET"],
     [{ ...good, VIGIL_SCHEDULER: "sometimes" }, "VIGIL_SCHEDULER"],
     [{ ...good, VIGIL_API_TOKEN: "short" }, "VIGIL_API_TOKEN"],
+    [{ ...good, VIGIL_TRUSTED_PROXIES: "all" }, "VIGIL_TRUSTED_PROXIES"],
+    [{ ...good, VIGIL_TRUSTED_PROXIES: "11" }, "VIGIL_TRUSTED_PROXIES"],
+    [{ ...good, VIGIL_SESSION_RECHECK_SECONDS: "0" }, "VIGIL_SESSION_RECHECK_SECONDS"],
+    [{ ...good, AUTH_GITHUB_ALLOWED_EMAILS: "ops@example.com, everyone" }, "AUTH_GITHUB_ALLOWED_EMAILS.1"],
+    [{ ...good, AUTH_GITHUB_ALLOWED_ORGS: "acme, not an org" }, "AUTH_GITHUB_ALLOWED_ORGS.1"],
   ])("fails naming the bad variable %#", (vars, name) => {
     const result = load(vars);
     expect(result.ok).toBe(false);

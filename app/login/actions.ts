@@ -23,7 +23,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     // signIn signals success by throwing Next's redirect, which must propagate.
     if (!(err instanceof AuthError)) throw err;
     const throttled = "code" in err && err.code === "throttled";
-    return { email, error: throttled ? "Too many failed attempts. Wait 15 minutes and try again." : "Email or password is incorrect." };
+    return { email, error: throttled ? "Too many failed attempts from this address. Wait a little and try again: each failure doubles the wait." : "Email or password is incorrect." };
   }
 }
 

@@ -19,7 +19,7 @@ export async function signInAsAdmin(page: Page) {
 }
 
 /** Each test makes its own users, straight in the database the app under test uses. */
-export async function createUser(role: "admin" | "viewer", password = "viewer-password-123") {
+export async function createUser(role: "admin" | "viewer" | "pending", password = "viewer-password-123") {
   const email = `${role}-${randomUUID().slice(0, 8)}@vigil.test`;
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();

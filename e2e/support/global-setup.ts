@@ -42,6 +42,8 @@ export default async function globalSetup() {
     POSTHOG_HOST: receiverUrl("posthog"),
     OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl("otlp"),
     VIGIL_TELEMETRY_FLUSH_MS: "1000",
+    // Sessions re-read their user every second, so e2e/auth-trust.spec.ts sees demotions without waiting minutes.
+    VIGIL_SESSION_RECHECK_SECONDS: "1",
     // Machine access to /api/observability/* and /api/v1/slo-events (e2e/slos.spec.ts).
     VIGIL_API_TOKEN: E2E_API_TOKEN,
     // /api/bench/crash: the deliberate server error e2e/sentry.spec.ts follows to the Sentry receiver.

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env.js";
 import { AppError, forbidden } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp, UNKNOWN_CLIENT } from "@/lib/http/client-ip";
 import { readBodyLimited } from "@/lib/http/read-body";
 import { requestLogger } from "@/lib/log/logger";
 import { analyticsEnabled } from "./enabled";
@@ -46,7 +46,7 @@ export async function relayToPostHog(request: Request, segments: string[]): Prom
   }
   // PostHog derives GeoIP from the sender; without this every visitor would be located at this server.
   const ip = clientIp(request.headers);
-  if (ip !== "local") headers.set("x-forwarded-for", ip);
+  if (ip !== UNKNOWN_CLIENT) headers.set("x-forwarded-for", ip);
 
   const body = request.method === "POST" ? await readBodyLimited(request, RELAY_MAX_BODY_BYTES) : Buffer.alloc(0);
   await checkProjectKey(request, segments, body, env.NEXT_PUBLIC_POSTHOG_KEY!);

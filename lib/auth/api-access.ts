@@ -1,7 +1,7 @@
 import "server-only";
 import type { Session } from "next-auth";
 import { requireApiSession } from "@/lib/auth/guard";
-import type { Role } from "@/lib/auth/roles";
+import type { AccessRole } from "@/lib/auth/roles";
 import { env } from "@/lib/env.js";
 import { unauthorized } from "@/lib/errors";
 import { bearerTokenMatches } from "@/lib/http/bearer";
@@ -13,7 +13,7 @@ export type ApiAccess = { via: "token" } | { via: "session"; session: Session };
  * $VIGIL_API_TOKEN` (any role), else a signed-in session with the role `need`. A wrong token is refused outright
  * rather than falling back to cookies, so a misconfigured client learns it at once.
  */
-export async function requireApiAccess(request: Request, need: Role): Promise<ApiAccess> {
+export async function requireApiAccess(request: Request, need: AccessRole): Promise<ApiAccess> {
   const authorization = request.headers.get("authorization");
   if (authorization?.startsWith("Bearer ")) {
     if (bearerTokenMatches(authorization, env.VIGIL_API_TOKEN)) return { via: "token" };

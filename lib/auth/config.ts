@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env.js";
+import { sameOriginPath } from "@/lib/auth/login-input";
 import { isRole } from "@/lib/auth/roles";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -20,13 +21,19 @@ export const authConfig = {
     debug() {},
   },
   callbacks: {
+    // Every redirect Auth.js makes (sign-in, sign-out, errors) stays on this origin, by the browser's URL rules.
+    redirect({ url, baseUrl }) {
+      const path = sameOriginPath(url, baseUrl);
+      return path === null ? baseUrl : new URL(path, baseUrl).href;
+    },
+    // The proxy only decodes; lib/auth/index.ts replaces this with the version that re-reads the user.
     jwt({ token, user }) {
-      if (user) token.role = user.role ?? "viewer";
+      if (user) token.role = user.role ?? "pending";
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.user.role = isRole(token.role) ? token.role : "viewer";
+      session.user.role = isRole(token.role) ? token.role : "pending";
       return session;
     },
   },

@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env.js";
-import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { LOGIN_POLICY, LoginThrottle } from "@/lib/auth/login-throttle";
 import type { LoginInput } from "@/lib/auth/login-input";
 import { findUserByEmail, upsertAdmin, type UserRecord } from "@/lib/users/user-repository";
 
@@ -11,7 +11,7 @@ const BCRYPT_COST = 12;
 let dummyHash: Promise<string> | undefined;
 const timingEqualiserHash = () => (dummyHash ??= bcrypt.hash("vigil-timing-equaliser", BCRYPT_COST));
 
-const throttle = new LoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
+const throttle = new LoginThrottle(LOGIN_POLICY);
 
 export type VerifyResult = { ok: true; user: UserRecord } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
 
@@ -25,17 +25,18 @@ function sameSecret(a: string, b: string): boolean {
  * Checks an email/password pair. The bootstrap admin (VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD) is checked against
  * the env and upserted, so changing the env password rotates it; everyone else is checked against the stored hash.
  */
-export async function verifyCredentials(input: LoginInput, clientKey: string): Promise<VerifyResult> {
-  const keys = [`ip:${clientKey}`, `email:${input.email}`];
-  const retryAfterMs = Math.max(...keys.map((k) => throttle.retryAfterMs(k)));
-  if (retryAfterMs > 0) return { ok: false, reason: "throttled", retryAfterMs };
-
-  const user = await checkPassword(input);
-  if (!user) {
-    keys.forEach((k) => throttle.recordFailure(k));
-    return { ok: false, reason: "invalid" };
+export async function verifyCredentials(input: LoginInput, clientAddress: string): Promise<VerifyResult> {
+  const attempt = throttle.attempt(clientAddress, input.email);
+  if (!attempt.ok) return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs };
+  let user: UserRecord | null;
+  try {
+    user = await checkPassword(input);
+  } catch (err) {
+    attempt.abandoned();
+    throw err;
   }
-  keys.forEach((k) => throttle.reset(k));
+  if (!user) return { ok: false, reason: "invalid" };
+  attempt.succeeded();
   return { ok: true, user };
 }
 
@@ -50,4 +51,24 @@ async function checkPassword({ email, password }: LoginInput): Promise<UserRecor
   const user = await findUserByEmail(email);
   const matches = await bcrypt.compare(password, user?.passwordHash ?? (await timingEqualiserHash()));
   return user && user.passwordHash && matches ? user : null;
+}
+
+// Per stored hash, so each process pays one bcrypt comparison per bootstrap password, not one per session check.
+const hashIsCurrent = new Map<string, Promise<boolean>>();
+
+/**
+ * False when `user` is the bootstrap admin and their stored hash is not of VIGIL_ADMIN_PASSWORD: the password was
+ * rotated in the environment, so the sessions it started must end even before anyone signs in with the new one.
+ */
+export function bootstrapPasswordCurrent(user: Pick<UserRecord, "email" | "passwordHash">): Promise<boolean> {
+  const password = env.VIGIL_ADMIN_PASSWORD;
+  if (!password || user.email !== env.VIGIL_ADMIN_EMAIL.toLowerCase()) return Promise.resolve(true);
+  if (!user.passwordHash) return Promise.resolve(false);
+  let current = hashIsCurrent.get(user.passwordHash);
+  if (!current) {
+    if (hashIsCurrent.size >= 16) hashIsCurrent.clear();
+    current = bcrypt.compare(password, user.passwordHash);
+    hashIsCurrent.set(user.passwordHash, current);
+  }
+  return current;
 }

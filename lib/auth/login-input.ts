@@ -6,10 +6,30 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
-/** Only same-origin relative paths survive, so a crafted callbackUrl cannot redirect off-site. */
+// Never this app's real origin, so only relative references resolve to it.
+const RELATIVE_BASE = "http://vigil.invalid";
+
+/**
+ * The path, query and hash `raw` leads to when it stays on `origin`, else null. Resolved with the URL parser
+ * browsers use, so tabs, newlines, backslashes and "https:host" forms mean here what they mean to the browser.
+ */
+export function sameOriginPath(raw: unknown, origin: string = RELATIVE_BASE): string | null {
+  if (typeof raw !== "string" || raw.length > 512) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== new URL(origin).origin) return null;
+  // "/.//evil.example" resolves to the path "//evil.example", which a browser reads as another host.
+  if (url.pathname.startsWith("//")) return null;
+  return url.pathname + url.search + url.hash;
+}
+
+/** A callbackUrl reduced to a path on this app (never the login page or an API), else `fallback`. */
 export function safeCallbackPath(raw: unknown, fallback = "/admin"): string {
-  if (typeof raw !== "string" || raw.length > 512) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  if (raw.startsWith("/login") || raw.startsWith("/api/")) return fallback;
-  return raw;
+  const path = sameOriginPath(raw);
+  if (path === null || path.startsWith("/login") || path.startsWith("/api/")) return fallback;
+  return path;
 }

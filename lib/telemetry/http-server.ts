@@ -3,6 +3,8 @@ import dc from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { noteDatabaseUnavailable } from "@/lib/db/outage";
 import { isDatabaseUnavailable } from "@/lib/db/pg-errors";
+import { looksLikeUntrustedProxy, type ProxyTrust } from "@/lib/http/client-address";
+import { stampClientAddress } from "@/lib/http/client-ip";
 import { requestIdOf } from "@/lib/http/request-id";
 import { logger } from "@/lib/log/logger";
 import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
@@ -13,8 +15,8 @@ import { requestTraceIds } from "@/lib/telemetry/trace-context";
 
 type ServerMessage = { request: IncomingMessage; response: ServerResponse };
 type Child = { count: ReturnType<Telemetry["httpRequests"]["labels"]>; duration: ReturnType<Telemetry["httpDuration"]["labels"]> };
-/** `metrics: false` keeps the trace ids and drops the counting (VIGIL_REQUEST_METRICS=false). */
-export type HttpServerOptions = { metrics: boolean; flushMs: number; enterTraceContext: boolean };
+/** `metrics: false` keeps the trace ids and client addresses and drops the counting (VIGIL_REQUEST_METRICS=false). */
+export type HttpServerOptions = { metrics: boolean; flushMs: number; enterTraceContext: boolean; proxyTrust: ProxyTrust };
 
 const STARTED = Symbol.for("vigil.requestStarted");
 type Timed = IncomingMessage & { [STARTED]?: number };
@@ -37,17 +39,25 @@ function guarded(name: string, fn: (message: ServerMessage) => void) {
 
 /**
  * Stamps x-trace-id on every response the Node HTTP server sends and hands the same id to the proxy and loggers
- * through the x-request-id request header; counts every request (pages, route handlers, server actions, assets,
- * 404s) from Node's diagnostics_channel events, so no handler needs a wrapper (ADR 0004).
+ * through the x-request-id request header; stamps the client address derived from the socket and the trusted
+ * proxies before Next.js reads the request (lib/http/client-ip, ADR 0009); counts every request (pages, route
+ * handlers, server actions, assets, 404s) from Node's diagnostics_channel events, so no handler needs a wrapper
+ * (ADR 0004).
  */
 export function instrumentHttpServer(o: HttpServerOptions): void {
   if (globalForHttp.__vigilHttp) return;
   const state: State = { aggregator: new RequestAggregator(), labeler: RouteLabeler.fromBuild(), children: new Map() };
   globalForHttp.__vigilHttp = state;
   const t = telemetry();
+  let warnedProxy = false;
 
   dc.subscribe("http.server.request.start", guarded("http.server.request.start", ({ request, response }) => {
     if (o.metrics) (request as Timed)[STARTED] = performance.now();
+    const sources = stampClientAddress(request, o.proxyTrust);
+    if (!warnedProxy && looksLikeUntrustedProxy(sources, o.proxyTrust)) {
+      warnedProxy = true;
+      logger.warn({ peer: sources.socket }, "requests arrive with X-Forwarded-For from a private address, but VIGIL_TRUSTED_PROXIES is 0: every client counts as that proxy; set it to the number of proxies in front");
+    }
     const id = requestIdOf(request.headers.traceparent, request.headers["x-request-id"]);
     request.headers["x-request-id"] = id;
     response.setHeader("x-trace-id", id);

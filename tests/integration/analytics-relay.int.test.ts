@@ -10,6 +10,8 @@ await gone.close();
 process.env.NEXT_PUBLIC_POSTHOG_KEY = "phc_integration"; // KEY below
 process.env.POSTHOG_HOST = upstream.url;
 process.env.POSTHOG_ASSETS_HOST = gone.url;
+// As behind one reverse proxy: the entry it appended is the visitor, whatever the client wrote before it.
+process.env.VIGIL_TRUSTED_PROXIES = "1";
 const { GET, POST } = await import("@/app/lantern-r7/[...path]/route");
 const { RELAY_MAX_BODY_BYTES } = await import("@/lib/analytics/relay");
 
@@ -38,7 +40,7 @@ describe("PostHog relay", () => {
       method: "POST",
       search: "?compression=gzip-js&ver=1.449.2",
       body: new Uint8Array(body),
-      headers: { "content-type": "text/plain", cookie: "authjs.session-token=secret", authorization: "Bearer secret", "user-agent": "Mozilla/5.0 test", "x-forwarded-for": "203.0.113.7, 10.0.0.1" },
+      headers: { "content-type": "text/plain", cookie: "authjs.session-token=secret", authorization: "Bearer secret", "user-agent": "Mozilla/5.0 test", "x-forwarded-for": "6.6.6.6, 203.0.113.7" },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toBeNull();

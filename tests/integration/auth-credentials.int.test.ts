@@ -40,9 +40,41 @@ describe("verifyCredentials against the real database", () => {
     expect(await verifyCredentials({ email, password: "" + "anything" }, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("throttles an IP after 10 failures, even for the right password", async () => {
+  it("lets the owner in while an attacker's wrong passwords pile up on the bootstrap email, from one address or many", async () => {
+    const attacker = uniqueIp();
+    for (let i = 0; i < 12; i++) await verifyCredentials({ email: TEST_ADMIN.email, password: `guess-${i}-wrong` }, attacker);
+    for (let i = 0; i < 12; i++) await verifyCredentials({ email: TEST_ADMIN.email, password: `bot-${i}-wrong` }, uniqueIp());
+    expect(await verifyCredentials({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }, uniqueIp())).toMatchObject({ ok: true, user: { email: TEST_ADMIN.email } });
+  });
+
+  it("slows one address guessing one email: three checks, then waits", async () => {
+    const attacker = uniqueIp();
+    const reasons: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await verifyCredentials({ email: TEST_ADMIN.email, password: `guess-${i}-wrong` }, attacker);
+      reasons.push(result.ok ? "ok" : result.reason);
+    }
+    expect(reasons).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled"]);
+  });
+
+  it("checks only three of a burst of parallel guesses from one address; the rest wait", async () => {
+    const email = `burst-${randomUUID()}@vigil.test`;
+    await db.user.create({ data: { email, role: "viewer", passwordHash: await bcrypt.hash("burst-pass-1", 4) } });
     const ip = uniqueIp();
-    for (let i = 0; i < 10; i++) await verifyCredentials({ email: `x${i}-${randomUUID()}@vigil.test`, password: "bad" }, ip);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => verifyCredentials({ email, password: `wrong-${i}` }, ip)));
+    const reasons = results.map((r) => (r.ok ? "ok" : r.reason)).sort();
+    expect(reasons).toEqual([...Array(3).fill("invalid"), ...Array(7).fill("throttled")]);
+    expect(await verifyCredentials({ email, password: "burst-pass-1" }, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials({ email, password: "burst-pass-1" }, uniqueIp())).toMatchObject({ ok: true });
+  });
+
+  it("caps an address after 20 failures across emails, even for the right password", async () => {
+    const ip = uniqueIp();
+    // Known users with cheap hashes keep the test fast; unknown emails would each cost a bcrypt-12 comparison.
+    const emails = Array.from({ length: 20 }, (_, i) => `spray${i}-${randomUUID()}@vigil.test`);
+    const passwordHash = await bcrypt.hash("spray-pass-1", 4);
+    await db.user.createMany({ data: emails.map((email) => ({ email, role: "viewer" as const, passwordHash })) });
+    for (const email of emails) await verifyCredentials({ email, password: "bad" }, ip);
     const result = await verifyCredentials({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }, ip);
     expect(result).toMatchObject({ ok: false, reason: "throttled" });
     expect(result.ok === false && result.retryAfterMs).toBeGreaterThan(0);

@@ -3,9 +3,9 @@ import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { JobsCard } from "@/components/admin/jobs-card";
 import { ChannelsSection } from "@/components/notify/channels-section";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
+import { UsersCard } from "@/components/admin/users-card";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  await requirePageSession("admin");
+  const session = await requirePageSession("admin");
   const [users, jobs] = await Promise.all([listUsers(), loadJobsReport()]);
   return (
     <>
@@ -35,19 +35,7 @@ export default async function SettingsPage() {
           <AnalyticsToggle />
         </Card>
         <MonitorsSection />
-        <Card data-testid="users-card">
-          <CardHeader title="Users" description="Admins manage settings; viewers can read every dashboard." />
-          <Table caption="Users" head={["Email", "Role", "Sign-in", "Since"]}>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <Td>{u.email}</Td>
-                <Td><Badge tone={u.role === "admin" ? "warn" : "neutral"}>{u.role}</Badge></Td>
-                <Td>{[u.hasPassword ? "password" : null, ...u.oauthProviders].filter(Boolean).join(", ") || "—"}</Td>
-                <Td>{u.createdAt.toISOString().slice(0, 10)}</Td>
-              </tr>
-            ))}
-          </Table>
-        </Card>
+        <UsersCard users={users} currentUserId={session.user.id} />
         <ChannelsSection />
         <JobsCard report={jobs} />
       </div>
