@@ -21,6 +21,13 @@ if (typeof baseHandler !== "function") {
 
 /** pg.Client that reports char/name columns as text so the Prisma pg adapter can read catalog queries. */
 export class PgCompatClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection that drops while this client is checked out but between queries emits "error"; with no listener
+    // that is an uncaught exception. The pool still sees the client is no longer queryable and discards it.
+    this.on("error", () => undefined);
+  }
+
   _handleRowDescription(msg: RowDescription): void {
     for (const field of msg.fields) {
       field.dataTypeID = TEXT_EQUIVALENT.get(field.dataTypeID) ?? field.dataTypeID;

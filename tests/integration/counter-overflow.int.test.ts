@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/client-errors/route";
 import { readClientErrorTotals } from "@/lib/client-errors/client-error-repository";
 import { recordClientErrors } from "@/lib/client-errors/record-client-errors";
 import { pgPool } from "@/lib/db";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
+
+// Clients are told apart as behind one reverse proxy: the X-Forwarded-For entry it appended is the client.
+vi.hoisted(() => (process.env.VIGIL_TRUSTED_PROXIES = "1"));
 
 // Counters that anonymous traffic feeds, pushed to the edge of an int: the next report must still be stored.
 const INT_MAX = 2_147_483_647;

@@ -17,6 +17,8 @@ const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.p
 const proxied = new URL(target);
 proxied.port = String(proxy.port);
 process.env.DATABASE_URL = proxied.toString();
+// Clients are told apart as behind one reverse proxy: the X-Forwarded-For entry it appended is the client.
+process.env.VIGIL_TRUSTED_PROXIES = "1";
 
 const { POST: postVitals } = await import("@/app/api/v1/vitals/route");
 const { POST: postClientErrors } = await import("@/app/api/v1/client-errors/route");
@@ -28,7 +30,7 @@ const { logger } = await import("@/lib/log/logger");
 const { telemetry } = await import("@/lib/telemetry/registry");
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-const headers = (extra: Record<string, string> = {}) => ({ "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": `203.0.113.${randomUUID()}`, ...extra });
+const headers = (extra: Record<string, string> = {}) => ({ "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`, ...extra });
 const beacon = (route: string) =>
   JSON.stringify({ v: 1, pageViewId: `pv_${randomUUID().replaceAll("-", "")}`, route, metrics: [{ name: "LCP", value: 1500, id: "l" }, { name: "TTFB", value: 90, id: "t" }] });
 const vitals = (route: string) => postVitals(new Request("http://127.0.0.1/api/v1/vitals", { method: "POST", body: beacon(route), headers: headers() }));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/vitals/route";
 import { db, pgPool } from "@/lib/db";
 import { isDataError } from "@/lib/db/pg-errors";
@@ -11,6 +11,9 @@ import { VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import { histogramOf } from "@/lib/vitals/histogram";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
 import { telemetry } from "@/lib/telemetry/registry";
+
+// Clients are told apart as behind one reverse proxy: the X-Forwarded-For entry it appended is the client.
+vi.hoisted(() => (process.env.VIGIL_TRUSTED_PROXIES = "1"));
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 // A letter first: a segment of digits only would normalise to [id].
@@ -29,7 +32,7 @@ function beacon(route: string, overrides: Record<string, unknown> = {}, pageView
   };
 }
 
-const post = (body: string, from = `198.51.100.${tag()}`) =>
+const post = (body: string, from = `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`) =>
   POST(new Request("http://127.0.0.1/api/v1/vitals", { method: "POST", body, headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": from } }));
 
 const rollupSum = async (route: string, metric: "LCP" | "CLS" | "TTFB", grain: "hour" | "day" = "day") => {

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { OPTIONS, POST } from "@/app/api/v1/vitals/route";
 import { db } from "@/lib/db";
+
+// Clients are told apart as behind one reverse proxy: the X-Forwarded-For entry it appended is the client.
+vi.hoisted(() => (process.env.VIGIL_TRUSTED_PROXIES = "1"));
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 // A letter first: a segment of digits only would normalise to [id].
 const uniqueRoute = () => `/t/r${randomUUID().slice(0, 8)}`;
-const ip = () => `192.0.2.${randomUUID()}`;
+// A documentation IPv6 address per call: a fresh, valid client address each time.
+const ip = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
 
 function beacon(route: string, overrides: Record<string, unknown> = {}) {
   return {
