@@ -36,7 +36,6 @@ describe("client error counts past 2^31", () => {
     const body = JSON.stringify({ v: 1, errors: [{ route: r, count: 1_000 }, { route: r, count: 1_000 }] });
     const res = await POST(new Request("http://127.0.0.1/api/v1/client-errors", { method: "POST", body, headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": "198.51.100.61" } }));
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: 2_000 });
     expect(await storedClientErrors(r)).toBe(INT_MAX - 1 + 2_000);
   });
 

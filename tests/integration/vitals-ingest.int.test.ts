@@ -42,7 +42,7 @@ describe("POST /api/v1/vitals", () => {
     const route = uniqueRoute();
     const res = await post(JSON.stringify(beacon(route)), { ua: IPHONE, headers: { "x-vercel-ip-country": "fr" } });
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: 5 });
+    expect(await res.text()).toBe("");
     const rows = await db.vital.findMany({ where: { route }, orderBy: { metricId: "asc" } });
     expect(rows.map((r) => [r.metric, r.rating])).toEqual([["LCP", "good"], ["INP", "poor"], ["CLS", "good"], ["FCP", "good"], ["TTFB", "good"]]);
     expect(rows[0]).toMatchObject({ device: "mobile", browser: "Safari", country: "FR", attributionTarget: "main > img.hero", connection: "4g" });
