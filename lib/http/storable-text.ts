@@ -13,11 +13,25 @@ export const storableString = () => z.string().refine(isStorableText, UNSTORABLE
 
 const MAX_DEPTH = 32;
 
+// The common case (every string storable) walks the value without building paths.
+function allStorable(value: unknown, depth: number): boolean {
+  if (typeof value === "string") return isStorableText(value);
+  if (value === null || typeof value !== "object") return true;
+  if (depth >= MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!allStorable(v, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) if (!isStorableText(key) || !allStorable((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}
+
 /**
  * The path of the first string in parsed JSON (object keys included) that Postgres cannot store, else null;
  * "(too deep)" past 32 levels. Walks every value once, so its cost follows the (already size-capped) body.
  */
 export function findUnstorableText(value: unknown, path: string[] = []): string | null {
+  if (path.length === 0 && allStorable(value, 0)) return null;
   if (typeof value === "string") return isStorableText(value) ? null : path.join(".") || "(body)";
   if (value === null || typeof value !== "object") return null;
   if (path.length >= MAX_DEPTH) return "(too deep)";

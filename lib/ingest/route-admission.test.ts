@@ -74,3 +74,26 @@ describe("RouteAdmission", () => {
     expect((await admission.resolve(["/a"]))("/a")).toBe("/a");
   });
 });
+
+describe("RouteAdmission under concurrency", () => {
+  it("never admits past the cap when many requests bring new routes at once (one instance)", async () => {
+    const { store, days } = memoryStore();
+    // A store that answers slowly, as Postgres under load does: every concurrent caller sees the same room.
+    const slow: RouteStore = {
+      load: store.load,
+      admit: async (day, routes, cap) => {
+        const room = cap - (days.get(day)?.length ?? 0);
+        await new Promise((r) => setTimeout(r, 5));
+        const list = days.get(day) ?? [];
+        days.set(day, list);
+        for (const r of routes.slice(0, Math.max(0, room))) if (!list.includes(r)) list.push(r);
+        return routes.filter((r) => list.includes(r));
+      },
+    };
+    const at = Date.UTC(2026, 11, 1, 12);
+    const admission = new RouteAdmission(slow, 10, () => at);
+    const maps = await Promise.all(Array.from({ length: 50 }, (_, i) => admission.resolve([`/r${i}`]).then((m) => m(`/r${i}`))));
+    expect(maps.filter((r) => r !== OTHER_ROUTE)).toHaveLength(10);
+    expect(days.get("2026-12-01")).toHaveLength(10);
+  });
+});

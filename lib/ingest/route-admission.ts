@@ -11,6 +11,7 @@ export type RouteStore = {
 };
 
 export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
 
 export class RouteAdmission {
   private day = "";
@@ -18,6 +19,11 @@ export class RouteAdmission {
   private loaded: Promise<void> = Promise.resolve();
   private full = false;
   private refreshedAt = 0;
+  private dayStart = 0;
+  private admitting: Promise<void> = Promise.resolve();
+  private ready = false;
+  private readonly mapper = (route: string) => (this.known.has(route) ? route : OTHER_ROUTE);
+  private readonly settled = Promise.resolve(this.mapper);
 
   constructor(
     private readonly store: RouteStore,
@@ -28,31 +34,47 @@ export class RouteAdmission {
   ) {}
 
   /** Maps each route to the route it is stored under (itself, or OTHER_ROUTE past the cap of `at`'s day). */
-  async resolve(routes: readonly string[], at = this.now()): Promise<(route: string) => string> {
+  resolve(routes: readonly string[], at = this.now()): Promise<(route: string) => string> {
+    // Every beacon passes here: a day already loaded whose routes are all known answers without a query or a date.
+    if (this.ready && at >= this.dayStart && at < this.dayStart + DAY_MS && routes.every((r) => this.known.has(r))) return this.settled;
+    return this.resolveSlowly(routes, at);
+  }
+
+  private async resolveSlowly(routes: readonly string[], at: number): Promise<(route: string) => string> {
     const day = utcDay(at);
     if (day !== this.day) this.startDay(day);
     await this.loaded;
     const unknown = [...new Set(routes)].filter((r) => !this.known.has(r));
     if (unknown.length > 0 && !this.full) {
-      const admitted = await this.store.admit(day, unknown, this.cap);
-      if (day === this.day) admitted.forEach((r) => this.known.add(r));
-      if (admitted.length < unknown.length) this.full = true;
+      // One admission at a time per instance, so concurrent requests cannot each see the last free place.
+      const admitting = this.admitting.then(async () => {
+        const still = unknown.filter((r) => !this.known.has(r));
+        if (still.length === 0 || this.full) return;
+        const admitted = await this.store.admit(day, still, this.cap);
+        if (day === this.day) admitted.forEach((r) => this.known.add(r));
+        if (admitted.length < still.length) this.full = true;
+      });
+      this.admitting = admitting.catch(() => undefined);
+      await admitting;
     } else if (unknown.length > 0 && this.now() - this.refreshedAt >= this.refreshMs) {
       this.refreshedAt = this.now();
       (await this.store.load(day)).forEach((r) => this.known.add(r));
     }
-    return (route) => (this.known.has(route) ? route : OTHER_ROUTE);
+    return this.mapper;
   }
 
   private startDay(day: string): void {
     this.day = day;
     this.known = new Set();
     this.full = false;
+    this.ready = false;
+    this.dayStart = Date.parse(`${day}T00:00:00Z`);
     this.refreshedAt = this.now();
     this.loaded = this.store.load(day).then(
       (routes) => {
         routes.forEach((r) => this.known.add(r));
         this.full = this.known.size >= this.cap;
+        if (this.day === day) this.ready = true;
       },
       (err: unknown) => {
         this.day = ""; // retry the load on the next call instead of failing every later one

@@ -36,24 +36,34 @@ export const ALL_DEVICES = "all";
  */
 export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grain[] = ["hour", "day"]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
+  // Hot path of every ingest batch: one bucket and one time truncation per row and grain, four cells each.
+  const add = (key: string, grain: Grain, start: number, row: RollupInput, route: string, device: string, w: number, b: string) => {
+    let d = byKey.get(key);
+    if (!d) {
+      d = { grain, bucketStart: new Date(start), metric: row.metric, route, device, count: 0, good: 0, needsImprovement: 0, poor: 0, sum: 0, hist: {} };
+      byKey.set(key, d);
+    }
+    d.count += w;
+    d.sum += w * row.value;
+    if (row.rating === "good") d.good += w;
+    else if (row.rating === "poor") d.poor += w;
+    else d.needsImprovement += w;
+    const n = (d.hist[b] ?? 0) + w;
+    if (n === 0) delete d.hist[b];
+    else d.hist[b] = n;
+  };
   for (const row of rows) {
     const w = row.weight ?? 1;
     const b = bucketOf(row.value);
-    for (const grain of grains) for (const route of [row.route, ALL_ROUTES]) for (const device of [row.device, ALL_DEVICES]) {
-      const bucketStart = truncate(row.ts, grain);
-      const key = `${grain}|${row.metric}|${bucketStart.getTime()}|${route}|${device}`;
-      let d = byKey.get(key);
-      if (!d) {
-        d = { grain, bucketStart, metric: row.metric, route, device, count: 0, good: 0, needsImprovement: 0, poor: 0, sum: 0, hist: {} };
-        byKey.set(key, d);
-      }
-      d.count += w;
-      d.sum += w * row.value;
-      if (row.rating === "good") d.good += w;
-      else if (row.rating === "poor") d.poor += w;
-      else d.needsImprovement += w;
-      d.hist[b] = (d.hist[b] ?? 0) + w;
-      if (d.hist[b] === 0) delete d.hist[b];
+    const ms = row.ts.getTime();
+    for (const grain of grains) {
+      const size = grain === "hour" ? HOUR : DAY;
+      const start = Math.floor(ms / size) * size;
+      const prefix = `${grain}|${row.metric}|${start}|`;
+      add(`${prefix}${row.route}|${row.device}`, grain, start, row, row.route, row.device, w, b);
+      add(`${prefix}${row.route}|${ALL_DEVICES}`, grain, start, row, row.route, ALL_DEVICES, w, b);
+      add(`${prefix}${ALL_ROUTES}|${row.device}`, grain, start, row, ALL_ROUTES, row.device, w, b);
+      add(`${prefix}${ALL_ROUTES}|${ALL_DEVICES}`, grain, start, row, ALL_ROUTES, ALL_DEVICES, w, b);
     }
   }
   return [...byKey.entries()]
