@@ -3,7 +3,13 @@ import { NextResponse, type NextRequest, type NextFetchEvent } from "next/server
 import { authConfig } from "@/lib/auth/config";
 import { env } from "@/lib/env.js";
 import { requestIdFrom } from "@/lib/http/request-id";
-import { isMachinePath, newNonce, pageContentSecurityPolicy, securityConfig, strictTransportSecurity } from "@/lib/security/headers.js";
+import {
+  isMachinePath,
+  newNonce,
+  pageContentSecurityPolicy,
+  securityConfig,
+  strictTransportSecurity,
+} from "@/lib/security/headers.js";
 
 const { auth } = NextAuth(authConfig);
 const security = securityConfig(env);
@@ -16,7 +22,10 @@ const gate = auth((req) => {
   const path = req.nextUrl.pathname;
   if (req.auth?.user) return forward(req, requestIdFrom(req.headers));
   if (isAdminApi(path)) {
-    return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to access this resource." } }, { status: 401 });
+    return NextResponse.json(
+      { error: { code: "unauthorized", message: "Sign in to access this resource." } },
+      { status: 401 },
+    );
   }
   const login = new URL("/login", req.nextUrl.origin);
   login.searchParams.set("callbackUrl", path + req.nextUrl.search);
@@ -47,5 +56,7 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
 // The beacon endpoints, heartbeat pings (and the benchmark baseline) skip the proxy: it needs no session, and a proxy in front of a
 // POST makes Next tee the request body, which cost ingest ~35 % of its throughput. lib/log derives ids there.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/csp-reports|api/v1/heartbeat/|api/bench/).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/csp-reports|api/v1/heartbeat/|api/bench/).*)",
+  ],
 };

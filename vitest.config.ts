@@ -13,7 +13,15 @@ const resolve = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: "unit", environment: "node", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] } },
+      {
+        resolve,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+        },
+      },
       {
         resolve,
         test: {

@@ -11,8 +11,13 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
     <html lang="en">
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "3rem", maxWidth: 560, margin: "0 auto" }}>
         <h1>Vigil hit an unexpected error</h1>
-        <p>The error was logged{error.digest ? ` with reference ${error.digest}` : ""}. Try again, or check the server logs.</p>
-        <button type="button" onClick={reset}>Try again</button>
+        <p>
+          The error was logged{error.digest ? ` with reference ${error.digest}` : ""}. Try again, or check the server
+          logs.
+        </p>
+        <button type="button" onClick={reset}>
+          Try again
+        </button>
       </body>
     </html>
   );

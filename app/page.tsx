@@ -18,7 +18,10 @@ export default async function HomePage() {
         <Badge tone={database.ok ? "good" : "poor"}>{database.ok ? "operational" : "database unavailable"}</Badge>
       </div>
       <div className="mt-8">
-        <Link href="/admin" className="inline-flex rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900">
+        <Link
+          href="/admin"
+          className="inline-flex rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
+        >
           Open the console →
         </Link>
       </div>

@@ -58,10 +58,14 @@ for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
 }
 const share = (n: number) => `${((100 * n) / (vitals + own || 1)).toFixed(0)} %`;
 console.log(`raw share: web-vitals ${vitals} B (${share(vitals)}), collector ${own} B (${share(own)})`);
-console.log(`gzip: web-vitals alone ${results["web-vitals only"]!.gzip - base.gzip} B, collector code on top ${full.gzip - results["web-vitals only"]!.gzip} B`);
+console.log(
+  `gzip: web-vitals alone ${results["web-vitals only"]!.gzip - base.gzip} B, collector code on top ${full.gzip - results["web-vitals only"]!.gzip} B`,
+);
 
 const island = results["+ route-template"]!.gzip - base.gzip;
 const ok = island <= BUDGET_BYTES;
 console.log(`collector alone adds ${added} B gzipped`);
-console.log(`the reporter island (collector + route template) adds ${island} B gzipped (budget ${BUDGET_BYTES} B): ${ok ? "OK" : "OVER"}`);
+console.log(
+  `the reporter island (collector + route template) adds ${island} B gzipped (budget ${BUDGET_BYTES} B): ${ok ? "OK" : "OVER"}`,
+);
 if (!ok) process.exitCode = 1;

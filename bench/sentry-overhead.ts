@@ -20,16 +20,31 @@ const TARGET = 0.8;
 
 type Build = "plain" | "full";
 // `pageViews`: a beacon per page view (the server stores a repeated one once, which would measure replays).
-type Route = { name: string; path: string; method: "GET" | "POST"; body: () => string; gated: boolean; pageViews?: boolean };
+type Route = {
+  name: string;
+  path: string;
+  method: "GET" | "POST";
+  body: () => string;
+  gated: boolean;
+  pageViews?: boolean;
+};
 const ROUTES: Route[] = [
   { name: "health", path: "/api/health", method: "GET", body: () => "", gated: true },
-  { name: "vitals", path: "/api/v1/vitals", method: "POST", body: () => beacon("/bench/sentry"), gated: true, pageViews: true },
+  {
+    name: "vitals",
+    path: "/api/v1/vitals",
+    method: "POST",
+    body: () => beacon("/bench/sentry"),
+    gated: true,
+    pageViews: true,
+  },
   { name: "empty", path: "/api/bench/empty", method: "POST", body: () => "", gated: false },
 ];
 
 type Envelope = { body: string };
 const receiverUrl = `http://127.0.0.1:${PORTS.receiver}`;
-const recorded = async (): Promise<Envelope[]> => (await fetch(`${receiverUrl}/__recorded`)).json() as Promise<Envelope[]>;
+const recorded = async (): Promise<Envelope[]> =>
+  (await fetch(`${receiverUrl}/__recorded`)).json() as Promise<Envelope[]>;
 
 /** Throws on an untraced route of the full build, both uncaught and through toErrorResponse; true when both arrive. */
 async function errorsStillCaptured(full: BenchServer): Promise<boolean> {
@@ -50,29 +65,62 @@ async function main() {
   const database = await provisionTestDatabase({ label: "bench_sentry" });
   const receiver = await startRecorder(PORTS.receiver);
   const common = {
-    ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
-    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij", LOG_LEVEL: "silent", VIGIL_BENCH_ENDPOINTS: "1", VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
-    SENTRY_DSN: "", NEXT_PUBLIC_SENTRY_DSN: "", OTEL_EXPORTER_OTLP_ENDPOINT: "", VIGIL_SCHEDULER: "off",
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
+    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
+    LOG_LEVEL: "silent",
+    VIGIL_BENCH_ENDPOINTS: "1",
+    VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
+    SENTRY_DSN: "",
+    NEXT_PUBLIC_SENTRY_DSN: "",
+    OTEL_EXPORTER_OTLP_ENDPOINT: "",
+    VIGIL_SCHEDULER: "off",
   };
   // Separate build folders so both builds coexist and neither disturbs .next (e2e, npm start).
   const envs: Record<Build, NodeJS.ProcessEnv> = {
-    plain: { ...common, VIGIL_SENTRY_SDK: "false", VIGIL_REQUEST_METRICS: "false", VIGIL_DIST_DIR: ".next-bench-plain", AUTH_URL: `http://127.0.0.1:${PORTS.plain}` },
-    full: { ...common, VIGIL_SENTRY_SDK: "true", VIGIL_REQUEST_METRICS: "true", VIGIL_DIST_DIR: ".next-bench-full", AUTH_URL: `http://127.0.0.1:${PORTS.full}`, SENTRY_DSN: `http://public@127.0.0.1:${PORTS.receiver}/1` },
+    plain: {
+      ...common,
+      VIGIL_SENTRY_SDK: "false",
+      VIGIL_REQUEST_METRICS: "false",
+      VIGIL_DIST_DIR: ".next-bench-plain",
+      AUTH_URL: `http://127.0.0.1:${PORTS.plain}`,
+    },
+    full: {
+      ...common,
+      VIGIL_SENTRY_SDK: "true",
+      VIGIL_REQUEST_METRICS: "true",
+      VIGIL_DIST_DIR: ".next-bench-full",
+      AUTH_URL: `http://127.0.0.1:${PORTS.full}`,
+      SENTRY_DSN: `http://public@127.0.0.1:${PORTS.receiver}/1`,
+    },
   };
   const servers: Partial<Record<Build, BenchServer>> = {};
   try {
-    for (const build of ["plain", "full"] as const) await ensureBuild(root, envs[build], (l) => console.log(`[bench] ${build}: ${l}`));
+    for (const build of ["plain", "full"] as const)
+      await ensureBuild(root, envs[build], (l) => console.log(`[bench] ${build}: ${l}`));
     for (const build of ["plain", "full"] as const) servers[build] = await startNext(root, PORTS[build], envs[build]);
     let runs = 0;
     const run = async (build: Build, route: Route, amount: number) => {
       const server = servers[build]!;
       const cpu0 = server.cpuSeconds();
       const bodyFor = route.pageViews ? beaconsFor(`${build}${++runs}`, () => "/bench/sentry") : undefined;
-      const result = await load({ url: `${server.base}${route.path}`, method: route.method, body: route.body(), bodyFor, amount, connections: CONNECTIONS });
+      const result = await load({
+        url: `${server.base}${route.path}`,
+        method: route.method,
+        body: route.body(),
+        bodyFor,
+        amount,
+        connections: CONNECTIONS,
+      });
       return Object.assign(result, { cpuUs: ((server.cpuSeconds() - cpu0) * 1e6) / amount });
     };
 
-    console.log(`[bench] ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${WARMUP} warm-up per build and route, ${ROUNDS} rounds`);
+    console.log(
+      `[bench] ${CONNECTIONS} connections, ${REQUESTS} requests per run, ${WARMUP} warm-up per build and route, ${ROUNDS} rounds`,
+    );
     for (const route of ROUTES) for (const build of ["plain", "full"] as const) await run(build, route, WARMUP);
 
     const ratios = new Map<string, number[]>(ROUTES.map((r) => [r.name, []]));
@@ -89,15 +137,20 @@ async function main() {
         ratios.get(route.name)!.push(ratio);
         cpuRatios.get(route.name)!.push(results.plain.cpuUs / results.full.cpuUs);
         clean &&= [results.plain, results.full].every((r) => r.non2xx === 0 && r.errors === 0);
-        const line = (b: Build) => `  ${summary(`${route.name}/${b}`.padEnd(13), results[b])}  server CPU ${results[b].cpuUs.toFixed(0)} µs/request`;
-        console.log(`${line("plain")}\n${line("full")}\n  ratio full/plain: req/s ${ratio.toFixed(2)}, capacity (CPU per request plain/full) ${cpuRatios.get(route.name)!.at(-1)!.toFixed(2)}`);
+        const line = (b: Build) =>
+          `  ${summary(`${route.name}/${b}`.padEnd(13), results[b])}  server CPU ${results[b].cpuUs.toFixed(0)} µs/request`;
+        console.log(
+          `${line("plain")}\n${line("full")}\n  ratio full/plain: req/s ${ratio.toFixed(2)}, capacity (CPU per request plain/full) ${cpuRatios.get(route.name)!.at(-1)!.toFixed(2)}`,
+        );
       }
     }
     const sent = await recorded();
     const transactions = sent.filter((e) => e.body.includes('"type":"transaction"')).length;
     console.log(`\n[receiver] ${sent.length} envelopes arrived during the load (${transactions} transactions)`);
     const captured = await errorsStillCaptured(servers.full!);
-    console.log(`[receiver] errors thrown on an untraced route (uncaught and handled) arrived: ${captured ? "yes" : "NO"}`);
+    console.log(
+      `[receiver] errors thrown on an untraced route (uncaught and handled) arrived: ${captured ? "yes" : "NO"}`,
+    );
 
     console.log("\nper route: median full/plain req/s over rounds (all rounds); capacity median");
     let pass = captured && clean;
@@ -105,7 +158,9 @@ async function main() {
       const all = ratios.get(route.name)!;
       const median = medianOf(all);
       if (route.gated) pass &&= median >= TARGET;
-      console.log(`  ${route.name.padEnd(7)} ${median.toFixed(2)}  (${all.map((r) => r.toFixed(2)).join(", ")})${route.gated ? `  target ≥ ${TARGET}` : ""}; capacity ${medianOf(cpuRatios.get(route.name)!).toFixed(2)}`);
+      console.log(
+        `  ${route.name.padEnd(7)} ${median.toFixed(2)}  (${all.map((r) => r.toFixed(2)).join(", ")})${route.gated ? `  target ≥ ${TARGET}` : ""}; capacity ${medianOf(cpuRatios.get(route.name)!).toFixed(2)}`,
+      );
     }
     console.log(`all responses 2xx: ${clean}`);
     process.exitCode = pass ? 0 : 1;

@@ -79,24 +79,35 @@ async function prepare() {
     await c.query("VACUUM ANALYZE vital_rollups");
   }
   const sizes = await c.query<{ raw: string; rollups: string; n: string }>(
-    "SELECT pg_size_pretty(pg_total_relation_size('vitals')) AS raw, pg_size_pretty(pg_total_relation_size('vital_rollups')) AS rollups, (SELECT count(*) FROM vital_rollups)::text AS n");
+    "SELECT pg_size_pretty(pg_total_relation_size('vitals')) AS raw, pg_size_pretty(pg_total_relation_size('vital_rollups')) AS rollups, (SELECT count(*) FROM vital_rollups)::text AS n",
+  );
   console.log(`raw table ${sizes.rows[0]!.raw}; rollups ${sizes.rows[0]!.rollups} in ${sizes.rows[0]!.n} rows`);
   return c;
 }
 
 async function main() {
   const raw = await prepare();
-  Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: "bench-only-secret-0123456789abcdefghij", LOG_LEVEL: "warn", VIGIL_DB_EMBEDDED: "0" });
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
+    LOG_LEVEL: "warn",
+    VIGIL_DB_EMBEDDED: "0",
+  });
   const { readWindowRollups } = await import("../lib/vitals/rollup-repository");
   const { byRoute } = await import("../lib/vitals/read-model");
   const { windowPlanFor } = await import("../lib/vitals/window");
 
   const plan = windowPlanFor("30d");
-  const rollupPath = async () => byRoute(await readWindowRollups(plan, { metric: "LCP" }, { perRoute: true }), "LCP", 0.75);
+  const rollupPath = async () =>
+    byRoute(await readWindowRollups(plan, { metric: "LCP" }, { perRoute: true }), "LCP", 0.75);
   const rawPath = async () =>
-    (await raw.query<{ route: string; v: number }>(
-      `SELECT route, percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS v FROM vitals
-       WHERE metric = 'LCP' AND ts >= $1 AND ts < $2 GROUP BY route`, [plan.start, plan.end])).rows;
+    (
+      await raw.query<{ route: string; v: number }>(
+        `SELECT route, percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS v FROM vitals
+       WHERE metric = 'LCP' AND ts >= $1 AND ts < $2 GROUP BY route`,
+        [plan.start, plan.end],
+      )
+    ).rows;
 
   await rollupPath(); // warm-up: connection, JIT of the query plan, module code
   await rawPath();
@@ -115,11 +126,17 @@ async function main() {
     }
   }
   const exact = new Map(rawResult.map((r) => [r.route, Number(r.v)]));
-  const worstError = Math.max(...rollupResult.map((r) => Math.abs(r.value! - exact.get(r.route)!) / exact.get(r.route)!));
+  const worstError = Math.max(
+    ...rollupResult.map((r) => Math.abs(r.value! - exact.get(r.route)!) / exact.get(r.route)!),
+  );
   const rollupMs = median(rollupTimes);
   const rawMs = median(rawTimes);
-  console.log(`\np75 of LCP per route over 30 days, ${ROWS.toLocaleString()} raw vitals, ${rollupResult.length} routes`);
-  console.log(`  rollups (Vigil read path):      median ${rollupMs.toFixed(1)} ms  (n=${rollupTimes.length}, max ${Math.max(...rollupTimes).toFixed(1)} ms)`);
+  console.log(
+    `\np75 of LCP per route over 30 days, ${ROWS.toLocaleString()} raw vitals, ${rollupResult.length} routes`,
+  );
+  console.log(
+    `  rollups (Vigil read path):      median ${rollupMs.toFixed(1)} ms  (n=${rollupTimes.length}, max ${Math.max(...rollupTimes).toFixed(1)} ms)`,
+  );
   console.log(`  percentile_cont on raw rows:    median ${rawMs.toFixed(1)} ms  (n=${rawTimes.length})`);
   console.log(`  speed-up: ${(rawMs / rollupMs).toFixed(1)}x   (target: rollups < 100 ms and ≥ 20x)`);
   console.log(`  worst relative error vs percentile_cont: ${(worstError * 100).toFixed(3)} %   (target: < 2 %)`);

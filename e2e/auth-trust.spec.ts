@@ -7,7 +7,9 @@ import { test } from "./support/test";
 // user every second here (VIGIL_SESSION_RECHECK_SECONDS=1 in global-setup), a couple of minutes by default.
 const RECHECK_MS = 1_500;
 
-test("a demoted admin loses Settings with the session they already have, and a deleted user is signed out", async ({ page }) => {
+test("a demoted admin loses Settings with the session they already have, and a deleted user is signed out", async ({
+  page,
+}) => {
   const admin = await createUser("admin");
   await signIn(page, admin.email, admin.password);
   await expect(page.getByTestId("current-user")).toHaveText(admin.email);
@@ -37,7 +39,9 @@ test("a pending user waits with no access until an admin approves them in Settin
   await expect(page.getByTestId("awaiting-approval")).toBeVisible();
   const api = await page.request.get("/api/admin/overview");
   expect(api.status()).toBe(403);
-  expect(await api.json()).toEqual({ error: { code: "forbidden", message: "Your account is waiting for an admin's approval." } });
+  expect(await api.json()).toEqual({
+    error: { code: "forbidden", message: "Your account is waiting for an admin's approval." },
+  });
   await page.screenshot({ path: "test-results/screens/login-awaiting-approval.png", fullPage: true });
 
   const adminContext = await browser.newContext();
@@ -59,10 +63,23 @@ test("a pending user waits with no access until an admin approves them in Settin
   expect((await page.request.get("/api/admin/overview")).status()).toBe(200);
 });
 
-test("a spoofed X-Forwarded-For does not become the visitor address the analytics relay forwards", async ({ request }) => {
+test("a spoofed X-Forwarded-For does not become the visitor address the analytics relay forwards", async ({
+  request,
+}) => {
   const marker = `xff-${Date.now()}`;
-  const body = JSON.stringify({ api_key: "phc_e2e_local_receiver_only", batch: [{ event: marker, properties: { token: "phc_e2e_local_receiver_only", distinct_id: marker } }] });
-  const res = await request.post("/lantern-r7/batch/", { headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.10", "x-vigil-client-address": "forged 203.0.113.11" }, data: body });
+  const body = JSON.stringify({
+    api_key: "phc_e2e_local_receiver_only",
+    batch: [{ event: marker, properties: { token: "phc_e2e_local_receiver_only", distinct_id: marker } }],
+  });
+  const res = await request.post("/lantern-r7/batch/", {
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": "203.0.113.9",
+      "x-real-ip": "203.0.113.10",
+      "x-vigil-client-address": "forged 203.0.113.11",
+    },
+    data: body,
+  });
   expect(res.status()).toBe(200);
   const forwarded = await waitForRecorded("posthog", (all) => all.find((r) => r.body.includes(marker)));
   // The browser's socket is 127.0.0.1 and no proxy is trusted (VIGIL_TRUSTED_PROXIES unset): only that counts.

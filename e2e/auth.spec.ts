@@ -65,14 +65,23 @@ test("an open-redirect callbackUrl is ignored after sign-in", async ({ page }) =
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/admin$/);
 });
 
-test("a callbackUrl a browser would read as //evil.example stays on this origin, signed in or signing in", async ({ page, baseURL }) => {
+test("a callbackUrl a browser would read as //evil.example stays on this origin, signed in or signing in", async ({
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   await page.goto("/login?callbackUrl=/%09/evil.example");
   await page.getByLabel("Email").fill(TEST_ADMIN.email);
   await page.getByLabel("Password").fill(TEST_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${origin}/admin`);
-  for (const callbackUrl of ["/%09/evil.example", "/%5C/evil.example", "/.//evil.example", "%09//evil.example", "https:evil.example"]) {
+  for (const callbackUrl of [
+    "/%09/evil.example",
+    "/%5C/evil.example",
+    "/.//evil.example",
+    "%09//evil.example",
+    "https:evil.example",
+  ]) {
     const res = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
     expect(res.status(), callbackUrl).toBe(307);
     expect(new URL(res.headers()["location"]!, origin).origin, callbackUrl).toBe(origin);

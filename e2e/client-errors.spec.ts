@@ -9,9 +9,15 @@ const DESKTOP = devices["Desktop Chrome"];
 
 const query = queryDb;
 
-const stored = async (route: string) => Number((await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups WHERE route = $1", [route]))[0]?.n ?? 0);
+const stored = async (route: string) =>
+  Number(
+    (await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups WHERE route = $1", [route]))[0]
+      ?.n ?? 0,
+  );
 
-test("uncaught browser errors are counted per route template and stored when the page is hidden", async ({ browser }) => {
+test("uncaught browser errors are counted per route template and stored when the page is hidden", async ({
+  browser,
+}) => {
   const before = await stored("/login");
   const context = await browser.newContext({ ...DESKTOP });
   const page = await context.newPage();
@@ -34,7 +40,8 @@ test("uncaught browser errors are counted per route template and stored when the
 
 test("bad client-error reports get a 4xx JSON error and store nothing", async () => {
   const before = (await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups"))[0]?.n ?? null;
-  const post = (body: string, type = "text/plain") => fetch(`${E2E_BASE_URL}/api/v1/client-errors`, { method: "POST", body, headers: { "content-type": type } });
+  const post = (body: string, type = "text/plain") =>
+    fetch(`${E2E_BASE_URL}/api/v1/client-errors`, { method: "POST", body, headers: { "content-type": type } });
   for (const [body, type, status, code] of [
     ['{"v":1,"errors":[{"route":"/x","count":0}]}', "text/plain", 400, "validation_failed"],
     ['{"v":1,"errors":[{"route":"no-slash","count":1}]}', "text/plain", 400, "validation_failed"],
@@ -59,11 +66,21 @@ test("the Overview's error-rate card shows the browser errors stored in the last
     // Server traffic for the card's main figure, and a known browser-error count for this hour.
     await client.query(`INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
       VALUES ('minute', date_trunc('minute', now()) - interval '5 minutes', '/e2e-client-errors', 'GET', 2, 10, 100, '{"116": 10}')`);
-    await client.query(`INSERT INTO client_error_rollups (bucket_start, route, count) VALUES (date_trunc('hour', now()) - interval '2 hours', '/e2e-client-errors', 5)`);
+    await client.query(
+      `INSERT INTO client_error_rollups (bucket_start, route, count) VALUES (date_trunc('hour', now()) - interval '2 hours', '/e2e-client-errors', 5)`,
+    );
   } finally {
     await client.end();
   }
-  const total = Number((await query<{ n: string }>("SELECT sum(count) AS n FROM client_error_rollups WHERE bucket_start >= date_trunc('hour', now()) - interval '23 hours'"))[0]!.n);
+  const total = Number(
+    (
+      await query<{ n: string }>(
+        "SELECT sum(count) AS n FROM client_error_rollups WHERE bucket_start >= date_trunc('hour', now()) - interval '23 hours'",
+      )
+    )[0]!.n,
+  );
   await signInAsAdmin(page);
-  await expect(page.getByTestId("card-browser-errors")).toContainText(`Browser: ${total.toLocaleString("en-US")} uncaught errors`);
+  await expect(page.getByTestId("card-browser-errors")).toContainText(
+    `Browser: ${total.toLocaleString("en-US")} uncaught errors`,
+  );
 });

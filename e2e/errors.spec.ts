@@ -17,7 +17,9 @@ test("liveness and readiness answer JSON", async ({ request }) => {
 });
 
 test("a valid traceparent becomes the request id; a hostile one is replaced", async ({ request }) => {
-  const traced = await request.get("/api/health", { headers: { traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" } });
+  const traced = await request.get("/api/health", {
+    headers: { traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" },
+  });
   expect(traced.headers()["x-request-id"]).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
   const hostile = await request.get("/api/health", { headers: { traceparent: `00-${"g".repeat(4000)}` } });
   expect(hostile.status()).toBe(200);
@@ -28,7 +30,9 @@ test("unknown API routes answer 404 JSON for every method", async ({ request }) 
   for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
     const res = await request.fetch("/api/does-not-exist", { method, data: method === "GET" ? undefined : "{}" });
     expect(res.status(), method).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: "not_found", message: expect.stringContaining("/api/does-not-exist") } });
+    expect(await res.json()).toEqual({
+      error: { code: "not_found", message: expect.stringContaining("/api/does-not-exist") },
+    });
   }
 });
 
@@ -42,8 +46,17 @@ test.describe("malformed sign-in payloads get a clean refusal, never a 5xx or a 
   const payloads: Array<[string, { headers?: Record<string, string>; data?: string | Buffer }]> = [
     ["garbage JSON", { headers: { "content-type": "application/json" }, data: "{not json" }],
     ["empty body", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "" }],
-    ["no CSRF token", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "email=a%40b.co&password=x" }],
-    ["huge form", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `email=${"a".repeat(200_000)}&password=x` }],
+    [
+      "no CSRF token",
+      { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "email=a%40b.co&password=x" },
+    ],
+    [
+      "huge form",
+      {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        data: `email=${"a".repeat(200_000)}&password=x`,
+      },
+    ],
     ["binary body", { headers: { "content-type": "application/octet-stream" }, data: Buffer.from([0, 255, 1, 254]) }],
   ];
   for (const [name, options] of payloads) {

@@ -34,14 +34,18 @@ async function channelCount(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
-    return (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM notification_channels WHERE name = $1", [name])).rows[0]!.n;
+    return (
+      await client.query<{ n: number }>("SELECT count(*)::int AS n FROM notification_channels WHERE name = $1", [name])
+    ).rows[0]!.n;
   } finally {
     await client.end();
   }
 }
 
 const runWorker = async (request: APIRequestContext) => {
-  const res = await request.post("/api/cron/notify-deliver?force=1", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  const res = await request.post("/api/cron/notify-deliver?force=1", {
+    headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
+  });
   expect(res.status()).toBe(200);
   return res.json();
 };
@@ -55,7 +59,10 @@ async function addChannel(page: Page, name: string, url: string, options: { allo
   await form.getByRole("button", { name: "Add channel" }).click();
 }
 
-test("an admin adds a signed webhook, sends a test through the outbox worker, and sees it delivered", async ({ page, request }) => {
+test("an admin adds a signed webhook, sends a test through the outbox worker, and sees it delivered", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(60_000);
   const tag = randomUUID().slice(0, 6);
   const name = `E2E hook ${tag}`;
@@ -106,10 +113,25 @@ test("an admin adds a signed webhook, sends a test through the outbox worker, an
   await expect.poll(() => ok.hits.length).toBe(1);
   const hit = ok.hits[0]!;
   expect(hit.headers["x-vigil-event"]).toBe("test");
-  expect(verifySignature(secret, hit.body, String(hit.headers["x-vigil-signature"]), Math.floor(hit.at / 1000))).toMatchObject({ ok: true });
-  expect(verifySignature("whsec_not_the_right_secret_at_all", hit.body, String(hit.headers["x-vigil-signature"]), Math.floor(hit.at / 1000))).toEqual({ ok: false, reason: "mismatch" });
+  expect(
+    verifySignature(secret, hit.body, String(hit.headers["x-vigil-signature"]), Math.floor(hit.at / 1000)),
+  ).toMatchObject({ ok: true });
+  expect(
+    verifySignature(
+      "whsec_not_the_right_secret_at_all",
+      hit.body,
+      String(hit.headers["x-vigil-signature"]),
+      Math.floor(hit.at / 1000),
+    ),
+  ).toEqual({ ok: false, reason: "mismatch" });
   const body = JSON.parse(hit.body);
-  expect(body).toMatchObject({ type: "test", severity: "info", title: "Test notification from Vigil", path: "/admin/alerts", delivery: { id: hit.headers["x-vigil-delivery"], attempt: 1 } });
+  expect(body).toMatchObject({
+    type: "test",
+    severity: "info",
+    title: "Test notification from Vigil",
+    path: "/admin/alerts",
+    delivery: { id: hit.headers["x-vigil-delivery"], attempt: 1 },
+  });
   // Another run sends nothing more.
   expect(await runWorker(request)).toMatchObject({ outcome: "ok", detail: { claimed: 0 } });
   expect(ok.hits).toHaveLength(1);
@@ -141,14 +163,26 @@ test("an admin adds a signed webhook, sends a test through the outbox worker, an
 
   // Counted for Prometheus, in a valid exposition.
   const metrics = await (await request.get("/metrics")).text();
-  const series = (outcome: string) => Number(metrics.match(new RegExp(`^vigil_notification_deliveries_total\\{kind="webhook",outcome="${outcome}"\\} (\\d+)$`, "m"))?.[1] ?? 0);
+  const series = (outcome: string) =>
+    Number(
+      metrics.match(
+        new RegExp(`^vigil_notification_deliveries_total\\{kind="webhook",outcome="${outcome}"\\} (\\d+)$`, "m"),
+      )?.[1] ?? 0,
+    );
   expect(series("delivered")).toBeGreaterThanOrEqual(1);
   expect(series("dead")).toBeGreaterThanOrEqual(1);
   expect(promtoolCheckMetrics(metrics).status).toBe(0);
 
   // The success reached PostHog as a server event without URLs or secrets.
-  await expect.poll(async () => (await recordedBy("posthog")).some((r) => r.body.includes("notification delivered")), { timeout: 15_000 }).toBe(true);
-  const analytics = (await recordedBy("posthog")).filter((r) => r.body.includes("notification delivered")).map((r) => r.body).join("\n");
+  await expect
+    .poll(async () => (await recordedBy("posthog")).some((r) => r.body.includes("notification delivered")), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  const analytics = (await recordedBy("posthog"))
+    .filter((r) => r.body.includes("notification delivered"))
+    .map((r) => r.body)
+    .join("\n");
   for (const needle of [secret, token, String(ok.port)]) expect(analytics).not.toContain(needle);
 });
 

@@ -9,13 +9,22 @@ import { test } from "./support/test";
 
 // PostHog through the app's relay to the local receiver (e2e/support/recorder.ts), in real Chromium.
 
-type PhEvent = { event: string; distinct_id?: string; properties?: Record<string, unknown>; $set?: Record<string, unknown> };
+type PhEvent = {
+  event: string;
+  distinct_id?: string;
+  properties?: Record<string, unknown>;
+  $set?: Record<string, unknown>;
+};
 const RELAY = `${E2E_BASE_URL}${ANALYTICS_RELAY_PATH}/`;
 
 function eventsIn(r: Recorded): PhEvent[] {
   try {
     const body = JSON.parse(r.body) as unknown;
-    const list = Array.isArray(body) ? body : Array.isArray((body as { batch?: unknown }).batch) ? (body as { batch: unknown[] }).batch : [body];
+    const list = Array.isArray(body)
+      ? body
+      : Array.isArray((body as { batch?: unknown }).batch)
+        ? (body as { batch: unknown[] }).batch
+        : [body];
     return (list as PhEvent[]).filter((e) => e && typeof e.event === "string");
   } catch {
     return [];
@@ -26,9 +35,16 @@ const recordedSince = async (since: number) => (await recordedBy("posthog")).fil
 const eventsSince = async (since: number) => (await recordedSince(since)).flatMap(eventsIn);
 async function waitForEvent(since: number, match: (e: PhEvent) => boolean): Promise<PhEvent> {
   try {
-    return await waitForRecorded("posthog", (all) => all.filter((r) => r.at >= since).flatMap(eventsIn).find(match));
+    return await waitForRecorded("posthog", (all) =>
+      all
+        .filter((r) => r.at >= since)
+        .flatMap(eventsIn)
+        .find(match),
+    );
   } catch (err) {
-    const seen = (await eventsSince(since)).map((e) => `${e.event} ${distinctIdOf(e)} ${String(e.properties?.$pathname ?? "")}`);
+    const seen = (await eventsSince(since)).map(
+      (e) => `${e.event} ${distinctIdOf(e)} ${String(e.properties?.$pathname ?? "")}`,
+    );
     throw new Error(`${(err as Error).message}\nevents: ${seen.join(" | ")}`);
   }
 }
@@ -67,7 +83,9 @@ async function hide(page: Page) {
   });
 }
 
-test("page views, including App Router navigations, reach PostHog only through the first-party relay", async ({ browser }) => {
+test("page views, including App Router navigations, reach PostHog only through the first-party relay", async ({
+  browser,
+}) => {
   const context = await humanContext(browser);
   const page = await context.newPage();
   const since = Date.now();
@@ -98,7 +116,9 @@ test("page views, including App Router navigations, reach PostHog only through t
   await context.close();
 });
 
-test("sign-in identifies the user by id (browser and server), no email is sent, and sign-out resets", async ({ browser }) => {
+test("sign-in identifies the user by id (browser and server), no email is sent, and sign-out resets", async ({
+  browser,
+}) => {
   const context = await humanContext(browser);
   const page = await context.newPage();
   const since = Date.now();
@@ -119,12 +139,21 @@ test("sign-in identifies the user by id (browser and server), no email is sent, 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=1/);
   // reset() gives the browser a fresh anonymous id: neither the user's nor the one from before sign-in.
-  const signedOutView = await waitForEvent(since, (e) => e.event === "$pageview" && e.properties?.$pathname === "/login" && ![userId, anonymousId].includes(distinctIdOf(e)));
+  const signedOutView = await waitForEvent(
+    since,
+    (e) =>
+      e.event === "$pageview" &&
+      e.properties?.$pathname === "/login" &&
+      ![userId, anonymousId].includes(distinctIdOf(e)),
+  );
   await expect.poll(() => browserDistinctId(page)).toBe(distinctIdOf(signedOutView));
 
-  const bodies = (await recordedSince(since)).map((r) => `${r.path}\n${JSON.stringify(r.headers)}\n${r.body}`).join("\n");
+  const bodies = (await recordedSince(since))
+    .map((r) => `${r.path}\n${JSON.stringify(r.headers)}\n${r.body}`)
+    .join("\n");
   expect(bodies).toContain(userId);
-  for (const needle of [TEST_ADMIN.email, encodeURIComponent(TEST_ADMIN.email), TEST_ADMIN.email.split("@")[0] + "@"]) expect(bodies).not.toContain(needle);
+  for (const needle of [TEST_ADMIN.email, encodeURIComponent(TEST_ADMIN.email), TEST_ADMIN.email.split("@")[0] + "@"])
+    expect(bodies).not.toContain(needle);
   await context.close();
 });
 
@@ -151,7 +180,9 @@ test("the browser talks to nothing but this instance during sign-in and a tour o
   expect(urls.some((u) => u.startsWith(RELAY))).toBe(true);
 });
 
-test("opting out on the Settings page stops all events from this browser; opting in resumes them", async ({ browser }) => {
+test("opting out on the Settings page stops all events from this browser; opting in resumes them", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const context = await humanContext(browser);
   const page = await context.newPage();
@@ -172,7 +203,9 @@ test("opting out on the Settings page stops all events from this browser; opting
   await page.goto("/admin/settings");
   await expect(page.getByTestId("analytics-toggle")).not.toBeChecked();
   await page.waitForTimeout(5_000);
-  expect((await eventsSince(since)).filter((e) => distinctIdOf(e) === userId && e.event !== "user logged in")).toEqual([]);
+  expect((await eventsSince(since)).filter((e) => distinctIdOf(e) === userId && e.event !== "user logged in")).toEqual(
+    [],
+  );
 
   // The control: the same browser, opted in again, is heard at once.
   await page.getByTestId("analytics-toggle").check();
@@ -183,7 +216,10 @@ test("opting out on the Settings page stops all events from this browser; opting
 test("a browser that sends Do Not Track sends nothing; the same visit without it is recorded", async ({ browser }) => {
   const visit = async (dnt: boolean) => {
     const marker = randomUUID();
-    const context = await humanContext(browser, dnt ? () => Object.defineProperty(Navigator.prototype, "doNotTrack", { get: () => "1" }) : undefined);
+    const context = await humanContext(
+      browser,
+      dnt ? () => Object.defineProperty(Navigator.prototype, "doNotTrack", { get: () => "1" }) : undefined,
+    );
     const page = await context.newPage();
     await page.goto(`/login?callbackUrl=%2Fadmin%3Fm%3D${marker}`);
     await page.getByRole("heading", { name: "Sign in to the console" }).click();

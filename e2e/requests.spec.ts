@@ -15,45 +15,104 @@ const OLD_ROUTE = `/e2e-requests/${tag}/old`;
 
 /** Both grains, as every app instance writes them; merged like the telemetry flush does on conflict. */
 async function seed(raw: Raw[]) {
-  const cells = new Map<string, { grain: "minute" | "hour"; bucket: Date; route: string; method: string; statusClass: number; values: number[] }>();
+  const cells = new Map<
+    string,
+    { grain: "minute" | "hour"; bucket: Date; route: string; method: string; statusClass: number; values: number[] }
+  >();
   for (const r of raw) {
-    for (const [grain, size] of [["minute", 60_000], ["hour", 3_600_000]] as const) {
+    for (const [grain, size] of [
+      ["minute", 60_000],
+      ["hour", 3_600_000],
+    ] as const) {
       const bucket = new Date(Math.floor(r.ts.getTime() / size) * size);
       const key = `${grain}|${bucket.getTime()}|${r.route}|${r.method}|${r.statusClass}`;
-      const c = cells.get(key) ?? { grain, bucket, route: r.route, method: r.method, statusClass: r.statusClass, values: [] };
+      const c = cells.get(key) ?? {
+        grain,
+        bucket,
+        route: r.route,
+        method: r.method,
+        statusClass: r.statusClass,
+        values: [],
+      };
       c.values.push(r.ms);
       cells.set(key, c);
     }
   }
-  await upsertRequestRollups([...cells.values()].map(({ values, ...c }) => ({ ...c, count: values.length, durationSumMs: values.reduce((a, b) => a + b, 0), hist: histogramOf(values) })));
+  await upsertRequestRollups(
+    [...cells.values()].map(({ values, ...c }) => ({
+      ...c,
+      count: values.length,
+      durationSumMs: values.reduce((a, b) => a + b, 0),
+      hist: histogramOf(values),
+    })),
+  );
 }
 
 function expected(raw: Raw[]) {
   const errors = raw.filter((r) => r.statusClass === 5).length;
-  return { requests: formatCount(raw.length), errorRate: formatRate(errors / raw.length), p95: formatMs(percentile(histogramOf(raw.map((r) => r.ms)), 0.95)) };
+  return {
+    requests: formatCount(raw.length),
+    errorRate: formatRate(errors / raw.length),
+    p95: formatMs(percentile(histogramOf(raw.map((r) => r.ms)), 0.95)),
+  };
 }
 
 // Known durations a few minutes ago (inside the 1 h window for its whole run), plus one route only seen 3 h ago.
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 const probe: Raw[] = [
-  ...Array.from({ length: 180 }, (_, i) => ({ ts: minutesAgo(2 + (i % 4)), route: ROUTE, method: "GET", statusClass: 2, ms: 20 + i * 1.5 })),
-  ...Array.from({ length: 12 }, (_, i) => ({ ts: minutesAgo(3), route: ROUTE, method: "POST", statusClass: 5, ms: 900 + i * 40 })),
-  ...Array.from({ length: 9 }, (_, i) => ({ ts: minutesAgo(4), route: ROUTE, method: "GET", statusClass: 4, ms: 8 + i })),
+  ...Array.from({ length: 180 }, (_, i) => ({
+    ts: minutesAgo(2 + (i % 4)),
+    route: ROUTE,
+    method: "GET",
+    statusClass: 2,
+    ms: 20 + i * 1.5,
+  })),
+  ...Array.from({ length: 12 }, (_, i) => ({
+    ts: minutesAgo(3),
+    route: ROUTE,
+    method: "POST",
+    statusClass: 5,
+    ms: 900 + i * 40,
+  })),
+  ...Array.from({ length: 9 }, (_, i) => ({
+    ts: minutesAgo(4),
+    route: ROUTE,
+    method: "GET",
+    statusClass: 4,
+    ms: 8 + i,
+  })),
 ];
-const old: Raw[] = Array.from({ length: 5 }, (_, i) => ({ ts: minutesAgo(180), route: OLD_ROUTE, method: "GET", statusClass: 2, ms: 30 + i }));
+const old: Raw[] = Array.from({ length: 5 }, (_, i) => ({
+  ts: minutesAgo(180),
+  route: OLD_ROUTE,
+  method: "GET",
+  statusClass: 2,
+  ms: 30 + i,
+}));
 
 /** A day of plausible traffic on a few more routes of this run, so the screenshot shows a populated page. */
 function backdrop(): Raw[] {
   let x = 11;
-  const rand = () => ((x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
-  const routes = [["api/items", "GET", 35], ["api/items", "POST", 120], ["blog/[slug]", "GET", 80], ["login", "GET", 15]] as const;
+  const rand = () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+  const routes = [
+    ["api/items", "GET", 35],
+    ["api/items", "POST", 120],
+    ["blog/[slug]", "GET", 80],
+    ["login", "GET", 15],
+  ] as const;
   const raw: Raw[] = [];
   for (let slot = 1; slot < 96; slot++) {
     for (const [path, method, median] of routes) {
       const n = Math.round(4 + 6 * (1 + Math.sin(slot / 8)) * rand());
       for (let i = 0; i < n; i++) {
         const z = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
-        raw.push({ ts: minutesAgo(slot * 15 + rand() * 14), route: `/e2e-requests/${tag}/${path}`, method, statusClass: rand() < 0.02 ? 5 : 2, ms: median * Math.exp(0.6 * z) });
+        raw.push({
+          ts: minutesAgo(slot * 15 + rand() * 14),
+          route: `/e2e-requests/${tag}/${path}`,
+          method,
+          statusClass: rand() < 0.02 ? 5 : 2,
+          ms: median * Math.exp(0.6 * z),
+        });
       }
     }
   }
@@ -71,7 +130,9 @@ test.beforeAll(async () => {
   await seed([...probe, ...old, ...backdrop()]);
 });
 
-test("the Requests page shows exactly the seeded figures, in the totals and the route table, and filters by URL", async ({ page }) => {
+test("the Requests page shows exactly the seeded figures, in the totals and the route table, and filters by URL", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   const all = expected(probe);
   await page.goto(`/admin/requests?window=1h&route=${encodeURIComponent(ROUTE)}`);
@@ -111,7 +172,10 @@ test("a window without data for the route shows the empty state", async ({ page 
   await page.goto(`/admin/requests?window=1h&route=${encodeURIComponent(OLD_ROUTE)}`);
   await expect(page.getByTestId("empty-state")).toContainText("No requests recorded in this window");
   await expect(page.getByTestId("empty-state")).toContainText("Filters are active");
-  await expect(page.getByRole("group", { name: "Window" }).getByRole("link", { name: "1h" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("group", { name: "Window" }).getByRole("link", { name: "1h" })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
 });
 
 test("GET /api/admin/requests returns the same report as JSON and refuses bad parameters", async ({ page }) => {
@@ -125,7 +189,9 @@ test("GET /api/admin/requests returns the same report as JSON and refuses bad pa
   for (const bad of ["window=1y", "method=DROP%20TABLE", `route=${"x".repeat(300)}`]) {
     const refused = await page.request.get(`/api/admin/requests?${bad}`);
     expect(refused.status(), bad).toBe(400);
-    expect(await refused.json()).toEqual({ error: { code: "validation_failed", message: expect.any(String), details: expect.any(Array) } });
+    expect(await refused.json()).toEqual({
+      error: { code: "validation_failed", message: expect.any(String), details: expect.any(Array) },
+    });
   }
 });
 
@@ -134,7 +200,10 @@ test("the overview cards show the 24 h error rate and p95 from the same read mod
   // Global figures include the app's own live traffic, so the card is compared with the API read just after it.
   await expect(async () => {
     await page.goto("/admin");
-    const shown = { errorRate: await page.getByTestId("card-error-rate-value").textContent(), p95: await page.getByTestId("card-latency-value").textContent() };
+    const shown = {
+      errorRate: await page.getByTestId("card-error-rate-value").textContent(),
+      p95: await page.getByTestId("card-latency-value").textContent(),
+    };
     const { totals } = await (await page.request.get("/api/admin/requests?window=24h")).json();
     expect(totals.requests).toBeGreaterThanOrEqual(probe.length + old.length);
     expect(shown).toEqual({ errorRate: formatRate(totals.errorRate), p95: formatMs(totals.p95) });

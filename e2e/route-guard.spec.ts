@@ -27,7 +27,9 @@ for (const { route, kind } of adminRoutes) {
 }
 
 test("a forged session cookie is treated as no session", async ({ request }) => {
-  const res = await request.get("/api/admin/overview", { headers: { cookie: "authjs.session-token=forged.jwt.value" } });
+  const res = await request.get("/api/admin/overview", {
+    headers: { cookie: "authjs.session-token=forged.jwt.value" },
+  });
   expect(res.status()).toBe(401);
 });
 

@@ -5,8 +5,14 @@ import { test } from "./support/test";
 
 const auth = { authorization: `Bearer ${E2E_CRON_SECRET}` };
 
-test("cron endpoints run jobs only for the CRON_SECRET holder, and refuse unknown jobs in JSON", async ({ request }) => {
-  const attempts: Array<Record<string, string>> = [{}, { authorization: "Bearer wrong-secret-0123456789abcdef" }, { authorization: E2E_CRON_SECRET }];
+test("cron endpoints run jobs only for the CRON_SECRET holder, and refuse unknown jobs in JSON", async ({
+  request,
+}) => {
+  const attempts: Array<Record<string, string>> = [
+    {},
+    { authorization: "Bearer wrong-secret-0123456789abcdef" },
+    { authorization: E2E_CRON_SECRET },
+  ];
   for (const headers of attempts) {
     const res = await request.post("/api/cron/job-run-prune?force=1", { headers });
     expect(res.status()).toBe(401);
@@ -19,7 +25,11 @@ test("cron endpoints run jobs only for the CRON_SECRET holder, and refuse unknow
   // Vercel Cron sends GET; a forced run happens even if the job ran a moment ago.
   const run = await request.get("/api/cron/job-run-prune?force=1", { headers: auth });
   expect(run.status()).toBe(200);
-  expect(await run.json()).toMatchObject({ job: "job-run-prune", outcome: "ok", detail: { deleted: expect.any(Number) } });
+  expect(await run.json()).toMatchObject({
+    job: "job-run-prune",
+    outcome: "ok",
+    detail: { deleted: expect.any(Number) },
+  });
 
   // "due" runs whatever is due: job-run-prune just ran, so it is not due again.
   const due = await request.post("/api/cron/due", { headers: auth });
@@ -36,7 +46,9 @@ test("Settings lists every scheduled job with its latest run", async ({ page, re
   const card = page.getByTestId("jobs-card");
   await expect(card).toContainText("accepts CRON_SECRET calls");
   const names = await card.getByTestId("job-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-job")));
-  expect(names).toEqual(expect.arrayContaining(["slo-evaluate", "uptime-probe", "notify-deliver", "vitals-retention", "job-run-prune"]));
+  expect(names).toEqual(
+    expect.arrayContaining(["slo-evaluate", "uptime-probe", "notify-deliver", "vitals-retention", "job-run-prune"]),
+  );
   const prune = card.locator('[data-job="job-run-prune"]');
   await expect(prune).toContainText("ok");
   await expect(prune).not.toContainText("never");

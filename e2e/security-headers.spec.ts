@@ -12,9 +12,16 @@ import { test } from "./support/test";
 
 const SERVER_LOG = resolve(import.meta.dirname, "../test-results/e2e-server.log"); // written by support/global-setup.ts
 const loggedViolations = () =>
-  readFileSync(SERVER_LOG, "utf8").split("\n").filter((l) => l.includes('"content security policy violation"')).map((l) => (JSON.parse(l) as { csp: Record<string, unknown> }).csp);
+  readFileSync(SERVER_LOG, "utf8")
+    .split("\n")
+    .filter((l) => l.includes('"content security policy violation"'))
+    .map((l) => (JSON.parse(l) as { csp: Record<string, unknown> }).csp);
 
-const policiesOf = (res: APIResponse) => res.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+const policiesOf = (res: APIResponse) =>
+  res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "content-security-policy")
+    .map((h) => h.value);
 
 /** The one nonce of a page response; every script tag in its HTML must carry it. */
 async function checkNonced(res: APIResponse): Promise<string> {
@@ -28,8 +35,15 @@ async function checkNonced(res: APIResponse): Promise<string> {
   return nonce!;
 }
 
-test("public pages, the 404 and the error page carry a fresh nonce on every response and on each of their scripts", async ({ request }) => {
-  for (const [path, status] of [["/", 200], ["/login", 200], ["/no-such-page", 404], ["/bench/crash?marker=csp", 500]] as const) {
+test("public pages, the 404 and the error page carry a fresh nonce on every response and on each of their scripts", async ({
+  request,
+}) => {
+  for (const [path, status] of [
+    ["/", 200],
+    ["/login", 200],
+    ["/no-such-page", 404],
+    ["/bench/crash?marker=csp", 500],
+  ] as const) {
     const first = await request.get(path);
     const second = await request.get(path);
     expect(first.status(), path).toBe(status);
@@ -49,7 +63,14 @@ test("every console page is rendered with its nonce", async ({ page }) => {
 });
 
 test("APIs, metrics and the relay answer with the no-document policy", async ({ request }) => {
-  for (const path of ["/api/health", "/api/admin/overview", "/api/no-such-api", "/api/v1/vitals", "/metrics", "/lantern-r7/e"]) {
+  for (const path of [
+    "/api/health",
+    "/api/admin/overview",
+    "/api/no-such-api",
+    "/api/v1/vitals",
+    "/metrics",
+    "/lantern-r7/e",
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(policiesOf(res), path).toEqual([MACHINE_CONTENT_SECURITY_POLICY]);
   }
@@ -65,21 +86,42 @@ test("every response denies device features; no HSTS while AUTH_URL is http", as
   }
 });
 
-test("an injected inline script does not run; the watcher sees the violation and the browser reports it", async ({ page, policyViolations }) => {
+test("an injected inline script does not run; the watcher sees the violation and the browser reports it", async ({
+  page,
+  policyViolations,
+}) => {
   const before = loggedViolations().length;
   await page.goto("/login");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__injected = true">`));
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__injected = true">`),
+  );
   await expect.poll(() => policyViolations.join("\n")).toContain("script-src-attr");
   expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
   policyViolations.length = 0; // seen on purpose; the watcher would fail the test otherwise
   // The browser posted a report to the policy's report-uri; the server logged its summary (nothing is stored).
-  await expect.poll(() => loggedViolations().slice(before)).toContainEqual(expect.objectContaining({ directive: "script-src-attr", blocked: "inline", document: "/login", disposition: "enforce" }));
+  await expect
+    .poll(() => loggedViolations().slice(before))
+    .toContainEqual(
+      expect.objectContaining({
+        directive: "script-src-attr",
+        blocked: "inline",
+        document: "/login",
+        disposition: "enforce",
+      }),
+    );
 });
 
 test("the CSP report endpoint refuses anything but a small report, with a JSON error", async ({ request }) => {
-  const valid = JSON.stringify({ "csp-report": { "document-uri": "http://127.0.0.1/login", "violated-directive": "img-src", "blocked-uri": "https://x.example/a.png" } });
-  const send = (data: string, type = "application/csp-report") => request.post(CSP_REPORT_PATH, { data, headers: { "content-type": type } });
+  const valid = JSON.stringify({
+    "csp-report": {
+      "document-uri": "http://127.0.0.1/login",
+      "violated-directive": "img-src",
+      "blocked-uri": "https://x.example/a.png",
+    },
+  });
+  const send = (data: string, type = "application/csp-report") =>
+    request.post(CSP_REPORT_PATH, { data, headers: { "content-type": type } });
   for (const [res, status, code] of [
     [await send(valid, "text/plain"), 415, "unsupported_media_type"],
     [await send("{nope"), 400, "bad_request"],

@@ -12,7 +12,12 @@ const COOKIE = "e2e-cookie-5b1d0e77aa";
 const QUERY_TOKEN = "e2e-query-token-93ac0f";
 const SECRETS = [EMAIL, "jane.doe.e2e", BEARER, COOKIE, QUERY_TOKEN, encodeURIComponent(EMAIL)];
 
-type SentryEvent = { release?: string; environment?: string; exception?: { values?: { value?: string }[] }; request?: { url?: string } };
+type SentryEvent = {
+  release?: string;
+  environment?: string;
+  exception?: { values?: { value?: string }[] };
+  request?: { url?: string };
+};
 
 /** The event item of a recorded envelope (newline-delimited JSON: envelope header, then item header / payload pairs). */
 function eventOf(recorded: Recorded): SentryEvent | undefined {
@@ -27,10 +32,18 @@ const eventWith = (marker: string) => (all: Recorded[]) => all.find((r) => r.bod
 
 test("a server error reaches Sentry with its release and environment, and without PII", async ({ request }) => {
   const marker = `server-${randomUUID()}`;
-  const res = await request.post(`/api/bench/crash?marker=${marker}&token=${QUERY_TOKEN}&contact=${encodeURIComponent(EMAIL)}`, {
-    headers: { authorization: `Bearer ${BEARER}`, cookie: `vigil_pref=${COOKIE}`, "x-contact": EMAIL, "content-type": "text/plain" },
-    data: `reported by ${EMAIL} with Bearer ${BEARER}`,
-  });
+  const res = await request.post(
+    `/api/bench/crash?marker=${marker}&token=${QUERY_TOKEN}&contact=${encodeURIComponent(EMAIL)}`,
+    {
+      headers: {
+        authorization: `Bearer ${BEARER}`,
+        cookie: `vigil_pref=${COOKIE}`,
+        "x-contact": EMAIL,
+        "content-type": "text/plain",
+      },
+      data: `reported by ${EMAIL} with Bearer ${BEARER}`,
+    },
+  );
   expect(res.status()).toBe(500);
   const recorded = await waitForRecorded("sentry", eventWith(marker));
   for (const secret of SECRETS) expect(recorded.body, secret).not.toContain(secret);
@@ -51,14 +64,20 @@ test("a browser error goes through the first-party tunnel to Sentry, without PII
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   const marker = `browser-${randomUUID()}`;
   // Thrown from a timer so it reaches the SDK's global handler, as a real uncaught error would.
-  await page.evaluate(([m, email, token]) => {
-    setTimeout(() => {
-      throw new Error(`${m} for ${email} at /x?token=${token}`);
-    });
-  }, [marker, EMAIL, QUERY_TOKEN]);
+  await page.evaluate(
+    ([m, email, token]) => {
+      setTimeout(() => {
+        throw new Error(`${m} for ${email} at /x?token=${token}`);
+      });
+    },
+    [marker, EMAIL, QUERY_TOKEN],
+  );
   const recorded = await waitForRecorded("sentry", eventWith(marker));
   for (const secret of SECRETS) expect(recorded.body, secret).not.toContain(secret);
-  expect(eventOf(recorded)).toMatchObject({ release: "0.1.0", exception: { values: [expect.objectContaining({ value: expect.stringContaining(`${marker} for [email]`) })] } });
+  expect(eventOf(recorded)).toMatchObject({
+    release: "0.1.0",
+    exception: { values: [expect.objectContaining({ value: expect.stringContaining(`${marker} for [email]`) })] },
+  });
   expect(recorded.headers.origin, "forwarded by the app's server, not posted by the browser").toBeUndefined();
   expect(tunnelPosts.some((u) => new URL(u).host === `127.0.0.1:${E2E_PORT}`)).toBe(true);
   expect(direct).toEqual([]);
@@ -68,11 +87,17 @@ test("the tunnel refuses envelopes for another Sentry project or host, and overs
   const envelope = (dsn: string) => `${JSON.stringify({ event_id: "a".repeat(32), dsn })}\n{"type":"event"}\n{}`;
   const port = new URL(receiverUrl("sentry")).port;
   for (const dsn of [`http://public@127.0.0.1:${port}/2`, `http://public@evil.example:${port}/1`, "not a dsn"]) {
-    const res = await request.post(SENTRY_TUNNEL_PATH, { data: envelope(dsn), headers: { "content-type": "text/plain" } });
+    const res = await request.post(SENTRY_TUNNEL_PATH, {
+      data: envelope(dsn),
+      headers: { "content-type": "text/plain" },
+    });
     expect(res.status(), dsn).toBe(400);
     expect(await res.json()).toEqual({ error: { code: "bad_request", message: expect.any(String) } });
   }
-  const big = await request.post(SENTRY_TUNNEL_PATH, { data: envelope(`http://public@127.0.0.1:${port}/1`) + "x".repeat(1_100_000), headers: { "content-type": "text/plain" } });
+  const big = await request.post(SENTRY_TUNNEL_PATH, {
+    data: envelope(`http://public@127.0.0.1:${port}/1`) + "x".repeat(1_100_000),
+    headers: { "content-type": "text/plain" },
+  });
   expect(big.status()).toBe(413);
 });
 

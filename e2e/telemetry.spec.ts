@@ -44,15 +44,30 @@ async function rollupCount(grain: "minute" | "hour"): Promise<{ count: number; h
   }
 }
 
-const probe = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => fetch(`${E2E_BASE_URL}/api/telemetry-probe-${i}?token=x`, { method: "PATCH" }).then((r) => expect(r.status).toBe(404))));
+const probe = (n: number) =>
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      fetch(`${E2E_BASE_URL}/api/telemetry-probe-${i}?token=x`, { method: "PATCH" }).then((r) =>
+        expect(r.status).toBe(404),
+      ),
+    ),
+  );
 
 test("request counts in /metrics and in the Postgres rollups match the requests made, exactly", async () => {
-  const before = { metrics: sample(await metricsText(), "http_requests_total", PROBE), minute: await rollupCount("minute"), hour: await rollupCount("hour") };
+  const before = {
+    metrics: sample(await metricsText(), "http_requests_total", PROBE),
+    minute: await rollupCount("minute"),
+    hour: await rollupCount("hour"),
+  };
   await probe(17);
   // Node emits "finish" once the last bytes are handed to the OS, which can be just after the client has them.
-  await expect.poll(async () => sample(await metricsText(), "http_requests_total", PROBE) - before.metrics, { timeout: 5_000 }).toBe(17);
+  await expect
+    .poll(async () => sample(await metricsText(), "http_requests_total", PROBE) - before.metrics, { timeout: 5_000 })
+    .toBe(17);
   // Rollups are flushed every VIGIL_TELEMETRY_FLUSH_MS (1 s in these tests).
-  await expect.poll(async () => (await rollupCount("minute")).count - before.minute.count, { timeout: 10_000 }).toBe(17);
+  await expect
+    .poll(async () => (await rollupCount("minute")).count - before.minute.count, { timeout: 10_000 })
+    .toBe(17);
   const minute = await rollupCount("minute");
   const hour = await rollupCount("hour");
   expect(hour.count - before.hour.count).toBe(17);
@@ -62,9 +77,15 @@ test("request counts in /metrics and in the Postgres rollups match the requests 
 
 test("a production server without VIGIL_METRICS_TOKEN warns once, at start, that /metrics is open", async () => {
   // global-setup keeps the server's output there; this server is `next start` (production) without a metrics token.
-  const warnings = () => readFileSync(resolve(import.meta.dirname, "../test-results/e2e-server.log"), "utf8").split("\n").filter((l) => l.includes('"event":"metrics.open"'));
+  const warnings = () =>
+    readFileSync(resolve(import.meta.dirname, "../test-results/e2e-server.log"), "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"event":"metrics.open"'));
   expect(warnings()).toHaveLength(1);
-  expect(JSON.parse(warnings()[0]!)).toMatchObject({ level: 40, msg: expect.stringContaining("VIGIL_METRICS_TOKEN is not set") });
+  expect(JSON.parse(warnings()[0]!)).toMatchObject({
+    level: 40,
+    msg: expect.stringContaining("VIGIL_METRICS_TOKEN is not set"),
+  });
   await metricsText();
   await metricsText();
   await new Promise((r) => setTimeout(r, 500));
@@ -76,7 +97,19 @@ test("promtool accepts /metrics, which carries every family Vigil documents", as
   const check = promtoolCheckMetrics(text);
   expect(check.output).toBe("");
   expect(check.status).toBe(0);
-  for (const family of ["http_requests_total", "http_request_duration_seconds", "web_vitals_lcp_seconds", "web_vitals_inp_seconds", "web_vitals_cls", "vigil_ingest_beacons_accepted_total", "vigil_ingest_beacons_rejected_total", "vigil_job_runs_total", "process_cpu_seconds_total", "nodejs_heap_size_used_bytes", "vigil_uptime_seconds"]) {
+  for (const family of [
+    "http_requests_total",
+    "http_request_duration_seconds",
+    "web_vitals_lcp_seconds",
+    "web_vitals_inp_seconds",
+    "web_vitals_cls",
+    "vigil_ingest_beacons_accepted_total",
+    "vigil_ingest_beacons_rejected_total",
+    "vigil_job_runs_total",
+    "process_cpu_seconds_total",
+    "nodejs_heap_size_used_bytes",
+    "vigil_uptime_seconds",
+  ]) {
     expect(text, family).toContain(`# TYPE ${family} `);
   }
 });
@@ -84,13 +117,19 @@ test("promtool accepts /metrics, which carries every family Vigil documents", as
 test("the apt Prometheus scrapes Vigil and answers a query with the app's own count", async () => {
   const before = sample(await metricsText(), "http_requests_total", PROBE);
   await probe(3);
-  await expect.poll(async () => sample(await metricsText(), "http_requests_total", PROBE), { timeout: 5_000 }).toBe(before + 3);
+  await expect
+    .poll(async () => sample(await metricsText(), "http_requests_total", PROBE), { timeout: 5_000 })
+    .toBe(before + 3);
   const expected = before + 3;
   const prometheus = await startPrometheus(E2E_PORT + 20, `127.0.0.1:${E2E_PORT}`);
   try {
-    await expect.poll(async () => (await prometheus.query('up{job="vigil"}'))[0]?.value[1], { timeout: 20_000 }).toBe("1");
+    await expect
+      .poll(async () => (await prometheus.query('up{job="vigil"}'))[0]?.value[1], { timeout: 20_000 })
+      .toBe("1");
     const q = `http_requests_total{route="${PROBE.route}",method="${PROBE.method}",status="${PROBE.status}"}`;
-    await expect.poll(async () => Number((await prometheus.query(q))[0]?.value[1] ?? -1), { timeout: 20_000 }).toBe(expected);
+    await expect
+      .poll(async () => Number((await prometheus.query(q))[0]?.value[1] ?? -1), { timeout: 20_000 })
+      .toBe(expected);
   } finally {
     await prometheus.stop();
   }
@@ -98,10 +137,19 @@ test("the apt Prometheus scrapes Vigil and answers a query with the app's own co
 
 test("every response carries x-trace-id: the traceparent's trace id when valid, a fresh id otherwise", async () => {
   const traceId = randomBytes(16).toString("hex");
-  const traced = await fetch(`${E2E_BASE_URL}/api/health`, { headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` } });
+  const traced = await fetch(`${E2E_BASE_URL}/api/health`, {
+    headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` },
+  });
   expect(traced.headers.get("x-trace-id")).toBe(traceId);
-  for (const traceparent of ["00-" + "f".repeat(8_000), "ff-zz-yy-01", "00-00000000000000000000000000000000-0000000000000000-01", "\u0001garbage"]) {
-    const res = await fetch(`${E2E_BASE_URL}/login`, { headers: { traceparent: traceparent.replace(/[^\x20-\x7e]/g, "?"), "x-request-id": "<script>alert(1)</script>" } });
+  for (const traceparent of [
+    "00-" + "f".repeat(8_000),
+    "ff-zz-yy-01",
+    "00-00000000000000000000000000000000-0000000000000000-01",
+    "\u0001garbage",
+  ]) {
+    const res = await fetch(`${E2E_BASE_URL}/login`, {
+      headers: { traceparent: traceparent.replace(/[^\x20-\x7e]/g, "?"), "x-request-id": "<script>alert(1)</script>" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-trace-id")).toMatch(/^[\da-f]{32}$/);
     expect(res.headers.get("x-trace-id")).not.toBe("0".repeat(32));
@@ -109,7 +157,10 @@ test("every response carries x-trace-id: the traceparent's trace id when valid, 
 });
 
 test("oversized headers are refused by the server without breaking requests or metrics", async () => {
-  const huge = await fetch(`${E2E_BASE_URL}/api/health`, { headers: { "x-padding": "a".repeat(40_000) } }).then((r) => r.status, () => "connection closed");
+  const huge = await fetch(`${E2E_BASE_URL}/api/health`, { headers: { "x-padding": "a".repeat(40_000) } }).then(
+    (r) => r.status,
+    () => "connection closed",
+  );
   expect([431, "connection closed"]).toContain(huge);
   const after = await fetch(`${E2E_BASE_URL}/api/health`);
   expect(after.status).toBe(200);
@@ -118,13 +169,28 @@ test("oversized headers are refused by the server without breaking requests or m
 
 test("Next.js spans reach the OTLP receiver under the response's trace id", async () => {
   const incoming = randomBytes(16).toString("hex");
-  await fetch(`${E2E_BASE_URL}/api/health`, { headers: { traceparent: `00-${incoming}-${randomBytes(8).toString("hex")}-01` } });
+  await fetch(`${E2E_BASE_URL}/api/health`, {
+    headers: { traceparent: `00-${incoming}-${randomBytes(8).toString("hex")}-01` },
+  });
   const fresh = (await fetch(`${E2E_BASE_URL}/login`)).headers.get("x-trace-id")!;
   for (const traceId of [incoming, fresh]) {
-    const body = await waitForRecorded("otlp", (all) => all.find((r) => r.path === "/v1/traces" && r.body.includes(traceId))?.body, 20_000);
-    const spans = (JSON.parse(body) as { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> }; scopeSpans: Array<{ spans: Array<{ traceId: string; name: string }> }> }> }).resourceSpans;
+    const body = await waitForRecorded(
+      "otlp",
+      (all) => all.find((r) => r.path === "/v1/traces" && r.body.includes(traceId))?.body,
+      20_000,
+    );
+    const spans = (
+      JSON.parse(body) as {
+        resourceSpans: Array<{
+          resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+          scopeSpans: Array<{ spans: Array<{ traceId: string; name: string }> }>;
+        }>;
+      }
+    ).resourceSpans;
     expect(spans[0]!.resource.attributes.find((a) => a.key === "service.name")?.value.stringValue).toBe("vigil");
-    expect(spans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)).filter((s) => s.traceId === traceId).length).toBeGreaterThan(0);
+    expect(
+      spans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)).filter((s) => s.traceId === traceId).length,
+    ).toBeGreaterThan(0);
   }
 });
 
@@ -132,13 +198,31 @@ test("ingest counters and web-vitals histograms follow the beacons the server ac
   const route = `/telemetry/${randomBytes(4).toString("hex").replace(/\d/g, "x")}`;
   const before = await metricsText();
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${E2E_BASE_URL}/api/v1/vitals`, { method: "POST", body, headers: { "content-type": "text/plain", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36", ...headers } });
-  const beacon = JSON.stringify({ v: 1, pageViewId: `pv_${randomBytes(8).toString("hex")}`, route, metrics: [{ name: "LCP", value: 3100, id: "a" }, { name: "CLS", value: 0.05, id: "b" }] });
+    fetch(`${E2E_BASE_URL}/api/v1/vitals`, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "text/plain",
+        "user-agent":
+          "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+        ...headers,
+      },
+    });
+  const beacon = JSON.stringify({
+    v: 1,
+    pageViewId: `pv_${randomBytes(8).toString("hex")}`,
+    route,
+    metrics: [
+      { name: "LCP", value: 3100, id: "a" },
+      { name: "CLS", value: 0.05, id: "b" },
+    ],
+  });
   expect((await post(beacon)).status).toBe(202);
   expect((await post(`{"v":1,"metrics":"nope"}`)).status).toBe(400);
   expect((await post("x".repeat(70_000))).status).toBe(413);
   const after = await metricsText();
-  const delta = (name: string, labels: Record<string, string> = {}) => sample(after, name, labels) - sample(before, name, labels);
+  const delta = (name: string, labels: Record<string, string> = {}) =>
+    sample(after, name, labels) - sample(before, name, labels);
   expect(delta("vigil_ingest_beacons_accepted_total")).toBe(1);
   expect(delta("vigil_ingest_values_accepted_total")).toBe(2);
   expect(delta("vigil_ingest_beacons_rejected_total", { reason: "validation_failed" })).toBe(1);

@@ -18,14 +18,24 @@ const BACKUP = { name: `E2E backup ${tag}`, slug: `e2e-backup-${tag}` };
 let shopBaseline = 0;
 
 const sql = queryDb;
-const resultCount = async (slug: string) => Number((await sql<{ n: string }>("SELECT count(*) AS n FROM probe_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.slug = $1", [slug]))[0]!.n);
+const resultCount = async (slug: string) =>
+  Number(
+    (
+      await sql<{ n: string }>(
+        "SELECT count(*) AS n FROM probe_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.slug = $1",
+        [slug],
+      )
+    )[0]!.n,
+  );
 
 /** One check of `slug`: make it due, then run the job through the cron endpoint until its result is stored. */
 async function runCheck(request: APIRequestContext, slug: string) {
   const before = await resultCount(slug);
   await sql("UPDATE monitors SET next_check_at = now() - interval '1 second' WHERE slug = $1", [slug]);
   await expect(async () => {
-    const res = await request.post("/api/cron/uptime-probe?force=1", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+    const res = await request.post("/api/cron/uptime-probe?force=1", {
+      headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
+    });
     expect(res.status()).toBe(200);
     // The in-process scheduler may have taken the run (then this call is "skipped"): either way, one check.
     expect(await resultCount(slug)).toBe(before + 1);
@@ -43,7 +53,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === "/health") return void (mode === "up" ? res.end("all systems ok") : res.writeHead(503).end("maintenance"));
+    if (req.url === "/health")
+      return void (mode === "up" ? res.end("all systems ok") : res.writeHead(503).end("maintenance"));
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -51,7 +62,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
 
-test("an admin adds an HTTP monitor in Settings; bad input shows inline errors and stores nothing", async ({ page }) => {
+test("an admin adds an HTTP monitor in Settings; bad input shows inline errors and stores nothing", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   await page.goto("/admin/settings");
   const form = page.getByTestId("monitor-add-form");
@@ -82,7 +95,11 @@ test("an admin adds an HTTP monitor in Settings; bad input shows inline errors a
   await expect(row).toContainText(`GET ${target}/health`);
   await expect(row).toContainText("private allowed");
   await expect(page.locator('[data-testid="monitor-row"][data-monitor="vigil"]')).toContainText("built-in");
-  expect(await sql("SELECT allow_private, interval_seconds, timeout_ms, body_contains FROM monitors WHERE slug = $1", [SHOP.slug])).toEqual([{ allow_private: true, interval_seconds: 3600, timeout_ms: 2000, body_contains: "systems ok" }]);
+  expect(
+    await sql("SELECT allow_private, interval_seconds, timeout_ms, body_contains FROM monitors WHERE slug = $1", [
+      SHOP.slug,
+    ]),
+  ).toEqual([{ allow_private: true, interval_seconds: 3600, timeout_ms: 2000, body_contains: "systems ok" }]);
 
   // "Check now" runs the probe job at once (a new monitor is also due for the next scheduled run, which may come first).
   await row.getByRole("button", { name: "Check now" }).click();
@@ -91,7 +108,9 @@ test("an admin adds an HTTP monitor in Settings; bad input shows inline errors a
   expect(shopBaseline).toBeGreaterThanOrEqual(1);
 });
 
-test("the server goes down: after 3 failed checks an incident opens on the Uptime page; back up, it resolves", async ({ page }) => {
+test("the server goes down: after 3 failed checks an incident opens on the Uptime page; back up, it resolves", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAsAdmin(page);
   const ok = shopBaseline;
@@ -104,15 +123,22 @@ test("the server goes down: after 3 failed checks an incident opens on the Uptim
   await runCheck(page.request, SHOP.slug);
   await runCheck(page.request, SHOP.slug);
   await expectCard(page, SHOP.slug, "down", formatUptime({ ok, total: ok + 3 }));
-  await expect(card(page, SHOP.slug).getByTestId("open-incident")).toContainText("3 failed checks · Expected HTTP 200, got 503");
+  await expect(card(page, SHOP.slug).getByTestId("open-incident")).toContainText(
+    "3 failed checks · Expected HTTP 200, got 503",
+  );
   const incident = page.locator(`[data-testid="incident-row"][data-monitor="${SHOP.slug}"]`);
   await expect(incident).toHaveCount(1);
   await expect(incident).toHaveAttribute("data-state", "open");
-  await expect(card(page, SHOP.slug).getByTestId("status-bar").first().locator("[data-state]").last()).toHaveAttribute("data-state", "degraded");
+  await expect(card(page, SHOP.slug).getByTestId("status-bar").first().locator("[data-state]").last()).toHaveAttribute(
+    "data-state",
+    "degraded",
+  );
   await page.screenshot({ path: "test-results/screens/uptime-incident.png", fullPage: true });
   // The Alerts page lists it too, beside the SLO alerts.
   await page.goto("/admin/alerts");
-  await expect(page.getByTestId("alerts-incidents").locator(`[data-testid="incident-row"][data-monitor="${SHOP.slug}"]`)).toHaveAttribute("data-state", "open");
+  await expect(
+    page.getByTestId("alerts-incidents").locator(`[data-testid="incident-row"][data-monitor="${SHOP.slug}"]`),
+  ).toHaveAttribute("data-state", "open");
   await page.goto("/admin/uptime");
 
   mode = "up";
@@ -121,10 +147,15 @@ test("the server goes down: after 3 failed checks an incident opens on the Uptim
   await expect(card(page, SHOP.slug).getByTestId("open-incident")).toHaveCount(0);
   await expect(incident).toHaveAttribute("data-state", "resolved");
   await expect(incident.getByTestId("incident-cause")).toHaveText("Expected HTTP 200, got 503");
-  expect(await sql("SELECT failures FROM incidents i JOIN monitors m ON m.id = i.monitor_id WHERE m.slug = $1", [SHOP.slug])).toEqual([{ failures: 3 }]);
+  expect(
+    await sql("SELECT failures FROM incidents i JOIN monitors m ON m.id = i.monitor_id WHERE m.slug = $1", [SHOP.slug]),
+  ).toEqual([{ failures: 3 }]);
 });
 
-test("a heartbeat monitor: its URL answers pings, a missed deadline opens an incident, the next ping resolves it", async ({ page, request }) => {
+test("a heartbeat monitor: its URL answers pings, a missed deadline opens an incident, the next ping resolves it", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   await signInAsAdmin(page);
   await page.goto("/admin/settings");
@@ -137,7 +168,10 @@ test("a heartbeat monitor: its URL answers pings, a missed deadline opens an inc
   await form.getByLabel("Failures before incident").fill("1");
   await form.getByRole("button", { name: "Add monitor" }).click();
   await expect(page.getByTestId("monitor-add-form").getByRole("status")).toHaveText("Saved.");
-  const url = await page.locator(`[data-testid="monitor-row"][data-monitor="${BACKUP.slug}"]`).getByTestId("settings-heartbeat-url").textContent();
+  const url = await page
+    .locator(`[data-testid="monitor-row"][data-monitor="${BACKUP.slug}"]`)
+    .getByTestId("settings-heartbeat-url")
+    .textContent();
   expect(url).toMatch(/\/api\/v1\/heartbeat\/[A-Za-z0-9_-]{43}$/);
 
   // The URL works without a session (the request fixture shares no cookies with the signed-in page).
@@ -146,7 +180,9 @@ test("a heartbeat monitor: its URL answers pings, a missed deadline opens an inc
   expect(await ping.json()).toMatchObject({ ok: true, monitor: BACKUP.slug, name: BACKUP.name, incident: null });
   const unknown = await page.request.get(`/api/v1/heartbeat/${"A".repeat(43)}`);
   expect(unknown.status()).toBe(404);
-  expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "No heartbeat monitor has this token." } });
+  expect(await unknown.json()).toEqual({
+    error: { code: "not_found", message: "No heartbeat monitor has this token." },
+  });
   await expectCard(page, BACKUP.slug, "up", "100.000%");
   await expect(card(page, BACKUP.slug).getByTestId("heartbeat-url")).toHaveText(url!);
 
@@ -157,10 +193,16 @@ test("a heartbeat monitor: its URL answers pings, a missed deadline opens an inc
 
   expect((await request.post(url!)).status()).toBe(200);
   await expectCard(page, BACKUP.slug, "up", formatUptime({ ok: 2, total: 3 }));
-  await expect(page.locator(`[data-testid="incident-row"][data-monitor="${BACKUP.slug}"]`)).toHaveAttribute("data-state", "resolved");
+  await expect(page.locator(`[data-testid="incident-row"][data-monitor="${BACKUP.slug}"]`)).toHaveAttribute(
+    "data-state",
+    "resolved",
+  );
 });
 
-test("90 days of seeded checks: uptime figures equal the exact counts, bars and latency render, viewers see no ping URLs", async ({ page, browser }) => {
+test("90 days of seeded checks: uptime figures equal the exact counts, bars and latency render, viewers see no ping URLs", async ({
+  page,
+  browser,
+}) => {
   const slug = `e2e-docs-${tag}`;
   const [monitor] = await sql<{ id: string }>(
     "INSERT INTO monitors (id, slug, name, kind, url, interval_seconds, allow_private, next_check_at, updated_at) VALUES ($1, $2, $3, 'http', 'https://docs.example/health', 1800, false, '2100-01-01', now()) RETURNING id",
@@ -174,20 +216,33 @@ test("90 days of seeded checks: uptime figures equal the exact counts, bars and 
     const ts = new Date(now - (k * 30 + 7) * 60_000);
     const daysAgo = Math.floor(now / DAY) - Math.floor(ts.getTime() / DAY); // UTC days, like the bar
     const hour = ts.getUTCHours();
-    const ok = !(daysAgo === 41 || (daysAgo === 3 && hour < 3) || (daysAgo === 67 && hour === 10) || k === 2 || k === 3);
+    const ok = !(
+      daysAgo === 41 ||
+      (daysAgo === 3 && hour < 3) ||
+      (daysAgo === 67 && hour === 10) ||
+      k === 2 ||
+      k === 3
+    );
     return { ts, ok, latency: ok ? 80 + (hour >= 12 && hour < 18 ? 90 : 0) + (k % 7) * 6 : null };
   });
   // Five checks per half hour over the last day, one of them slow, so p50 and p95 differ on the chart.
   for (let k = 0; k < 48; k++) {
     for (const [i, extra] of [10, 14, 18, 22].entries()) {
-      checks.push({ ts: new Date(now - (k * 30 + extra) * 60_000), ok: true, latency: i === 3 ? 260 + (k % 5) * 40 : 70 + i * 15 + (k % 3) * 10 });
+      checks.push({
+        ts: new Date(now - (k * 30 + extra) * 60_000),
+        ok: true,
+        latency: i === 3 ? 260 + (k % 5) * 40 : 70 + i * 15 + (k % 3) * 10,
+      });
     }
   }
   await sql(
     "INSERT INTO probe_results (monitor_id, ts, ok, status_code, latency_ms, error) SELECT $1, ts, ok, CASE WHEN ok THEN 200 ELSE 503 END, latency, CASE WHEN ok THEN NULL ELSE 'Expected HTTP 200, got 503' END FROM unnest($2::timestamptz[], $3::boolean[], $4::float8[]) AS t(ts, ok, latency)",
     [monitor!.id, checks.map((c) => c.ts.toISOString()), checks.map((c) => c.ok), checks.map((c) => c.latency)],
   );
-  await sql("INSERT INTO incidents (monitor_id, opened_at, resolved_at, failures, cause) VALUES ($1, now() - interval '41 days', now() - interval '40 days', 48, 'Expected HTTP 200, got 503')", [monitor!.id]);
+  await sql(
+    "INSERT INTO incidents (monitor_id, opened_at, resolved_at, failures, cause) VALUES ($1, now() - interval '41 days', now() - interval '40 days', 48, 'Expected HTTP 200, got 503')",
+    [monitor!.id],
+  );
   const within = (days: number) => {
     const inWindow = checks.filter((c) => now - c.ts.getTime() < days * DAY);
     return formatUptime({ ok: inWindow.filter((c) => c.ok).length, total: inWindow.length });
@@ -196,10 +251,18 @@ test("90 days of seeded checks: uptime figures equal the exact counts, bars and 
   await signInAsAdmin(page);
   await page.goto("/admin/uptime");
   const docs = card(page, slug);
-  for (const [key, days] of [["24h", 1], ["7d", 7], ["30d", 30], ["90d", 90]] as const) await expect(docs.getByTestId(`uptime-${key}`)).toHaveText(within(days));
+  for (const [key, days] of [
+    ["24h", 1],
+    ["7d", 7],
+    ["30d", 30],
+    ["90d", 90],
+  ] as const)
+    await expect(docs.getByTestId(`uptime-${key}`)).toHaveText(within(days));
   expect(within(1)).toBe(formatUptime({ ok: 238, total: 240 }));
   await expect(docs.getByTestId("status-bar").nth(1).locator('[data-state="down"]')).toHaveCount(1);
-  await expect(docs.getByRole("img", { name: `Probe latency of E2E docs ${tag} over the last 24 hours` })).toBeVisible();
+  await expect(
+    docs.getByRole("img", { name: `Probe latency of E2E docs ${tag} over the last 24 hours` }),
+  ).toBeVisible();
   await expect(docs.locator(".recharts-line")).toHaveCount(2);
   await docs.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/screens/uptime.png", fullPage: true });

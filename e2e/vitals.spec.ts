@@ -8,11 +8,17 @@ import { test } from "./support/test";
 // Beacons from this spec come from an emulated phone: no other spec produces device = mobile rows.
 const PHONE = devices["iPhone 13"];
 
-async function mobileRows(): Promise<Array<{ metric: MetricName; value: number; route: string; attribution_target: string | null }>> {
+async function mobileRows(): Promise<
+  Array<{ metric: MetricName; value: number; route: string; attribution_target: string | null }>
+> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
-    return (await client.query("SELECT metric::text, value, route, attribution_target FROM vitals WHERE device = 'mobile' ORDER BY id")).rows;
+    return (
+      await client.query(
+        "SELECT metric::text, value, route, attribution_target FROM vitals WHERE device = 'mobile' ORDER BY id",
+      )
+    ).rows;
   } finally {
     await client.end();
   }
@@ -26,7 +32,10 @@ async function hide(page: Page) {
   });
 }
 
-test("real Chromium page views send beacons that are stored and shown on the Web Vitals page", async ({ browser, page }) => {
+test("real Chromium page views send beacons that are stored and shown on the Web Vitals page", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(60_000);
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext({ ...PHONE, defaultBrowserType: undefined } as never);
@@ -41,7 +50,9 @@ test("real Chromium page views send beacons that are stored and shown on the Web
     await context.close();
   }
 
-  await expect.poll(async () => new Set((await mobileRows()).map((r) => r.metric)), { timeout: 15_000 }).toEqual(new Set(["LCP", "FCP", "TTFB", "CLS", "INP"]));
+  await expect
+    .poll(async () => new Set((await mobileRows()).map((r) => r.metric)), { timeout: 15_000 })
+    .toEqual(new Set(["LCP", "FCP", "TTFB", "CLS", "INP"]));
   const rows = await mobileRows();
   expect(rows.every((r) => r.route === "/login")).toBe(true);
   expect(rows.filter((r) => r.metric === "LCP")).toHaveLength(3);
@@ -53,7 +64,8 @@ test("real Chromium page views send beacons that are stored and shown on the Web
     const shown = percentile(histogramOf(values), 0.75)!;
     const exact = [...values].sort((a, b) => a - b);
     const rank = 0.75 * (exact.length - 1);
-    const cont = exact[Math.floor(rank)]! + (exact[Math.ceil(rank)]! - exact[Math.floor(rank)]!) * (rank - Math.floor(rank));
+    const cont =
+      exact[Math.floor(rank)]! + (exact[Math.ceil(rank)]! - exact[Math.floor(rank)]!) * (rank - Math.floor(rank));
     expect(Math.abs(shown - cont)).toBeLessThanOrEqual(Math.max(cont * 0.01, 1e-4));
     await expect(page.getByTestId(`metric-${metric}-count`)).toHaveText(String(values.length));
     await expect(page.getByTestId(`metric-${metric}-value`)).toHaveText(METRICS[metric].format(shown));
@@ -71,7 +83,10 @@ test("filters that match nothing show the empty state, and junk URL params fall 
   await page.goto("/admin/vitals?route=/no/such/route&p=12345&window=forever");
   await expect(page.getByTestId("empty-state")).toContainText("No web-vitals data yet");
   await expect(page.getByTestId("empty-state")).toContainText("Filters are active");
-  await expect(page.getByRole("group", { name: "Percentile" }).getByRole("link", { name: "p75" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("group", { name: "Percentile" }).getByRole("link", { name: "p75" })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
 });
 
 test("an admin sets a budget; a bad budget is refused with a clear message", async ({ page }) => {

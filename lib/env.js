@@ -6,7 +6,17 @@ const optionalUrl = z.url().optional();
 const sampleRate = (fallback) => z.coerce.number().min(0).max(1).default(fallback);
 /** Comma-separated list, trimmed and lower-cased, each entry checked by `item`. */
 const lowerCaseList = (item) =>
-  z.string().max(4000).transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)).pipe(z.array(item)).optional();
+  z
+    .string()
+    .max(4000)
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item))
+    .optional();
 
 export const env = createEnv({
   server: {
@@ -17,12 +27,20 @@ export const env = createEnv({
     AUTH_GITHUB_ID: z.string().min(1).optional(),
     AUTH_GITHUB_SECRET: z.string().min(1).optional(),
     // Who may sign in with GitHub (ADR 0009): verified emails or @domains, and organisations. Neither: new users wait as pending.
-    AUTH_GITHUB_ALLOWED_EMAILS: lowerCaseList(z.union([z.email(), z.string().regex(/^@[a-z\d-]+(\.[a-z\d-]+)+$/)], { error: "must list emails or @domains" })),
-    AUTH_GITHUB_ALLOWED_ORGS: lowerCaseList(z.string().regex(/^[a-z\d](?:[a-z\d-]{0,38})$/, "must list GitHub organisation logins")),
+    AUTH_GITHUB_ALLOWED_EMAILS: lowerCaseList(
+      z.union([z.email(), z.string().regex(/^@[a-z\d-]+(\.[a-z\d-]+)+$/)], { error: "must list emails or @domains" }),
+    ),
+    AUTH_GITHUB_ALLOWED_ORGS: lowerCaseList(
+      z.string().regex(/^[a-z\d](?:[a-z\d-]{0,38})$/, "must list GitHub organisation logins"),
+    ),
     // How often a session's user, role and session version are re-read from the database (revocation delay).
     VIGIL_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     // Reverse proxies in front of `next start` whose X-Forwarded-For entries to trust, or the platform whose header to use.
-    VIGIL_TRUSTED_PROXIES: z.union([z.enum(["vercel", "netlify"]), z.coerce.number().int().min(0).max(10)], { error: "must be a number of proxy hops (0-10), vercel or netlify" }).optional(),
+    VIGIL_TRUSTED_PROXIES: z
+      .union([z.enum(["vercel", "netlify"]), z.coerce.number().int().min(0).max(10)], {
+        error: "must be a number of proxy hops (0-10), vercel or netlify",
+      })
+      .optional(),
     // Set by the platforms themselves; only their presence is read (the default of VIGIL_TRUSTED_PROXIES).
     VERCEL: z.string().optional(),
     NETLIFY: z.string().optional(),
@@ -36,8 +54,18 @@ export const env = createEnv({
     // Distinct routes browser data (vitals, client errors) may add per UTC day; later ones are stored as "(other)".
     VIGIL_INGEST_MAX_ROUTES_PER_DAY: z.coerce.number().int().min(10).max(100_000).default(1_000),
     // Rollup retention: hour rows serve windows up to 30 days (SLOs, Requests), day rows the 90-day windows.
-    VIGIL_ROLLUP_HOURLY_RETENTION_DAYS: z.coerce.number().int().min(31, "must be at least 31 (30-day SLO windows read hour rows)").max(3650).default(35),
-    VIGIL_ROLLUP_DAILY_RETENTION_DAYS: z.coerce.number().int().min(91, "must be at least 91 (the 90-day windows read day rows)").max(36_500).default(400),
+    VIGIL_ROLLUP_HOURLY_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(31, "must be at least 31 (30-day SLO windows read hour rows)")
+      .max(3650)
+      .default(35),
+    VIGIL_ROLLUP_DAILY_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(91, "must be at least 91 (the 90-day windows read day rows)")
+      .max(36_500)
+      .default(400),
     // Enables /api/bench/empty, the baseline the ingest benchmark compares against; off in normal runs.
     VIGIL_BENCH_ENDPOINTS: z.stringbool().default(false),
     // Server telemetry (lib/telemetry): request metrics, /metrics, OpenTelemetry traces.
@@ -55,7 +83,10 @@ export const env = createEnv({
     // false: build and run without the Sentry SDK at all (the baseline of `npm run bench:sentry`); also read by next.config.mjs.
     VIGIL_SENTRY_SDK: z.stringbool().default(true),
     // Build output folder; lets the benchmark keep a Sentry-less build beside the normal one.
-    VIGIL_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next-").default(".next"),
+    VIGIL_DIST_DIR: z
+      .string()
+      .regex(/^\.next[\w-]*$/, "must be .next or start with .next-")
+      .default(".next"),
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
     SENTRY_ORG: z.string().min(1).optional(),
     SENTRY_PROJECT: z.string().min(1).optional(),
@@ -83,7 +114,10 @@ export const env = createEnv({
     NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate(0),
     NEXT_PUBLIC_APP_VERSION: z.string().max(64).default("0.1.0"),
     // PostHog project key: public by design (it only allows sending events); unset keeps analytics off.
-    NEXT_PUBLIC_POSTHOG_KEY: z.string().regex(/^phc_\w{1,200}$/, "must be a PostHog project key (phc_…)").optional(),
+    NEXT_PUBLIC_POSTHOG_KEY: z
+      .string()
+      .regex(/^phc_\w{1,200}$/, "must be a PostHog project key (phc_…)")
+      .optional(),
   },
   runtimeEnv: {
     NODE_ENV: process.env.NODE_ENV,
@@ -145,12 +179,18 @@ export const env = createEnv({
   createFinalSchema: (shape) =>
     z.object(shape).superRefine((v, ctx) => {
       if (Boolean(v.AUTH_GITHUB_ID) !== Boolean(v.AUTH_GITHUB_SECRET)) {
-        ctx.addIssue({ code: "custom", path: ["AUTH_GITHUB_SECRET"], message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["AUTH_GITHUB_SECRET"],
+          message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither",
+        });
       }
     }),
   onValidationError: (issues) => {
     const names = issues.map((i) => (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".") || "?");
-    console.error(`Invalid environment variables:\n${issues.map((i, n) => `  - ${names[n]}: ${i.message}`).join("\n")}\nSee .env.example for every variable.`);
+    console.error(
+      `Invalid environment variables:\n${issues.map((i, n) => `  - ${names[n]}: ${i.message}`).join("\n")}\nSee .env.example for every variable.`,
+    );
     throw new Error(`Invalid environment variables: ${names.join(", ")}`);
   },
 });

@@ -5,7 +5,18 @@ import { describe, expect, it } from "vitest";
 const envModule = fileURLToPath(new URL("./env.js", import.meta.url));
 const load = (vars: Record<string, string>) => {
   try {
-    return { ok: true, out: execFileSync(process.execPath, ["--input-type=module", "-e", `const { env } = await import(${JSON.stringify(envModule)}); console.log(JSON.stringify(env.VIGIL_ADMIN_EMAIL))`], { env: { PATH: process.env.PATH, NODE_ENV: "test", ...vars }, encoding: "utf8", stdio: "pipe" }) };
+    return {
+      ok: true,
+      out: execFileSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const { env } = await import(${JSON.stringify(envModule)}); console.log(JSON.stringify(env.VIGIL_ADMIN_EMAIL))`,
+        ],
+        { env: { PATH: process.env.PATH, NODE_ENV: "test", ...vars }, encoding: "utf8", stdio: "pipe" },
+      ),
+    };
   } catch (err) {
     return { ok: false, out: String((err as { stderr?: string }).stderr) };
   }

@@ -4,19 +4,33 @@ import { join } from "node:path";
 import { buildFingerprint } from "./build-fingerprint";
 
 /** Runs `next build` unless the last build was made from the same sources; async so an in-process DB keeps serving. */
-export async function ensureBuild(root: string, env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<"built" | "reused"> {
+export async function ensureBuild(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void = console.log,
+): Promise<"built" | "reused"> {
   const distDir = join(root, env.VIGIL_DIST_DIR || ".next"); // next.config.mjs builds there too
   const stampFile = join(distDir, "vigil-build-stamp");
   const fingerprint = buildFingerprint(root, env);
-  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+  if (
+    existsSync(join(distDir, "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === fingerprint
+  ) {
     log(`sources unchanged since the last build: reusing ${env.VIGIL_DIST_DIR || ".next"}`);
     return "reused";
   }
   log("building (next build); the first build takes a minute or two");
   await new Promise<void>((done, fail) => {
-    spawn(join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" })
+    spawn(join(root, "node_modules", ".bin", "next"), ["build"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: "inherit",
+    })
       .on("error", fail)
-      .on("exit", (code, signal) => (code === 0 ? done() : fail(new Error(`next build exited with ${code ?? signal}`))));
+      .on("exit", (code, signal) =>
+        code === 0 ? done() : fail(new Error(`next build exited with ${code ?? signal}`)),
+      );
   });
   writeFileSync(stampFile, fingerprint);
   return "built";

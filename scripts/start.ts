@@ -19,7 +19,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
   return new Promise((done, fail) => {
     spawn(cmd, args, { cwd: root, env, stdio: "inherit" })
       .on("error", fail)
-      .on("exit", (code, signal) => (code === 0 ? done() : fail(new Error(`${[cmd, ...args].join(" ")} exited with ${code ?? signal}`))));
+      .on("exit", (code, signal) =>
+        code === 0 ? done() : fail(new Error(`${[cmd, ...args].join(" ")} exited with ${code ?? signal}`)),
+      );
   });
 }
 
@@ -51,9 +53,16 @@ async function main() {
 
   if (!dev) await ensureBuild(root, env, say);
 
-  const child = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  const child = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   say(`Vigil: http://${host}:${port}  ·  sign in at http://${host}:${port}/login`);
-  if (generatedPassword) say(`admin: ${env.VIGIL_ADMIN_EMAIL ?? "admin@vigil.local"}  ·  password: run \`cat .vigil/admin-password\` (generated${generatedPassword.created ? " just now" : " on first start"})`);
+  if (generatedPassword)
+    say(
+      `admin: ${env.VIGIL_ADMIN_EMAIL ?? "admin@vigil.local"}  ·  password: run \`cat .vigil/admin-password\` (generated${generatedPassword.created ? " just now" : " on first start"})`,
+    );
   else say(`admin: ${env.VIGIL_ADMIN_EMAIL ?? "admin@vigil.local"} with the password from VIGIL_ADMIN_PASSWORD`);
 
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

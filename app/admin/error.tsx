@@ -7,9 +7,18 @@ export default function AdminError({ error, reset }: { error: Error & { digest?:
     <Card role="alert">
       <h2 className="text-base font-semibold">This page could not be loaded</h2>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        The server logged the details{error.digest ? <> under reference <code>{error.digest}</code></> : null}. Check that the database is reachable, then retry.
+        The server logged the details
+        {error.digest ? (
+          <>
+            {" "}
+            under reference <code>{error.digest}</code>
+          </>
+        ) : null}
+        . Check that the database is reachable, then retry.
       </p>
-      <Button className="mt-4" onClick={reset}>Retry</Button>
+      <Button className="mt-4" onClick={reset}>
+        Retry
+      </Button>
     </Card>
   );
 }

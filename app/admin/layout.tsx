@@ -12,12 +12,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="min-h-screen md:grid md:grid-cols-[220px_1fr]">
       <aside className="border-b border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900 md:min-h-screen md:border-b-0 md:border-r">
-        <Link href="/admin" className="mb-6 block px-3 text-lg font-semibold tracking-tight">Vigil</Link>
+        <Link href="/admin" className="mb-6 block px-3 text-lg font-semibold tracking-tight">
+          Vigil
+        </Link>
         <SidebarNav />
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-zinc-200 bg-white px-6 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-          <span className="truncate text-zinc-600 dark:text-zinc-400" data-testid="current-user">{user.email}</span>
+          <span className="truncate text-zinc-600 dark:text-zinc-400" data-testid="current-user">
+            {user.email}
+          </span>
           <Badge>{user.role}</Badge>
           <ThemeToggle />
           <SignOutForm />

@@ -1,6 +1,15 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
-import { AppHealthCard, DatabaseCard, ErrorBudgetCard, ErrorRateCard, LatencyCard, PendingCard, UptimeCard, VitalsCard } from "@/components/admin/overview-cards";
+import {
+  AppHealthCard,
+  DatabaseCard,
+  ErrorBudgetCard,
+  ErrorRateCard,
+  LatencyCard,
+  PendingCard,
+  UptimeCard,
+  VitalsCard,
+} from "@/components/admin/overview-cards";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
@@ -13,7 +22,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader href="/admin" />
-      {params.denied ? <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">That page needs the admin role.</p> : null}
+      {params.denied ? (
+        <p
+          role="alert"
+          className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
+          That page needs the admin role.
+        </p>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <AppHealthCard app={overview.app} />
         <DatabaseCard database={overview.database} facts={overview.databaseFacts} />
@@ -27,7 +43,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <ErrorBudgetCard budget={overview.errorBudget} />
         <Card data-testid="card-users">
           <CardHeader title="Users" />
-          <dl><Stat label="Accounts" value={overview.users ?? "—"} hint="admins and viewers" /></dl>
+          <dl>
+            <Stat label="Accounts" value={overview.users ?? "—"} hint="admins and viewers" />
+          </dl>
         </Card>
       </div>
     </>

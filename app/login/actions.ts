@@ -3,7 +3,11 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { LoginInput, safeCallbackPath } from "@/lib/auth/login-input";
 
-export type LoginState = { error?: string; fieldErrors?: Partial<Record<"email" | "password", string>>; email?: string };
+export type LoginState = {
+  error?: string;
+  fieldErrors?: Partial<Record<"email" | "password", string>>;
+  email?: string;
+};
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
@@ -23,7 +27,12 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     // signIn signals success by throwing Next's redirect, which must propagate.
     if (!(err instanceof AuthError)) throw err;
     const throttled = "code" in err && err.code === "throttled";
-    return { email, error: throttled ? "Too many failed attempts from this address. Wait a little and try again: each failure doubles the wait." : "Email or password is incorrect." };
+    return {
+      email,
+      error: throttled
+        ? "Too many failed attempts from this address. Wait a little and try again: each failure doubles the wait."
+        : "Email or password is incorrect.",
+    };
   }
 }
 

@@ -24,19 +24,31 @@ export default async function LoginPage({ searchParams }: Props) {
       <Card className="w-full max-w-sm">
         <p className="text-xs font-semibold uppercase tracking-widest text-zinc-500">Vigil</p>
         <h1 className="mb-1 mt-1 text-xl font-semibold">Sign in to the console</h1>
-        <p className="mb-5 text-sm text-zinc-500 dark:text-zinc-400">Use the admin account printed by <code>npm start</code>, or one an admin created for you.</p>
-        {params.signedOut ? <p className="mb-4 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800" role="status">You have been signed out.</p> : null}
+        <p className="mb-5 text-sm text-zinc-500 dark:text-zinc-400">
+          Use the admin account printed by <code>npm start</code>, or one an admin created for you.
+        </p>
+        {params.signedOut ? (
+          <p className="mb-4 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800" role="status">
+            You have been signed out.
+          </p>
+        ) : null}
         {params.error === "AccessDenied" ? (
-          <p className={alert} role="alert">This GitHub account is not on this instance&apos;s allowlist. Ask an admin to add you.</p>
+          <p className={alert} role="alert">
+            This GitHub account is not on this instance&apos;s allowlist. Ask an admin to add you.
+          </p>
         ) : params.error ? (
-          <p className={alert} role="alert">Sign-in failed. Try again.</p>
+          <p className={alert} role="alert">
+            Sign-in failed. Try again.
+          </p>
         ) : null}
         <LoginForm callbackUrl={callbackUrl} />
         {oauthProviders.map((p) => (
           <form key={p.id} action={oauthAction} className="mt-3">
             <input type="hidden" name="provider" value={p.id} />
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <Button type="submit" variant="outline" className="w-full">Continue with {p.name}</Button>
+            <Button type="submit" variant="outline" className="w-full">
+              Continue with {p.name}
+            </Button>
           </form>
         ))}
       </Card>
@@ -52,10 +64,13 @@ function AwaitingApproval({ email }: { email: string }) {
         <p className="text-xs font-semibold uppercase tracking-widest text-zinc-500">Vigil</p>
         <h1 className="mb-1 mt-1 text-xl font-semibold">Waiting for an admin</h1>
         <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400" role="status">
-          You are signed in as <strong>{email}</strong>, but this account has no access yet. An admin can approve it under Settings → Users; then reload this page.
+          You are signed in as <strong>{email}</strong>, but this account has no access yet. An admin can approve it
+          under Settings → Users; then reload this page.
         </p>
         <form action={logoutAction}>
-          <Button type="submit" variant="outline" className="w-full">Sign out</Button>
+          <Button type="submit" variant="outline" className="w-full">
+            Sign out
+          </Button>
         </form>
       </Card>
     </main>

@@ -24,7 +24,8 @@ export function processTreeCpuSeconds(pid: number): number {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(fields[11]) + Number(fields[12]);
       for (const task of readdirSync(`/proc/${p}/task`)) {
-        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(child));
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8").split(" ").filter(Boolean))
+          visit(Number(child));
       }
     } catch {
       // the process exited between listing and reading
@@ -38,7 +39,12 @@ export function processTreeCpuSeconds(pid: number): number {
  * `cpu`: pins the server to that core (taskset), so it never shares a core with the load generator, which the
  * bench then pins to another one with `pinSelf`.
  */
-export async function startNext(root: string, port: number, env: NodeJS.ProcessEnv, { cpu }: { cpu?: number } = {}): Promise<BenchServer> {
+export async function startNext(
+  root: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  { cpu }: { cpu?: number } = {},
+): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   const next = [resolve(root, "node_modules/.bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)];
   const [cmd, ...args] = cpu === undefined ? next : ["taskset", "-c", String(cpu), ...next];
@@ -51,7 +57,13 @@ export async function startNext(root: string, port: number, env: NodeJS.ProcessE
   const cpuSeconds = () => processTreeCpuSeconds(server.pid!);
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`next start on ${port} exited with ${server.exitCode}`);
-    if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) return { base, stop, cpuSeconds };
+    if (
+      await fetch(`${base}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop, cpuSeconds };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

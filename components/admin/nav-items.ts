@@ -11,4 +11,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/settings", label: "Settings", description: "Configuration, users and roles." },
 ];
 
-export const navItem = (href: string): NavItem => NAV_ITEMS.find((i) => i.href === href) ?? { href, label: href, description: "" };
+export const navItem = (href: string): NavItem =>
+  NAV_ITEMS.find((i) => i.href === href) ?? { href, label: href, description: "" };

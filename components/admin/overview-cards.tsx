@@ -7,12 +7,23 @@ import { formatCount, formatMs, formatRate } from "@/lib/requests/format";
 import { formatBudget } from "@/lib/slo/format";
 import { METRICS } from "@/lib/vitals/metrics";
 
-const duration = (s: number) => (s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86_400 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toFixed(1)} d`);
+const duration = (s: number) =>
+  s < 60
+    ? `${s} s`
+    : s < 3600
+      ? `${Math.floor(s / 60)} min`
+      : s < 86_400
+        ? `${(s / 3600).toFixed(1)} h`
+        : `${(s / 86_400).toFixed(1)} d`;
 
 export function AppHealthCard({ app }: { app: Overview["app"] }) {
   return (
     <Card data-testid="card-app">
-      <CardHeader title="Application" description={`Vigil ${app.version} · ${app.environment}`} action={<Badge tone="good">up</Badge>} />
+      <CardHeader
+        title="Application"
+        description={`Vigil ${app.version} · ${app.environment}`}
+        action={<Badge tone="good">up</Badge>}
+      />
       <dl className="grid grid-cols-3 gap-4">
         <Stat label="Uptime" value={duration(app.uptimeSeconds)} />
         <Stat label="Memory" value={`${app.rssMb} MB`} hint="resident set" />
@@ -22,11 +33,21 @@ export function AppHealthCard({ app }: { app: Overview["app"] }) {
   );
 }
 
-export function DatabaseCard({ database, facts }: { database: Overview["database"]; facts: Overview["databaseFacts"] }) {
+export function DatabaseCard({
+  database,
+  facts,
+}: {
+  database: Overview["database"];
+  facts: Overview["databaseFacts"];
+}) {
   const kind = database.kind === "embedded" ? "Embedded PGlite" : "PostgreSQL";
   return (
     <Card data-testid="card-database">
-      <CardHeader title="Database" description={facts ? `${kind} ${facts.serverVersion}` : kind} action={<Badge tone={database.ok ? "good" : "poor"}>{database.ok ? "reachable" : "unreachable"}</Badge>} />
+      <CardHeader
+        title="Database"
+        description={facts ? `${kind} ${facts.serverVersion}` : kind}
+        action={<Badge tone={database.ok ? "good" : "poor"}>{database.ok ? "reachable" : "unreachable"}</Badge>}
+      />
       {database.ok ? (
         <dl className="grid grid-cols-3 gap-4">
           <Stat label="Ping" value={`${database.latencyMs} ms`} hint="SELECT 1" />
@@ -34,7 +55,9 @@ export function DatabaseCard({ database, facts }: { database: Overview["database
           <Stat label="Mode" value={<span className="text-base">{database.kind}</span>} />
         </dl>
       ) : (
-        <p className="text-sm text-red-700 dark:text-red-400">The database did not answer: {database.error}. Readiness (/api/health/ready) reports 503 until it does.</p>
+        <p className="text-sm text-red-700 dark:text-red-400">
+          The database did not answer: {database.error}. Readiness (/api/health/ready) reports 503 until it does.
+        </p>
       )}
     </Card>
   );
@@ -55,7 +78,13 @@ export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
   const inp = vitals?.INP;
   const cls = vitals?.CLS;
   if (!lcp?.count && !inp?.count && !cls?.count) {
-    return <PendingCard title="Web vitals p75 (24 h)" metric="No data yet" how="Appears once pages send web-vitals beacons (Web Vitals)." />;
+    return (
+      <PendingCard
+        title="Web vitals p75 (24 h)"
+        metric="No data yet"
+        how="Appears once pages send web-vitals beacons (Web Vitals)."
+      />
+    );
   }
   const fmt = (name: "LCP" | "INP" | "CLS") => {
     const s = vitals?.[name];
@@ -73,15 +102,26 @@ export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
   );
 }
 
-const requestsLink = <Link href="/admin/requests" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Requests →</Link>;
+const requestsLink = (
+  <Link
+    href="/admin/requests"
+    className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
+  >
+    Requests →
+  </Link>
+);
 
 function NoTraffic({ title, testId, requests }: { title: string; testId: string; requests: Overview["requests24h"] }) {
   return (
     <Card className="border-dashed" data-testid={testId}>
       <CardHeader title={title} action={requestsLink} />
-      <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid={`${testId}-value`}>{requests ? "No traffic" : "Unavailable"}</p>
+      <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid={`${testId}-value`}>
+        {requests ? "No traffic" : "Unavailable"}
+      </p>
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-        {requests ? "No requests recorded in the last 24 h. Every request the server handles is counted." : "Request metrics could not be read."}
+        {requests
+          ? "No requests recorded in the last 24 h. Every request the server handles is counted."
+          : "Request metrics could not be read."}
       </p>
     </Card>
   );
@@ -93,18 +133,29 @@ function BrowserErrors({ totals }: { totals: Overview["browserErrors24h"] }) {
   const per100 = rate === null ? "" : ` · ${rate.toFixed(rate < 1 ? 2 : 1)} per 100 page views`;
   return (
     <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="card-browser-errors">
-      Browser: {formatCount(totals.errors)} uncaught {totals.errors === 1 ? "error" : "errors"}{per100}
+      Browser: {formatCount(totals.errors)} uncaught {totals.errors === 1 ? "error" : "errors"}
+      {per100}
     </p>
   );
 }
 
-export function ErrorRateCard({ requests, browserErrors }: { requests: Overview["requests24h"]; browserErrors: Overview["browserErrors24h"] }) {
+export function ErrorRateCard({
+  requests,
+  browserErrors,
+}: {
+  requests: Overview["requests24h"];
+  browserErrors: Overview["browserErrors24h"];
+}) {
   if (!requests?.requests) return <NoTraffic title="Error rate (24 h)" testId="card-error-rate" requests={requests} />;
   return (
     <Card data-testid="card-error-rate">
       <CardHeader title="Error rate (24 h)" description="5xx share of responses" action={requestsLink} />
-      <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">{formatRate(requests.errorRate)}</p>
-      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{formatCount(requests.errors)} of {formatCount(requests.requests)} requests</p>
+      <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">
+        {formatRate(requests.errorRate)}
+      </p>
+      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+        {formatCount(requests.errors)} of {formatCount(requests.requests)} requests
+      </p>
       <BrowserErrors totals={browserErrors} />
     </Card>
   );
@@ -115,39 +166,76 @@ export function LatencyCard({ requests }: { requests: Overview["requests24h"] })
   return (
     <Card data-testid="card-latency">
       <CardHeader title="Latency p95 (24 h)" description="Server time, all routes" action={requestsLink} />
-      <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">{formatMs(requests.p95)}</p>
-      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">p50 {formatMs(requests.p50)} · p99 {formatMs(requests.p99)}</p>
+      <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">
+        {formatMs(requests.p95)}
+      </p>
+      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+        p50 {formatMs(requests.p50)} · p99 {formatMs(requests.p99)}
+      </p>
     </Card>
   );
 }
 
 /** The SLO with the least error budget left over its window. */
 export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] }) {
-  const link = <Link href="/admin/slos" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">SLOs →</Link>;
+  const link = (
+    <Link
+      href="/admin/slos"
+      className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
+    >
+      SLOs →
+    </Link>
+  );
   if (!budget?.worst) {
     return (
       <Card className="border-dashed" data-testid="card-error-budget">
         <CardHeader title="Error budget left" action={link} />
-        <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid="card-error-budget-value">{budget ? "No data yet" : "Unavailable"}</p>
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{budget ? "Appears once an SLO has data for its window." : "SLO data could not be read."}</p>
+        <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid="card-error-budget-value">
+          {budget ? "No data yet" : "Unavailable"}
+        </p>
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+          {budget ? "Appears once an SLO has data for its window." : "SLO data could not be read."}
+        </p>
       </Card>
     );
   }
   const { worst } = budget;
   return (
     <Card data-testid="card-error-budget">
-      <CardHeader title="Error budget left" description={`Lowest of ${budget.withData} SLO${budget.withData === 1 ? "" : "s"} with data`} action={link} />
-      <p className={`text-2xl font-semibold tabular-nums ${worst.remaining < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-testid="card-error-budget-value">{formatBudget(worst.remaining)}</p>
-      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="card-error-budget-slo">{worst.name} · {worst.window} window</p>
+      <CardHeader
+        title="Error budget left"
+        description={`Lowest of ${budget.withData} SLO${budget.withData === 1 ? "" : "s"} with data`}
+        action={link}
+      />
+      <p
+        className={`text-2xl font-semibold tabular-nums ${worst.remaining < 0 ? "text-red-700 dark:text-red-400" : ""}`}
+        data-testid="card-error-budget-value"
+      >
+        {formatBudget(worst.remaining)}
+      </p>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="card-error-budget-slo">
+        {worst.name} · {worst.window} window
+      </p>
     </Card>
   );
 }
 
-const uptimeLink = <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Uptime →</Link>;
+const uptimeLink = (
+  <Link
+    href="/admin/uptime"
+    className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
+  >
+    Uptime →
+  </Link>
+);
 
 export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; error?: boolean }) {
   if (!uptime?.worst) {
-    const how = error ? "Uptime data could not be read." : uptime ? "Appears after the first checks of the enabled monitors (Uptime)." : "Appears once an uptime probe has run (Uptime).";
+    const how = error
+      ? "Uptime data could not be read."
+      : uptime
+        ? "Appears after the first checks of the enabled monitors (Uptime)."
+        : "Appears once an uptime probe has run (Uptime).";
     return <PendingCard title="Uptime (30 d)" metric={error ? "Unavailable" : "No data yet"} how={how} />;
   }
   const { worst } = uptime;
@@ -155,10 +243,20 @@ export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; e
   return (
     <Card data-testid="card-uptime">
       <CardHeader title="Uptime (30 d)" description={scope} action={uptimeLink} />
-      <p className="text-2xl font-semibold tabular-nums" data-testid="card-uptime-value">{worst.text}</p>
+      <p className="text-2xl font-semibold tabular-nums" data-testid="card-uptime-value">
+        {worst.text}
+      </p>
       <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
         {formatCount(worst.ok)} of {formatCount(worst.total)} {worst.total === 1 ? "check" : "checks"} ok
-        {uptime.down ? <> · <span className="text-red-700 dark:text-red-400" data-testid="card-uptime-down">{uptime.down} down now</span></> : null}
+        {uptime.down ? (
+          <>
+            {" "}
+            ·{" "}
+            <span className="text-red-700 dark:text-red-400" data-testid="card-uptime-down">
+              {uptime.down} down now
+            </span>
+          </>
+        ) : null}
       </p>
     </Card>
   );

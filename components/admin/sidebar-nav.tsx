@@ -6,7 +6,8 @@ import { cn } from "@/components/ui/cn";
 
 export function SidebarNav() {
   const pathname = usePathname();
-  const isActive = (href: string) => (href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  const isActive = (href: string) =>
+    href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label="Admin" className="flex gap-1 overflow-x-auto md:flex-col">
       {NAV_ITEMS.map((item) => (

@@ -22,7 +22,9 @@ export function UsersCard({ users, currentUserId }: { users: UserSummary[]; curr
             <Td>
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={TONE[u.role]}>{u.role}</Badge>
-                {u.id === currentUserId || u.role === "admin" ? null : <UserAccessButton id={u.id} email={u.email} change={u.role === "pending" ? "approve" : "revoke"} />}
+                {u.id === currentUserId || u.role === "admin" ? null : (
+                  <UserAccessButton id={u.id} email={u.email} change={u.role === "pending" ? "approve" : "revoke"} />
+                )}
               </div>
             </Td>
             <Td>{[u.hasPassword ? "password" : null, ...u.oauthProviders].filter(Boolean).join(", ") || "—"}</Td>

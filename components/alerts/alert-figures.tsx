@@ -7,15 +7,22 @@ export function AlertFiguresText({ figures }: { figures: AlertFigures }) {
   if ("factor" in figures) {
     return (
       <span className="tabular-nums" data-testid="alert-figures">
-        {formatBurn(figures.longBurn)} / {formatBurn(figures.shortBurn)} over {windowLabel(figures.longMinutes)} / {windowLabel(figures.shortMinutes)} (&gt; {figures.factor}×)
+        {formatBurn(figures.longBurn)} / {formatBurn(figures.shortBurn)} over {windowLabel(figures.longMinutes)} /{" "}
+        {windowLabel(figures.shortMinutes)} (&gt; {figures.factor}×)
         <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-          {formatEvents(figures.long.total - figures.long.good)} of {formatEvents(figures.long.total)} bad in {windowLabel(figures.longMinutes)}
+          {formatEvents(figures.long.total - figures.long.good)} of {formatEvents(figures.long.total)} bad in{" "}
+          {windowLabel(figures.longMinutes)}
         </span>
       </span>
     );
   }
   if ("absentMinutes" in figures) {
-    return <span data-testid="alert-figures">no events for {figures.absentMinutes} min <span className="block text-xs text-zinc-500">{formatEvents(figures.window.total)} earlier in the window</span></span>;
+    return (
+      <span data-testid="alert-figures">
+        no events for {figures.absentMinutes} min{" "}
+        <span className="block text-xs text-zinc-500">{formatEvents(figures.window.total)} earlier in the window</span>
+      </span>
+    );
   }
   return <span data-testid="alert-figures">{figures.reason}</span>;
 }

@@ -16,7 +16,11 @@ function when(iso: string | null): string {
 function duration(from: string, to: string): string {
   const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
   if (minutes < 1) return "under a minute";
-  return minutes < 60 ? `${minutes} min` : minutes < 2880 ? `${(minutes / 60).toFixed(1)} h` : `${(minutes / 1440).toFixed(1)} d`;
+  return minutes < 60
+    ? `${minutes} min`
+    : minutes < 2880
+      ? `${(minutes / 60).toFixed(1)} h`
+      : `${(minutes / 1440).toFixed(1)} d`;
 }
 
 /** Open alerts (`resolved` false) or history: one row per alert with its rule, times and the figures that fired it. */
@@ -33,16 +37,30 @@ export function AlertsTable({ alerts, resolved }: { alerts: readonly AlertView[]
             </span>
           </Td>
           <Td>
-            <Link href={`/admin/slos#slo-${a.slo}`} className="font-medium underline-offset-2 hover:underline">{a.sloName}</Link>
+            <Link href={`/admin/slos#slo-${a.slo}`} className="font-medium underline-offset-2 hover:underline">
+              {a.sloName}
+            </Link>
             <span className="block max-w-xs text-xs text-zinc-500 dark:text-zinc-400">{a.summary}</span>
           </Td>
-          <Td mono><span className="whitespace-nowrap">{a.rule}</span></Td>
-          <Td><span className="whitespace-nowrap tabular-nums">{when(a.startedAt)}</span></Td>
-          <Td>
-            <span className="whitespace-nowrap tabular-nums">{resolved ? when(a.resolvedAt) : a.firedAt ? when(a.firedAt) : "pending"}</span>
-            {resolved && a.resolvedAt ? <span className="block text-xs text-zinc-500">after {duration(a.firedAt ?? a.startedAt, a.resolvedAt)}</span> : null}
+          <Td mono>
+            <span className="whitespace-nowrap">{a.rule}</span>
           </Td>
-          <Td><AlertFiguresText figures={a.figures} /></Td>
+          <Td>
+            <span className="whitespace-nowrap tabular-nums">{when(a.startedAt)}</span>
+          </Td>
+          <Td>
+            <span className="whitespace-nowrap tabular-nums">
+              {resolved ? when(a.resolvedAt) : a.firedAt ? when(a.firedAt) : "pending"}
+            </span>
+            {resolved && a.resolvedAt ? (
+              <span className="block text-xs text-zinc-500">
+                after {duration(a.firedAt ?? a.startedAt, a.resolvedAt)}
+              </span>
+            ) : null}
+          </Td>
+          <Td>
+            <AlertFiguresText figures={a.figures} />
+          </Td>
         </tr>
       ))}
     </Table>

@@ -6,10 +6,21 @@ import type { IncidentView } from "@/lib/uptime/uptime-report";
 /** Uptime incidents beside the SLO alerts, so one page answers "what is on fire"; details live on Uptime. */
 export function UptimeIncidentsCard({ incidents, days }: { incidents: IncidentView[]; days: number }) {
   const open = incidents.filter((i) => i.resolvedAt === null).length;
-  const link = <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">Uptime →</Link>;
+  const link = (
+    <Link
+      href="/admin/uptime"
+      className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
+    >
+      Uptime →
+    </Link>
+  );
   return (
     <Card data-testid="alerts-incidents">
-      <CardHeader title="Uptime incidents" description={`${open ? `${open} open; ` : ""}open ones and those of the last ${days} days. An incident opens after a monitor's threshold of failed checks in a row.`} action={link} />
+      <CardHeader
+        title="Uptime incidents"
+        description={`${open ? `${open} open; ` : ""}open ones and those of the last ${days} days. An incident opens after a monitor's threshold of failed checks in a row.`}
+        action={link}
+      />
       {incidents.length ? (
         <IncidentsTable incidents={incidents} />
       ) : (

@@ -6,7 +6,12 @@ import { resetAnalytics } from "@/lib/analytics/posthog-client";
 export function SignOutForm() {
   return (
     <form action={logoutAction} onSubmit={resetAnalytics}>
-      <button type="submit" className="rounded-lg px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">Sign out</button>
+      <button
+        type="submit"
+        className="rounded-lg px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        Sign out
+      </button>
     </form>
   );
 }

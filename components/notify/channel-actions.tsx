@@ -11,18 +11,58 @@ export function ChannelActions({ id, name, enabled }: { id: string; name: string
   return (
     <form action={action} className="flex flex-wrap items-center gap-1.5" aria-label={`Actions for ${name}`}>
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" name="op" value="test" variant="outline" className={small} disabled={pending || !enabled} title={enabled ? undefined : "Enable the channel first"}>Send test</Button>
-      <Button type="submit" name="op" value={enabled ? "disable" : "enable"} variant="outline" className={small} disabled={pending}>{enabled ? "Disable" : "Enable"}</Button>
+      <Button
+        type="submit"
+        name="op"
+        value="test"
+        variant="outline"
+        className={small}
+        disabled={pending || !enabled}
+        title={enabled ? undefined : "Enable the channel first"}
+      >
+        Send test
+      </Button>
+      <Button
+        type="submit"
+        name="op"
+        value={enabled ? "disable" : "enable"}
+        variant="outline"
+        className={small}
+        disabled={pending}
+      >
+        {enabled ? "Disable" : "Enable"}
+      </Button>
       {confirming ? (
         <>
-          <Button type="submit" name="op" value="delete" variant="outline" className={`${small} border-red-400 text-red-700 dark:text-red-400`} disabled={pending}>Delete with its history</Button>
-          <Button type="button" variant="ghost" className={small} onClick={() => setConfirming(false)}>Keep</Button>
+          <Button
+            type="submit"
+            name="op"
+            value="delete"
+            variant="outline"
+            className={`${small} border-red-400 text-red-700 dark:text-red-400`}
+            disabled={pending}
+          >
+            Delete with its history
+          </Button>
+          <Button type="button" variant="ghost" className={small} onClick={() => setConfirming(false)}>
+            Keep
+          </Button>
         </>
       ) : (
-        <Button type="button" variant="ghost" className={small} onClick={() => setConfirming(true)}>Delete…</Button>
+        <Button type="button" variant="ghost" className={small} onClick={() => setConfirming(true)}>
+          Delete…
+        </Button>
       )}
-      {state.ok ? <span role="status" className="w-full text-xs text-emerald-700 dark:text-emerald-400">{state.ok}</span> : null}
-      {state.error ? <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{state.error}</span> : null}
+      {state.ok ? (
+        <span role="status" className="w-full text-xs text-emerald-700 dark:text-emerald-400">
+          {state.ok}
+        </span>
+      ) : null}
+      {state.error ? (
+        <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -15,7 +15,9 @@ export async function ChannelsSection() {
         description="Alerts, incidents and tests go to every enabled channel through the outbox: retried with backoff, each delivery listed on the Alerts page. Webhooks are signed (X-Vigil-Signature); see docs/NOTIFICATIONS.md."
       />
       {channels.length === 0 ? (
-        <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400" data-testid="channels-empty">No channels yet: nothing is sent. Add a Slack incoming webhook or a JSON webhook below.</p>
+        <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400" data-testid="channels-empty">
+          No channels yet: nothing is sent. Add a Slack incoming webhook or a JSON webhook below.
+        </p>
       ) : (
         <Table caption="Notification channels" head={["Name", "Kind", "URL", "Status", "Actions"]}>
           {channels.map((c) => (
@@ -27,10 +29,18 @@ export async function ChannelsSection() {
               </Td>
               <Td mono>
                 {c.maskedUrl}
-                {c.allowPrivate ? <span className="ml-1"><Badge tone="warn">private allowed</Badge></span> : null}
+                {c.allowPrivate ? (
+                  <span className="ml-1">
+                    <Badge tone="warn">private allowed</Badge>
+                  </span>
+                ) : null}
               </Td>
-              <Td><Badge tone={c.enabled ? "good" : "neutral"}>{c.enabled ? "enabled" : "disabled"}</Badge></Td>
-              <Td><ChannelActions id={c.id} name={c.name} enabled={c.enabled} /></Td>
+              <Td>
+                <Badge tone={c.enabled ? "good" : "neutral"}>{c.enabled ? "enabled" : "disabled"}</Badge>
+              </Td>
+              <Td>
+                <ChannelActions id={c.id} name={c.name} enabled={c.enabled} />
+              </Td>
             </tr>
           ))}
         </Table>

@@ -32,24 +32,45 @@ export async function DeliveriesSection({ canRetry }: { canRetry: boolean }) {
             <Stat label="Pending" value={report.counts.pending.toLocaleString("en-US")} />
             <Stat label="Dead" value={report.counts.dead.toLocaleString("en-US")} />
           </dl>
-          <Table caption="Notification deliveries" head={["Event", "Channel", "Status", "Tries", "Last result", "When (UTC)", ...(canRetry ? [""] : [])]}>
+          <Table
+            caption="Notification deliveries"
+            head={["Event", "Channel", "Status", "Tries", "Last result", "When (UTC)", ...(canRetry ? [""] : [])]}
+          >
             {report.rows.map((d) => (
               <tr key={d.id} data-testid="delivery-row" data-status={d.status}>
                 <Td>
-                  <span className="block max-w-56 truncate font-medium" title={d.title}>{d.title}</span>
+                  <span className="block max-w-56 truncate font-medium" title={d.title}>
+                    {d.title}
+                  </span>
                   <span className="text-xs text-zinc-500">{d.eventType}</span>
                 </Td>
                 <Td>
-                  <span className="block max-w-40 truncate" title={d.channelName}>{d.channelName}</span>
+                  <span className="block max-w-40 truncate" title={d.channelName}>
+                    {d.channelName}
+                  </span>
                   <span className="text-xs text-zinc-500">{d.channelKind === "slack" ? "Slack" : "webhook"}</span>
                 </Td>
-                <Td><StatusBadge row={d} /></Td>
+                <Td>
+                  <StatusBadge row={d} />
+                </Td>
                 <Td>{d.attempts}</Td>
-                <Td><span className="block max-w-56 truncate text-xs" title={d.last}>{d.last}</span></Td>
+                <Td>
+                  <span className="block max-w-56 truncate text-xs" title={d.last}>
+                    {d.last}
+                  </span>
+                </Td>
                 <Td>
                   <span className="block whitespace-nowrap text-xs">created {d.created}</span>
-                  {d.delivered ? <span className="block whitespace-nowrap text-xs text-emerald-700 dark:text-emerald-400">delivered {d.delivered}</span> : null}
-                  {d.nextAttempt ? <span className="block whitespace-nowrap text-xs text-amber-700 dark:text-amber-400">next try {d.nextAttempt.at} ({d.nextAttempt.until})</span> : null}
+                  {d.delivered ? (
+                    <span className="block whitespace-nowrap text-xs text-emerald-700 dark:text-emerald-400">
+                      delivered {d.delivered}
+                    </span>
+                  ) : null}
+                  {d.nextAttempt ? (
+                    <span className="block whitespace-nowrap text-xs text-amber-700 dark:text-amber-400">
+                      next try {d.nextAttempt.at} ({d.nextAttempt.until})
+                    </span>
+                  ) : null}
                 </Td>
                 {canRetry ? <Td>{d.status === "dead" ? <RetryButton id={d.id} /> : null}</Td> : null}
               </tr>

@@ -8,16 +8,39 @@ export function RequestRoutesTable({ rows, hrefFor }: { rows: RouteRow[]; hrefFo
     <Table caption="Routes by requests" head={["Route", "Methods", "Requests", "Req/min", "5xx", "p50", "p95", "p99"]}>
       {rows.map((r) => (
         <tr key={r.route} data-testid="request-route-row" data-route={r.route}>
-          <Td mono><Link className="underline-offset-2 hover:underline" href={hrefFor(r.route)}>{r.route}</Link></Td>
-          <Td mono>{r.methods.join(", ")}</Td>
-          <Td><span className="tabular-nums" data-testid="route-requests">{formatCount(r.requests)}</span></Td>
-          <Td><span className="tabular-nums">{formatPerMinute(r.perMinute)}</span></Td>
-          <Td>
-            <span className={r.errors > 0 ? "font-semibold tabular-nums text-red-700 dark:text-red-400" : "tabular-nums"} data-testid="route-error-rate">{formatRate(r.errorRate)}</span>
+          <Td mono>
+            <Link className="underline-offset-2 hover:underline" href={hrefFor(r.route)}>
+              {r.route}
+            </Link>
           </Td>
-          <Td><span className="tabular-nums">{formatMs(r.p50)}</span></Td>
-          <Td><span className="tabular-nums" data-testid="route-p95">{formatMs(r.p95)}</span></Td>
-          <Td><span className="tabular-nums">{formatMs(r.p99)}</span></Td>
+          <Td mono>{r.methods.join(", ")}</Td>
+          <Td>
+            <span className="tabular-nums" data-testid="route-requests">
+              {formatCount(r.requests)}
+            </span>
+          </Td>
+          <Td>
+            <span className="tabular-nums">{formatPerMinute(r.perMinute)}</span>
+          </Td>
+          <Td>
+            <span
+              className={r.errors > 0 ? "font-semibold tabular-nums text-red-700 dark:text-red-400" : "tabular-nums"}
+              data-testid="route-error-rate"
+            >
+              {formatRate(r.errorRate)}
+            </span>
+          </Td>
+          <Td>
+            <span className="tabular-nums">{formatMs(r.p50)}</span>
+          </Td>
+          <Td>
+            <span className="tabular-nums" data-testid="route-p95">
+              {formatMs(r.p95)}
+            </span>
+          </Td>
+          <Td>
+            <span className="tabular-nums">{formatMs(r.p99)}</span>
+          </Td>
         </tr>
       ))}
     </Table>

@@ -5,9 +5,24 @@ import type { RequestTotals } from "@/lib/requests/read-model";
 
 export function RequestTotalsCard({ totals }: { totals: RequestTotals }) {
   const stats = [
-    { id: "requests", label: "Requests", value: formatCount(totals.requests), hint: `${formatPerMinute(totals.perMinute)} / min` },
-    { id: "error-rate", label: "5xx share", value: formatRate(totals.errorRate), hint: `${formatCount(totals.errors)} server errors` },
-    { id: "p50", label: "Latency p50", value: formatMs(totals.p50), hint: totals.meanMs === null ? undefined : `mean ${formatMs(totals.meanMs)}` },
+    {
+      id: "requests",
+      label: "Requests",
+      value: formatCount(totals.requests),
+      hint: `${formatPerMinute(totals.perMinute)} / min`,
+    },
+    {
+      id: "error-rate",
+      label: "5xx share",
+      value: formatRate(totals.errorRate),
+      hint: `${formatCount(totals.errors)} server errors`,
+    },
+    {
+      id: "p50",
+      label: "Latency p50",
+      value: formatMs(totals.p50),
+      hint: totals.meanMs === null ? undefined : `mean ${formatMs(totals.meanMs)}`,
+    },
     { id: "p95", label: "Latency p95", value: formatMs(totals.p95) },
     { id: "p99", label: "Latency p99", value: formatMs(totals.p99) },
   ];

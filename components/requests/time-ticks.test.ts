@@ -13,7 +13,14 @@ describe("time ticks", () => {
     expect(ticks.map(tickLabel(60))).toEqual(["11/17", "11/18", "11/19", "11/20", "11/21", "11/22", "11/23"]);
   });
   it("puts 1 h ticks every 10 minutes, and tooltips carry date and time", () => {
-    expect(timeTicks(t("2026-11-23T12:35:00Z"), t("2026-11-23T13:34:00Z"), 1).map(tickLabel(1))).toEqual(["12:40", "12:50", "13:00", "13:10", "13:20", "13:30"]);
+    expect(timeTicks(t("2026-11-23T12:35:00Z"), t("2026-11-23T13:34:00Z"), 1).map(tickLabel(1))).toEqual([
+      "12:40",
+      "12:50",
+      "13:00",
+      "13:10",
+      "13:20",
+      "13:30",
+    ]);
     expect(fullLabel(t("2026-11-23T09:05:00Z"))).toBe("11/23 09:05 UTC");
   });
 });

@@ -8,7 +8,10 @@ export const BURN_THRESHOLDS = [
 ] as const;
 
 /** SLI axis in percent: from a little under the lowest of the target and the data, up to 100 %. */
-export function sliDomain(valuesPct: readonly number[], objectivePct: number): { domain: [number, number]; digits: number } {
+export function sliDomain(
+  valuesPct: readonly number[],
+  objectivePct: number,
+): { domain: [number, number]; digits: number } {
   const lo = Math.min(objectivePct, ...valuesPct);
   const span = 100 - lo;
   const bottom = Math.max(0, lo - Math.max(span * 0.25, 0.05));

@@ -4,7 +4,9 @@ import { fullLabel } from "@/components/requests/time-ticks";
 export function EvaluatedAt({ at }: { at: string | null }) {
   return (
     <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="last-evaluated">
-      {at ? `Alerts last evaluated ${fullLabel(Date.parse(at))} · every minute` : "Alerts not evaluated yet: the slo-evaluate job runs every minute."}
+      {at
+        ? `Alerts last evaluated ${fullLabel(Date.parse(at))} · every minute`
+        : "Alerts not evaluated yet: the slo-evaluate job runs every minute."}
     </p>
   );
 }

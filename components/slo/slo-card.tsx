@@ -13,7 +13,8 @@ import type { SloReportItem } from "@/lib/slo/report-model";
 const NO_DATA: Record<SloReportItem["kind"], string> = {
   availability: "No matching requests in the window. Every request the server handles is counted within seconds.",
   latency: "No matching requests in the window. Every request the server handles is counted within seconds.",
-  vitals: "No web-vitals samples for this metric, route and device in the window; they arrive as real users load pages.",
+  vitals:
+    "No web-vitals samples for this metric, route and device in the window; they arrive as real users load pages.",
   uptime: "No probe results for this monitor in the window: check that the monitor exists and the scheduler runs.",
   custom: "No events reported in the window: the application posts them to POST /api/v1/slo-events.",
 };
@@ -24,25 +25,63 @@ export function SloCard({ item, chart }: { item: SloReportItem; chart: SloChart 
     <Card id={`slo-${item.id}`} data-testid="slo-card" data-slo={item.id} className="scroll-mt-6">
       <CardHeader
         title={item.name}
-        description={<>{item.measures}. Owner {item.owner} · <RunbookLink url={item.runbookUrl} /></>}
+        description={
+          <>
+            {item.measures}. Owner {item.owner} · <RunbookLink url={item.runbookUrl} />
+          </>
+        }
         action={<SloStatusBadge status={item.status} />}
       />
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat label={`SLI (${item.window})`} value={<span data-testid="card-sli">{formatSli(item.sli)}</span>} hint={`objective ${formatObjective(item.objective)}`} />
-        <Stat label="Error budget left" value={<span data-testid="card-budget">{formatBudget(budget.remainingRatio)}</span>} hint={item.events.total ? `${formatEvents(budget.consumed)} of ${formatEvents(budget.total)} bad events allowed` : undefined} />
-        <Stat label="Events" value={formatEvents(item.events.total)} hint={`${formatEvents(item.events.total - item.events.good)} bad`} />
+        <Stat
+          label={`SLI (${item.window})`}
+          value={<span data-testid="card-sli">{formatSli(item.sli)}</span>}
+          hint={`objective ${formatObjective(item.objective)}`}
+        />
+        <Stat
+          label="Error budget left"
+          value={<span data-testid="card-budget">{formatBudget(budget.remainingRatio)}</span>}
+          hint={
+            item.events.total
+              ? `${formatEvents(budget.consumed)} of ${formatEvents(budget.total)} bad events allowed`
+              : undefined
+          }
+        />
+        <Stat
+          label="Events"
+          value={formatEvents(item.events.total)}
+          hint={`${formatEvents(item.events.total - item.events.good)} bad`}
+        />
         <Stat
           label="Open alerts"
           value={item.openAlerts.length}
-          hint={item.openAlerts.length ? <Link href="/admin/alerts" className="underline underline-offset-2">{item.openAlerts.map((a) => `${a.rule} ${a.state}`).join(", ")}</Link> : "none"}
+          hint={
+            item.openAlerts.length ? (
+              <Link href="/admin/alerts" className="underline underline-offset-2">
+                {item.openAlerts.map((a) => `${a.rule} ${a.state}`).join(", ")}
+              </Link>
+            ) : (
+              "none"
+            )
+          }
         />
       </dl>
       {item.events.total === 0 ? (
-        <p className="mb-6 rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400" data-testid="slo-no-data">
+        <p
+          className="mb-6 rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+          data-testid="slo-no-data"
+        >
           No data for this SLO in its {item.window} window. {NO_DATA[item.kind]}
         </p>
       ) : chart ? (
-        <div className="mb-6"><SloCharts name={item.name} points={chart.points} stepMinutes={chart.stepMinutes} objective={item.objective} /></div>
+        <div className="mb-6">
+          <SloCharts
+            name={item.name}
+            points={chart.points}
+            stepMinutes={chart.stepMinutes}
+            objective={item.objective}
+          />
+        </div>
       ) : null}
       <SloRulesTable item={item} />
     </Card>

@@ -25,11 +25,29 @@ function isolatedDot(data: readonly Datum[], key: "sli" | "burn", color: string)
 }
 
 export function SloCharts({ name, points, stepMinutes, objective }: Props) {
-  const data: Datum[] = points.map((p) => ({ t: p.t, sli: p.sli === null ? null : p.sli * 100, budget: p.budgetRemaining === null ? null : p.budgetRemaining * 100, burn: p.burn }));
+  const data: Datum[] = points.map((p) => ({
+    t: p.t,
+    sli: p.sli === null ? null : p.sli * 100,
+    budget: p.budgetRemaining === null ? null : p.budgetRemaining * 100,
+    burn: p.burn,
+  }));
   const ticks = points.length ? timeTicks(points[0]!.t, points.at(-1)!.t, stepMinutes) : [];
-  const x = <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} ticks={ticks} tickFormatter={tickLabel(stepMinutes)} {...axis} />;
+  const x = (
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={["dataMin", "dataMax"]}
+      ticks={ticks}
+      tickFormatter={tickLabel(stepMinutes)}
+      {...axis}
+    />
+  );
   const label = (t: unknown) => fullLabel(Number(t));
-  const sli = sliDomain(data.flatMap((d) => (d.sli === null ? [] : [d.sli])), objective * 100);
+  const sli = sliDomain(
+    data.flatMap((d) => (d.sli === null ? [] : [d.sli])),
+    objective * 100,
+  );
   const burn = burnAxis(data.flatMap((d) => (d.burn === null ? [] : [d.burn])));
   const lastBudget = data.at(-1)?.budget ?? null;
   const budgetColor = lastBudget !== null && lastBudget < 0 ? "#dc2626" : "#059669";
@@ -38,45 +56,129 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
     <div className="grid gap-6 lg:grid-cols-2">
       <ChartFigure
         label={`${name}: SLI per ${step(stepMinutes)} against the ${formatObjective(objective)} target`}
-        caption={<><span className="text-blue-600 dark:text-blue-400">—</span> SLI per {step(stepMinutes)} · <span className="text-red-600 dark:text-red-400">- -</span> target {formatObjective(objective)}</>}
+        caption={
+          <>
+            <span className="text-blue-600 dark:text-blue-400">—</span> SLI per {step(stepMinutes)} ·{" "}
+            <span className="text-red-600 dark:text-red-400">- -</span> target {formatObjective(objective)}
+          </>
+        }
       >
         <LineChart data={data} margin={margin}>
           {grid}
           {x}
-          <YAxis domain={sli.domain} allowDataOverflow tickFormatter={(v: number) => `${v.toFixed(sli.digits)}%`} width={64} {...axis} />
-          <Tooltip labelFormatter={label} formatter={(v) => [formatSli(v === null ? null : Number(v) / 100), "SLI"]} contentStyle={{ fontSize: 12 }} />
-          <ReferenceLine y={objective * 100} stroke="#dc2626" strokeDasharray="6 4" label={{ value: `target ${formatObjective(objective)}`, position: "insideBottomRight", fontSize: 11, fill: "#dc2626" }} />
-          <Line type="linear" dataKey="sli" stroke="#2563eb" strokeWidth={2} dot={isolatedDot(data, "sli", "#2563eb")} isAnimationActive={false} />
+          <YAxis
+            domain={sli.domain}
+            allowDataOverflow
+            tickFormatter={(v: number) => `${v.toFixed(sli.digits)}%`}
+            width={64}
+            {...axis}
+          />
+          <Tooltip
+            labelFormatter={label}
+            formatter={(v) => [formatSli(v === null ? null : Number(v) / 100), "SLI"]}
+            contentStyle={{ fontSize: 12 }}
+          />
+          <ReferenceLine
+            y={objective * 100}
+            stroke="#dc2626"
+            strokeDasharray="6 4"
+            label={{
+              value: `target ${formatObjective(objective)}`,
+              position: "insideBottomRight",
+              fontSize: 11,
+              fill: "#dc2626",
+            }}
+          />
+          <Line
+            type="linear"
+            dataKey="sli"
+            stroke="#2563eb"
+            strokeWidth={2}
+            dot={isolatedDot(data, "sli", "#2563eb")}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ChartFigure>
       <ChartFigure
         label={`${name}: error budget left over the window`}
-        caption={<><span style={{ color: budgetColor }}>■</span> error budget left (burn-down over the window) · <span className="text-zinc-500">- -</span> spent</>}
+        caption={
+          <>
+            <span style={{ color: budgetColor }}>■</span> error budget left (burn-down over the window) ·{" "}
+            <span className="text-zinc-500">- -</span> spent
+          </>
+        }
       >
         <AreaChart data={data} margin={margin}>
           {grid}
           {x}
-          <YAxis domain={budgetDomain(data.flatMap((d) => (d.budget === null ? [] : [d.budget])))} tickFormatter={(v: number) => `${v}%`} width={52} {...axis} />
-          <Tooltip labelFormatter={label} formatter={(v) => [formatBudget(v === null ? null : Number(v) / 100), "budget left"]} contentStyle={{ fontSize: 12 }} />
+          <YAxis
+            domain={budgetDomain(data.flatMap((d) => (d.budget === null ? [] : [d.budget])))}
+            tickFormatter={(v: number) => `${v}%`}
+            width={52}
+            {...axis}
+          />
+          <Tooltip
+            labelFormatter={label}
+            formatter={(v) => [formatBudget(v === null ? null : Number(v) / 100), "budget left"]}
+            contentStyle={{ fontSize: 12 }}
+          />
           <ReferenceLine y={0} stroke="#71717a" strokeDasharray="6 4" />
-          <Area type="linear" dataKey="budget" stroke={budgetColor} fill={budgetColor} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+          <Area
+            type="linear"
+            dataKey="budget"
+            stroke={budgetColor}
+            fill={budgetColor}
+            fillOpacity={0.15}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         </AreaChart>
       </ChartFigure>
       <div className="lg:col-span-2">
         <ChartFigure
           label={`${name}: burn rate per ${step(stepMinutes)} with the alert thresholds 14.4, 6, 3 and 1`}
-          caption={<><span className="text-violet-600 dark:text-violet-400">—</span> burn rate per {step(stepMinutes)} (1× spends the budget exactly over the window) · dashed: alert thresholds</>}
+          caption={
+            <>
+              <span className="text-violet-600 dark:text-violet-400">—</span> burn rate per {step(stepMinutes)} (1×
+              spends the budget exactly over the window) · dashed: alert thresholds
+            </>
+          }
           className="h-64"
         >
           <LineChart data={data} margin={{ ...margin, right: 16 }}>
             {grid}
             {x}
-            <YAxis scale="sqrt" domain={[0, burn.max]} ticks={burn.ticks} allowDataOverflow tickFormatter={(v: number) => `${v}×`} width={52} {...axis} />
-            <Tooltip labelFormatter={label} formatter={(v) => [formatBurn(v === null ? null : Number(v)), "burn rate"]} contentStyle={{ fontSize: 12 }} />
+            <YAxis
+              scale="sqrt"
+              domain={[0, burn.max]}
+              ticks={burn.ticks}
+              allowDataOverflow
+              tickFormatter={(v: number) => `${v}×`}
+              width={52}
+              {...axis}
+            />
+            <Tooltip
+              labelFormatter={label}
+              formatter={(v) => [formatBurn(v === null ? null : Number(v)), "burn rate"]}
+              contentStyle={{ fontSize: 12 }}
+            />
             {BURN_THRESHOLDS.map((th) => (
-              <ReferenceLine key={th.factor} y={th.factor} stroke={th.color} strokeDasharray="6 4" label={{ value: th.label, position: "insideTopLeft", fontSize: 10, fill: th.color }} />
+              <ReferenceLine
+                key={th.factor}
+                y={th.factor}
+                stroke={th.color}
+                strokeDasharray="6 4"
+                label={{ value: th.label, position: "insideTopLeft", fontSize: 10, fill: th.color }}
+              />
             ))}
-            <Line type="linear" dataKey="burn" stroke="#7c3aed" strokeWidth={2} dot={isolatedDot(data, "burn", "#7c3aed")} isAnimationActive={false} />
+            <Line
+              type="linear"
+              dataKey="burn"
+              stroke="#7c3aed"
+              strokeWidth={2}
+              dot={isolatedDot(data, "burn", "#7c3aed")}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ChartFigure>
       </div>

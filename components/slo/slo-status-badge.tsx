@@ -11,5 +11,9 @@ const LOOK: Record<SloStatus, { tone: Tone; label: string }> = {
 
 export function SloStatusBadge({ status }: { status: SloStatus }) {
   const look = LOOK[status];
-  return <span data-testid="slo-status" data-status={status}><Badge tone={look.tone}>{look.label}</Badge></span>;
+  return (
+    <span data-testid="slo-status" data-status={status}>
+      <Badge tone={look.tone}>{look.label}</Badge>
+    </span>
+  );
 }

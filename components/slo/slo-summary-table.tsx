@@ -9,24 +9,51 @@ const fastest = (item: SloReportItem) => item.burnRates[0];
 
 export function SloSummaryTable({ items }: { items: readonly SloReportItem[] }) {
   return (
-    <Table caption="Every SLO: SLI against its objective, error budget left, burn rate and status" head={["SLO", "Objective", "SLI", "Budget left", "Burn rate", "Open alerts", "Status"]}>
+    <Table
+      caption="Every SLO: SLI against its objective, error budget left, burn rate and status"
+      head={["SLO", "Objective", "SLI", "Budget left", "Burn rate", "Open alerts", "Status"]}
+    >
       {items.map((item) => {
         const burn = fastest(item);
         return (
           <tr key={item.id} data-testid="slo-row" data-slo={item.id}>
             <Td>
-              <a href={`#slo-${item.id}`} className="font-medium underline-offset-2 hover:underline">{item.name}</a>
+              <a href={`#slo-${item.id}`} className="font-medium underline-offset-2 hover:underline">
+                {item.name}
+              </a>
               <div className="text-xs text-zinc-500 dark:text-zinc-400">{item.kind}</div>
             </Td>
-            <Td><span className="tabular-nums">{formatObjective(item.objective)}</span> <span className="text-xs text-zinc-500">/ {item.window}</span></Td>
-            <Td><span className="tabular-nums" data-testid="slo-sli">{formatSli(item.sli)}</span></Td>
-            <Td><span className={`tabular-nums ${item.budget.remainingRatio !== null && item.budget.remainingRatio < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-testid="slo-budget">{formatBudget(item.budget.remainingRatio)}</span></Td>
             <Td>
-              <span className="tabular-nums" data-testid="slo-burn">{formatBurn(burn?.longBurn ?? null)}</span>
+              <span className="tabular-nums">{formatObjective(item.objective)}</span>{" "}
+              <span className="text-xs text-zinc-500">/ {item.window}</span>
+            </Td>
+            <Td>
+              <span className="tabular-nums" data-testid="slo-sli">
+                {formatSli(item.sli)}
+              </span>
+            </Td>
+            <Td>
+              <span
+                className={`tabular-nums ${item.budget.remainingRatio !== null && item.budget.remainingRatio < 0 ? "text-red-700 dark:text-red-400" : ""}`}
+                data-testid="slo-budget"
+              >
+                {formatBudget(item.budget.remainingRatio)}
+              </span>
+            </Td>
+            <Td>
+              <span className="tabular-nums" data-testid="slo-burn">
+                {formatBurn(burn?.longBurn ?? null)}
+              </span>
               {burn ? <span className="text-xs text-zinc-500"> over {windowLabel(burn.longMinutes)}</span> : null}
             </Td>
-            <Td><span className="tabular-nums" data-testid="slo-open-alerts">{item.openAlerts.length}</span></Td>
-            <Td><SloStatusBadge status={item.status} /></Td>
+            <Td>
+              <span className="tabular-nums" data-testid="slo-open-alerts">
+                {item.openAlerts.length}
+              </span>
+            </Td>
+            <Td>
+              <SloStatusBadge status={item.status} />
+            </Td>
           </tr>
         );
       })}

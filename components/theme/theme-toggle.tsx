@@ -7,7 +7,11 @@ const subscribe = () => () => {};
 export function ThemeToggle() {
   const { resolvedTheme, setTheme } = useTheme();
   // The theme is only known in the browser; render a neutral label on the server to avoid a hydration mismatch.
-  const mounted = useSyncExternalStore(subscribe, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const next = resolvedTheme === "dark" ? "light" : "dark";
   return (
     <button

@@ -3,7 +3,17 @@ import type { ReactElement, ReactNode } from "react";
 import { ResponsiveContainer } from "recharts";
 
 /** A captioned, labelled chart box; `children` is one recharts chart. */
-export function ChartFigure({ label, caption, children, className = "h-60" }: { label: string; caption: ReactNode; children: ReactElement; className?: string }) {
+export function ChartFigure({
+  label,
+  caption,
+  children,
+  className = "h-60",
+}: {
+  label: string;
+  caption: ReactNode;
+  children: ReactElement;
+  className?: string;
+}) {
   return (
     <figure>
       <figcaption className="mb-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">{caption}</figcaption>

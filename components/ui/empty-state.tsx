@@ -9,7 +9,9 @@ export function EmptyState({ title, children, steps }: { title: string; children
       <div className="mt-2 max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">{children}</div>
       {steps?.length ? (
         <ol className="mt-4 list-decimal space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
-          {steps.map((s) => <li key={s}>{s}</li>)}
+          {steps.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
         </ol>
       ) : null}
     </Card>

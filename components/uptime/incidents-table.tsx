@@ -10,14 +10,28 @@ export function IncidentsTable({ incidents }: { incidents: IncidentView[] }) {
   return (
     <Table caption="Incidents" head={["Monitor", "State", "Opened", "Resolved", "Duration", "Failed checks", "Cause"]}>
       {incidents.map((i) => (
-        <tr key={i.id} data-testid="incident-row" data-monitor={i.monitor} data-state={i.resolvedAt ? "resolved" : "open"}>
+        <tr
+          key={i.id}
+          data-testid="incident-row"
+          data-monitor={i.monitor}
+          data-state={i.resolvedAt ? "resolved" : "open"}
+        >
           <Td>{i.monitorName}</Td>
-          <Td><Badge tone={i.resolvedAt ? "good" : "poor"}>{i.resolvedAt ? "resolved" : "open"}</Badge></Td>
+          <Td>
+            <Badge tone={i.resolvedAt ? "good" : "poor"}>{i.resolvedAt ? "resolved" : "open"}</Badge>
+          </Td>
           <Td mono>{utc(i.openedAt)}</Td>
           <Td mono>{i.resolvedAt ? utc(i.resolvedAt) : "—"}</Td>
-          <Td>{formatDuration(i.durationMs)}{i.resolvedAt ? "" : " so far"}</Td>
+          <Td>
+            {formatDuration(i.durationMs)}
+            {i.resolvedAt ? "" : " so far"}
+          </Td>
           <Td>{i.failures}</Td>
-          <Td><span className="break-words text-xs" data-testid="incident-cause">{i.cause}</span></Td>
+          <Td>
+            <span className="break-words text-xs" data-testid="incident-cause">
+              {i.cause}
+            </span>
+          </Td>
         </tr>
       ))}
     </Table>

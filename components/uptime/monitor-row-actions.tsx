@@ -1,15 +1,40 @@
 "use client";
 import { useActionState } from "react";
-import { checkMonitorNowAction, deleteMonitorAction, toggleMonitorAction, type MonitorActionState } from "@/app/admin/settings/monitor-actions";
+import {
+  checkMonitorNowAction,
+  deleteMonitorAction,
+  toggleMonitorAction,
+  type MonitorActionState,
+} from "@/app/admin/settings/monitor-actions";
 import { Button } from "@/components/ui/button";
 
 function Message({ state }: { state: MonitorActionState }) {
   if (!state.message) return null;
-  return <p role="status" className={state.ok ? "text-xs text-zinc-600 dark:text-zinc-300" : "text-xs text-red-700 dark:text-red-400"} data-testid="monitor-action-message">{state.message}</p>;
+  return (
+    <p
+      role="status"
+      className={state.ok ? "text-xs text-zinc-600 dark:text-zinc-300" : "text-xs text-red-700 dark:text-red-400"}
+      data-testid="monitor-action-message"
+    >
+      {state.message}
+    </p>
+  );
 }
 
 /** Pause/resume, check now, delete: one small form each, all through server actions that re-check the admin role. */
-export function MonitorRowActions({ id, name, enabled, http, deletable }: { id: string; name: string; enabled: boolean; http: boolean; deletable: boolean }) {
+export function MonitorRowActions({
+  id,
+  name,
+  enabled,
+  http,
+  deletable,
+}: {
+  id: string;
+  name: string;
+  enabled: boolean;
+  http: boolean;
+  deletable: boolean;
+}) {
   const [toggled, toggle, toggling] = useActionState<MonitorActionState, FormData>(toggleMonitorAction, {});
   const [checked, check, checking] = useActionState<MonitorActionState, FormData>(checkMonitorNowAction, {});
   const [deleted, remove, deleting] = useActionState<MonitorActionState, FormData>(deleteMonitorAction, {});
@@ -17,17 +42,36 @@ export function MonitorRowActions({ id, name, enabled, http, deletable }: { id: 
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1">
         {http && enabled ? (
-          <form action={check}><input type="hidden" name="id" value={id} /><Button type="submit" variant="outline" className="px-2 py-1 text-xs" disabled={checking}>{checking ? "Checking…" : "Check now"}</Button></form>
+          <form action={check}>
+            <input type="hidden" name="id" value={id} />
+            <Button type="submit" variant="outline" className="px-2 py-1 text-xs" disabled={checking}>
+              {checking ? "Checking…" : "Check now"}
+            </Button>
+          </form>
         ) : null}
         <form action={toggle}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="enabled" value={String(!enabled)} />
-          <Button type="submit" variant="outline" className="px-2 py-1 text-xs" disabled={toggling}>{enabled ? "Pause" : "Resume"}</Button>
+          <Button type="submit" variant="outline" className="px-2 py-1 text-xs" disabled={toggling}>
+            {enabled ? "Pause" : "Resume"}
+          </Button>
         </form>
         {deletable ? (
-          <form action={remove} onSubmit={(e) => { if (!window.confirm(`Delete "${name}" with all its checks and incidents?`)) e.preventDefault(); }}>
+          <form
+            action={remove}
+            onSubmit={(e) => {
+              if (!window.confirm(`Delete "${name}" with all its checks and incidents?`)) e.preventDefault();
+            }}
+          >
             <input type="hidden" name="id" value={id} />
-            <Button type="submit" variant="ghost" className="px-2 py-1 text-xs text-red-700 dark:text-red-400" disabled={deleting}>Delete</Button>
+            <Button
+              type="submit"
+              variant="ghost"
+              className="px-2 py-1 text-xs text-red-700 dark:text-red-400"
+              disabled={deleting}
+            >
+              Delete
+            </Button>
           </form>
         ) : null}
       </div>

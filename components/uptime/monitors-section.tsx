@@ -6,9 +6,18 @@ import { listMonitors, type Monitor } from "@/lib/uptime/monitor-repository";
 import { heartbeatUrl } from "@/lib/uptime/self-monitor";
 
 const valuesOf = (m: Monitor): MonitorFormValues => ({
-  kind: m.kind, name: m.name, slug: m.slug, method: m.method, url: m.url ?? "", expectedStatus: String(m.expectedStatus), bodyContains: m.bodyContains ?? "",
-  timeoutSeconds: String(m.timeoutMs / 1000), intervalSeconds: String(m.intervalSeconds), failureThreshold: String(m.failureThreshold),
-  allowPrivate: m.allowPrivate ? "on" : "", graceSeconds: String(m.graceSeconds),
+  kind: m.kind,
+  name: m.name,
+  slug: m.slug,
+  method: m.method,
+  url: m.url ?? "",
+  expectedStatus: String(m.expectedStatus),
+  bodyContains: m.bodyContains ?? "",
+  timeoutSeconds: String(m.timeoutMs / 1000),
+  intervalSeconds: String(m.intervalSeconds),
+  failureThreshold: String(m.failureThreshold),
+  allowPrivate: m.allowPrivate ? "on" : "",
+  graceSeconds: String(m.graceSeconds),
 });
 
 function Target({ m }: { m: Monitor }) {
@@ -17,14 +26,24 @@ function Target({ m }: { m: Monitor }) {
       <span className="break-all font-mono text-xs">
         {m.method} {m.url}
         {m.bodyContains ? <span className="text-zinc-500"> · body contains “{m.bodyContains}”</span> : null}
-        {m.allowPrivate ? <> <Badge tone="warn">private allowed</Badge></> : null}
+        {m.allowPrivate ? (
+          <>
+            {" "}
+            <Badge tone="warn">private allowed</Badge>
+          </>
+        ) : null}
       </span>
     );
   }
   return (
     <span className="text-xs">
-      Ping <code className="break-all rounded bg-zinc-100 px-1 dark:bg-zinc-800" data-testid="settings-heartbeat-url">{m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : "—"}</code>
-      <span className="block text-zinc-500">expected every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret: it is the only credential</span>
+      Ping{" "}
+      <code className="break-all rounded bg-zinc-100 px-1 dark:bg-zinc-800" data-testid="settings-heartbeat-url">
+        {m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : "—"}
+      </code>
+      <span className="block text-zinc-500">
+        expected every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret: it is the only credential
+      </span>
     </span>
   );
 }
@@ -34,36 +53,62 @@ export async function MonitorsSection() {
   const monitors = await listMonitors();
   return (
     <Card id="monitors" data-testid="monitors-card" className="lg:col-span-2">
-      <CardHeader title="Monitors" description="HTTP probes run from this instance through the SSRF-guarded client; heartbeats expect a ping from your jobs. Results and incidents are on the Uptime page." />
+      <CardHeader
+        title="Monitors"
+        description="HTTP probes run from this instance through the SSRF-guarded client; heartbeats expect a ping from your jobs. Results and incidents are on the Uptime page."
+      />
       {monitors.length ? (
-        <ul className="divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Monitors">
+        <ul
+          className="divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800"
+          aria-label="Monitors"
+        >
           {monitors.map((m) => (
             <li key={m.id} data-testid="monitor-row" data-monitor={m.slug} className="py-3">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0 flex-1 basis-80">
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{m.name}</span>
-                    <span className="font-mono text-xs text-zinc-500">{m.slug}{m.builtIn ? " · built-in" : ""}</span>
+                    <span className="font-mono text-xs text-zinc-500">
+                      {m.slug}
+                      {m.builtIn ? " · built-in" : ""}
+                    </span>
                     <Badge tone={m.enabled ? "good" : "neutral"}>{m.enabled ? "active" : "paused"}</Badge>
                   </p>
-                  <div className="mt-1"><Target m={m} /></div>
+                  <div className="mt-1">
+                    <Target m={m} />
+                  </div>
                   <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}incident after {m.failureThreshold} {m.kind === "http" ? "failed" : "missed"} {m.kind === "http" ? "check" : "ping"}{m.failureThreshold === 1 ? "" : "s"} in a row
+                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}
+                    incident after {m.failureThreshold} {m.kind === "http" ? "failed" : "missed"}{" "}
+                    {m.kind === "http" ? "check" : "ping"}
+                    {m.failureThreshold === 1 ? "" : "s"} in a row
                   </p>
                 </div>
-                <MonitorRowActions id={m.id} name={m.name} enabled={m.enabled} http={m.kind === "http"} deletable={!m.builtIn} />
+                <MonitorRowActions
+                  id={m.id}
+                  name={m.name}
+                  enabled={m.enabled}
+                  http={m.kind === "http"}
+                  deletable={!m.builtIn}
+                />
               </div>
               {!m.builtIn ? (
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-xs text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300">Edit</summary>
-                  <div className="mt-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"><MonitorForm id={m.id} initial={valuesOf(m)} submitLabel="Save changes" /></div>
+                  <summary className="cursor-pointer text-xs text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300">
+                    Edit
+                  </summary>
+                  <div className="mt-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+                    <MonitorForm id={m.id} initial={valuesOf(m)} submitLabel="Save changes" />
+                  </div>
                 </details>
               ) : null}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No monitors yet. The built-in self-check appears with the first run of the uptime-probe job.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No monitors yet. The built-in self-check appears with the first run of the uptime-probe job.
+        </p>
       )}
       <h3 className="mb-3 mt-6 text-sm font-semibold">Add a monitor</h3>
       <MonitorForm initial={EMPTY_MONITOR} submitLabel="Add monitor" />

@@ -9,28 +9,62 @@ const FILL: Record<SegmentState, string> = {
 };
 
 /** One coloured segment per bucket, each with its figures as a tooltip; the ends of the span are labelled. */
-export function StatusBar({ segments, stepMs, label, from, to }: { segments: Segment[]; stepMs: number; label: string; from: string; to: string }) {
-  const counts = segments.reduce((acc, s) => ({ ...acc, [s.state]: (acc[s.state] ?? 0) + 1 }), {} as Partial<Record<SegmentState, number>>);
+export function StatusBar({
+  segments,
+  stepMs,
+  label,
+  from,
+  to,
+}: {
+  segments: Segment[];
+  stepMs: number;
+  label: string;
+  from: string;
+  to: string;
+}) {
+  const counts = segments.reduce(
+    (acc, s) => ({ ...acc, [s.state]: (acc[s.state] ?? 0) + 1 }),
+    {} as Partial<Record<SegmentState, number>>,
+  );
   const summary = `${label}: ${counts.up ?? 0} up, ${counts.degraded ?? 0} degraded, ${counts.down ?? 0} down, ${counts.none ?? 0} without checks`;
   return (
     <figure>
       <figcaption className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</figcaption>
       <div role="img" aria-label={summary} className="flex h-7 items-stretch gap-px" data-testid="status-bar">
         {segments.map((s) => (
-          <span key={s.start} title={segmentTitle(s, stepMs)} data-state={s.state} className={cn("min-w-0 flex-1 rounded-[2px]", FILL[s.state])} />
+          <span
+            key={s.start}
+            title={segmentTitle(s, stepMs)}
+            data-state={s.state}
+            className={cn("min-w-0 flex-1 rounded-[2px]", FILL[s.state])}
+          />
         ))}
       </div>
-      <div className="mt-1 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400"><span>{from}</span><span>{to}</span></div>
+      <div className="mt-1 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400">
+        <span>{from}</span>
+        <span>{to}</span>
+      </div>
     </figure>
   );
 }
 
 export function StatusLegend() {
-  const items: Array<[SegmentState, string]> = [["up", "all checks ok"], ["degraded", "some failed"], ["down", "all failed"], ["none", "no checks"]];
+  const items: Array<[SegmentState, string]> = [
+    ["up", "all checks ok"],
+    ["degraded", "some failed"],
+    ["down", "all failed"],
+    ["none", "no checks"],
+  ];
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Status bar legend">
+    <ul
+      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400"
+      aria-label="Status bar legend"
+    >
       {items.map(([state, text]) => (
-        <li key={state} className="flex items-center gap-1.5"><span className={cn("inline-block h-3 w-3 rounded-[2px]", FILL[state])} />{text}</li>
+        <li key={state} className="flex items-center gap-1.5">
+          <span className={cn("inline-block h-3 w-3 rounded-[2px]", FILL[state])} />
+          {text}
+        </li>
       ))}
     </ul>
   );

@@ -3,19 +3,47 @@ import { useActionState } from "react";
 import { saveBudgetAction, type BudgetState } from "@/app/admin/vitals/actions";
 import { Button } from "@/components/ui/button";
 
-export function BudgetForm({ metric, threshold, unit, custom }: { metric: string; threshold: number; unit: string; custom: boolean }) {
+export function BudgetForm({
+  metric,
+  threshold,
+  unit,
+  custom,
+}: {
+  metric: string;
+  threshold: number;
+  unit: string;
+  custom: boolean;
+}) {
   const [state, action, pending] = useActionState<BudgetState, FormData>(saveBudgetAction, {});
   return (
     <form action={action} className="flex flex-wrap items-end gap-2 text-sm" data-testid="budget-form">
       <input type="hidden" name="metric" value={metric} />
       <label className="flex flex-col gap-1">
-        <span className="text-xs text-zinc-500">{metric} budget ({unit}){custom ? "" : " · default = good threshold"}</span>
-        <input name="threshold" inputMode="decimal" defaultValue={threshold} key={threshold} className="w-32 rounded-lg border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-950" />
+        <span className="text-xs text-zinc-500">
+          {metric} budget ({unit}){custom ? "" : " · default = good threshold"}
+        </span>
+        <input
+          name="threshold"
+          inputMode="decimal"
+          defaultValue={threshold}
+          key={threshold}
+          className="w-32 rounded-lg border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-950"
+        />
       </label>
-      <Button type="submit" variant="outline" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+      <Button type="submit" variant="outline" disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </Button>
       <span className="text-xs text-zinc-500">Empty resets to the default.</span>
-      {state.error ? <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{state.error}</span> : null}
-      {state.ok ? <span role="status" className="w-full text-xs text-emerald-700 dark:text-emerald-400">Saved.</span> : null}
+      {state.error ? (
+        <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
+          {state.error}
+        </span>
+      ) : null}
+      {state.ok ? (
+        <span role="status" className="w-full text-xs text-emerald-700 dark:text-emerald-400">
+          Saved.
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -8,24 +8,53 @@ const tone: Record<Rating, Tone> = { good: "good", "needs-improvement": "warn", 
 const label: Record<Rating, string> = { good: "good", "needs-improvement": "needs improvement", poor: "poor" };
 const pct = (n: number, total: number) => (total ? (100 * n) / total : 0);
 
-export function MetricCard({ spec, summary, p, budget, href, selected }: { spec: MetricSpec; summary: Summary; p: number; budget: number; href: string; selected: boolean }) {
+export function MetricCard({
+  spec,
+  summary,
+  p,
+  budget,
+  href,
+  selected,
+}: {
+  spec: MetricSpec;
+  summary: Summary;
+  p: number;
+  budget: number;
+  href: string;
+  selected: boolean;
+}) {
   const over = summary.value !== null && summary.value > budget;
-  const split = [pct(summary.good, summary.count), pct(summary.needsImprovement, summary.count), pct(summary.poor, summary.count)] as const;
+  const split = [
+    pct(summary.good, summary.count),
+    pct(summary.needsImprovement, summary.count),
+    pct(summary.poor, summary.count),
+  ] as const;
   return (
     <Link
       href={href}
       data-testid={`metric-${spec.name}`}
       aria-current={selected ? "true" : undefined}
-      className={cn("block rounded-xl border bg-white p-4 shadow-sm transition-colors dark:bg-zinc-900", selected ? "border-zinc-900 ring-1 ring-zinc-900 dark:border-zinc-100 dark:ring-zinc-100" : "border-zinc-200 hover:border-zinc-400 dark:border-zinc-800")}
+      className={cn(
+        "block rounded-xl border bg-white p-4 shadow-sm transition-colors dark:bg-zinc-900",
+        selected
+          ? "border-zinc-900 ring-1 ring-zinc-900 dark:border-zinc-100 dark:ring-zinc-100"
+          : "border-zinc-200 hover:border-zinc-400 dark:border-zinc-800",
+      )}
     >
       <div className="flex items-center justify-between gap-2">
-        <span className="text-sm font-semibold" title={spec.label}>{spec.name}</span>
+        <span className="text-sm font-semibold" title={spec.label}>
+          {spec.name}
+        </span>
         {summary.rating ? <Badge tone={tone[summary.rating]}>{label[summary.rating]}</Badge> : <Badge>no data</Badge>}
       </div>
-      <p className="mt-2 text-2xl font-semibold tabular-nums" data-testid={`metric-${spec.name}-value`}>{summary.value === null ? "—" : spec.format(summary.value)}</p>
+      <p className="mt-2 text-2xl font-semibold tabular-nums" data-testid={`metric-${spec.name}-value`}>
+        {summary.value === null ? "—" : spec.format(summary.value)}
+      </p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         p{p} · <span data-testid={`metric-${spec.name}-count`}>{summary.count}</span> samples
-        {over ? <span className="ml-1 font-medium text-red-700 dark:text-red-400">· over budget ({spec.format(budget)})</span> : null}
+        {over ? (
+          <span className="ml-1 font-medium text-red-700 dark:text-red-400">· over budget ({spec.format(budget)})</span>
+        ) : null}
       </p>
       <div className="mt-3 flex h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
         <span className="bg-emerald-500" style={{ width: `${split[0]}%` }} />

@@ -13,7 +13,10 @@ async function waitForReady(server: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited early with code ${server.exitCode}`);
-    const ready = await fetch(`${E2E_BASE_URL}/api/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${E2E_BASE_URL}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -58,7 +61,11 @@ export default async function globalSetup() {
     throw err;
   }
 
-  const server = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   // The server's log is kept beside the test results for diagnosis (it never holds secrets: pino redacts them).
   mkdirSync(resolve(root, "test-results"), { recursive: true });

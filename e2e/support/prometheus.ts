@@ -11,16 +11,37 @@ export function promtoolCheckMetrics(text: string): { status: number | null; out
 }
 
 /** The apt Prometheus, scraping one target every second, on 127.0.0.1 only. */
-export async function startPrometheus(port: number, target: string): Promise<{ query: (q: string) => Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>; stop: () => Promise<void> }> {
+export async function startPrometheus(
+  port: number,
+  target: string,
+): Promise<{
+  query: (q: string) => Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
+  stop: () => Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), "vigil-prom-"));
   const config = join(dir, "prometheus.yml");
-  writeFileSync(config, `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n  - job_name: vigil\n    metrics_path: /metrics\n    static_configs:\n      - targets: ["${target}"]\n`);
-  const proc: ChildProcess = spawn("prometheus", [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: "ignore" });
-  const failed = new Promise<never>((_, fail) => proc.once("error", (e) => fail(new Error(`prometheus could not start (apt-get install prometheus): ${e.message}`))));
+  writeFileSync(
+    config,
+    `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n  - job_name: vigil\n    metrics_path: /metrics\n    static_configs:\n      - targets: ["${target}"]\n`,
+  );
+  const proc: ChildProcess = spawn(
+    "prometheus",
+    [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`],
+    { stdio: "ignore" },
+  );
+  const failed = new Promise<never>((_, fail) =>
+    proc.once("error", (e) => fail(new Error(`prometheus could not start (apt-get install prometheus): ${e.message}`))),
+  );
   const base = `http://127.0.0.1:${port}`;
   const ready = (async () => {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/-/ready`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${base}/-/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error("prometheus did not become ready in 20 s");
@@ -29,7 +50,10 @@ export async function startPrometheus(port: number, target: string): Promise<{ q
   return {
     async query(q) {
       const res = await fetch(`${base}/api/v1/query?query=${encodeURIComponent(q)}`);
-      const body = (await res.json()) as { status: string; data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+      const body = (await res.json()) as {
+        status: string;
+        data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+      };
       if (body.status !== "success") throw new Error(`prometheus query failed: ${JSON.stringify(body)}`);
       return body.data.result;
     },

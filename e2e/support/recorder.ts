@@ -44,8 +44,16 @@ export function startRecorder(port: number): Promise<Server> {
         if (req.method === "DELETE") recorded.length = 0;
         return res.end(JSON.stringify(recorded));
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-      recorded.push({ at: Date.now(), method: req.method ?? "GET", path, headers, body: decode(Buffer.concat(chunks), req.headers["content-encoding"], path) });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+      );
+      recorded.push({
+        at: Date.now(),
+        method: req.method ?? "GET",
+        path,
+        headers,
+        body: decode(Buffer.concat(chunks), req.headers["content-encoding"], path),
+      });
       res.end(JSON.stringify({ status: 1 }));
     });
   });
@@ -59,7 +67,11 @@ export async function recordedBy(name: ReceiverName): Promise<Recorded[]> {
 }
 
 /** Polls a receiver until `pick` finds something, or fails with what did arrive. */
-export async function waitForRecorded<T>(name: ReceiverName, pick: (all: Recorded[]) => T | undefined, timeoutMs = 15_000): Promise<T> {
+export async function waitForRecorded<T>(
+  name: ReceiverName,
+  pick: (all: Recorded[]) => T | undefined,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let all: Recorded[] = [];
   while (Date.now() < deadline) {
@@ -68,5 +80,7 @@ export async function waitForRecorded<T>(name: ReceiverName, pick: (all: Recorde
     if (found !== undefined) return found;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${name} receiver: nothing matched within ${timeoutMs} ms; ${all.length} requests arrived: ${all.map((r) => `${r.method} ${r.path}`).join(", ")}`);
+  throw new Error(
+    `${name} receiver: nothing matched within ${timeoutMs} ms; ${all.length} requests arrived: ${all.map((r) => `${r.method} ${r.path}`).join(", ")}`,
+  );
 }

@@ -1,7 +1,16 @@
 import pg from "pg";
 
 /** One request_rollups row, as the app's telemetry flush writes it. */
-export type RollupRow = { grain: "minute" | "hour"; bucket: Date; route: string; method: string; statusClass: number; count: number; durationSumMs: number; hist: Record<string, number> };
+export type RollupRow = {
+  grain: "minute" | "hour";
+  bucket: Date;
+  route: string;
+  method: string;
+  statusClass: number;
+  count: number;
+  durationSumMs: number;
+  hist: Record<string, number>;
+};
 
 /** Adds rows into the database of the app under test, merged on conflict like the telemetry flush does. */
 export async function upsertRequestRollups(rows: readonly RollupRow[]) {

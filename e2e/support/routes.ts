@@ -8,7 +8,9 @@ export type AppRoute = { route: string; kind: "page" | "api" };
  * are covered without editing the tests. Dynamic segments are filled with a placeholder value.
  */
 export function appRoutes(): AppRoute[] {
-  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../.next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, "../../.next/app-path-routes-manifest.json"), "utf8"),
+  ) as Record<string, string>;
   return Object.entries(manifest).map(([entry, route]) => ({
     route: route.replace(/\[\[?\.{3}[^\]]+\]\]?/g, "x/y").replace(/\[[^\]]+\]/g, "x"),
     kind: entry.endsWith("/route") ? ("api" as const) : ("page" as const),

@@ -14,7 +14,17 @@ export async function watchPolicyViolations(context: BrowserContext, found: stri
   await context.addInitScript((mark) => {
     document.addEventListener(
       "securitypolicyviolation",
-      (e) => console.error(mark + JSON.stringify({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample })),
+      (e) =>
+        console.error(
+          mark +
+            JSON.stringify({
+              directive: e.effectiveDirective,
+              blocked: e.blockedURI,
+              source: e.sourceFile,
+              line: e.lineNumber,
+              sample: e.sample,
+            }),
+        ),
       true,
     );
   }, MARK);

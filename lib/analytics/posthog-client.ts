@@ -24,7 +24,8 @@ export function initAnalytics(): void {
 function sendWebVitals(json: string): void {
   if (!posthog.__loaded) return;
   try {
-    for (const properties of webVitalsEvents(json)) posthog.capture("$web_vitals", properties, { send_instantly: true, transport: "sendBeacon" });
+    for (const properties of webVitalsEvents(json))
+      posthog.capture("$web_vitals", properties, { send_instantly: true, transport: "sendBeacon" });
   } catch {
     // Never throw back into the collector.
   }

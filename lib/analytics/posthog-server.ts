@@ -21,7 +21,11 @@ function serverAnalytics(): ServerAnalytics {
         // Not in a request scope.
       }
     },
-    onError: (err) => logger.warn({ event: "analytics.server", err: err instanceof Error ? err.message : String(err) }, "PostHog server event not delivered"),
+    onError: (err) =>
+      logger.warn(
+        { event: "analytics.server", err: err instanceof Error ? err.message : String(err) },
+        "PostHog server event not delivered",
+      ),
   });
   // One singleton per process even when Next bundles this module more than once.
   globalForAnalytics.vigilServerAnalytics = analytics;

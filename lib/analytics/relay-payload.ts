@@ -23,7 +23,10 @@ async function gunzipCapped(body: Buffer): Promise<Buffer> {
     return await inflate(body, { maxOutputLength: RELAY_MAX_DECODED_BYTES });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-      throw new AppError("payload_too_large", `The decompressed body must be at most ${RELAY_MAX_DECODED_BYTES} bytes.`);
+      throw new AppError(
+        "payload_too_large",
+        `The decompressed body must be at most ${RELAY_MAX_DECODED_BYTES} bytes.`,
+      );
     }
     throw undecodable("The body is not valid gzip.");
   }
@@ -50,7 +53,8 @@ const looksLikeJson = (s: string) => /^\s*[[{]/.test(s);
 // A form's `data` is JSON, or base64 of it; only strict base64, so that no lenient decoder reads something else.
 function formData(value: string): unknown {
   if (looksLikeJson(value)) return json(value);
-  if (value.length % 4 !== 0 || !STRICT_BASE64.test(value)) throw undecodable("The form's data field is neither JSON nor base64.");
+  if (value.length % 4 !== 0 || !STRICT_BASE64.test(value))
+    throw undecodable("The form's data field is neither JSON nor base64.");
   return json(text(Buffer.from(value, "base64")));
 }
 
@@ -59,7 +63,11 @@ function formData(value: string): unknown {
  * neither, an unknown compression or content encoding, or two `data` fields (parsers disagree on which counts) is
  * refused rather than forwarded unread.
  */
-export async function decodeRelayBody(body: Buffer, query: URLSearchParams, contentEncoding: string | null): Promise<RelayBody> {
+export async function decodeRelayBody(
+  body: Buffer,
+  query: URLSearchParams,
+  contentEncoding: string | null,
+): Promise<RelayBody> {
   const compressions = query.getAll("compression");
   if (compressions.length > 1 || (compressions[0] !== undefined && !COMPRESSIONS.has(compressions[0]))) {
     throw unsupported("Only gzip and base64 compression are relayed.");
@@ -69,7 +77,8 @@ export async function decodeRelayBody(body: Buffer, query: URLSearchParams, cont
   if (body.length === 0) return { form: null, payload: undefined };
 
   const gzipped = body[0] === 0x1f && body[1] === 0x8b;
-  if (!gzipped && (encoding === "gzip" || compressions[0] === "gzip" || compressions[0] === "gzip-js")) throw undecodable("The body was declared gzip but is not.");
+  if (!gzipped && (encoding === "gzip" || compressions[0] === "gzip" || compressions[0] === "gzip-js"))
+    throw undecodable("The body was declared gzip but is not.");
   const decoded = text(gzipped ? await gunzipCapped(body) : body);
   if (looksLikeJson(decoded)) return { form: null, payload: json(decoded) };
 

@@ -17,7 +17,9 @@ describe("relayTarget", () => {
   });
 
   it("keeps a path prefix of a self-hosted or local upstream", () => {
-    expect(relayTarget(["e"], "", { api: "http://127.0.0.1:3621/ph/", assets: hosts.assets })?.toString()).toBe("http://127.0.0.1:3621/ph/e/");
+    expect(relayTarget(["e"], "", { api: "http://127.0.0.1:3621/ph/", assets: hosts.assets })?.toString()).toBe(
+      "http://127.0.0.1:3621/ph/e/",
+    );
   });
 
   it.each([

@@ -24,6 +24,12 @@ export function relayTarget(segments: readonly string[], search: string, hosts: 
 }
 
 /** Request headers worth passing on; cookies and credentials never leave the instance. */
-export const FORWARDED_REQUEST_HEADERS = ["content-type", "content-encoding", "user-agent", "accept", "accept-language"] as const;
+export const FORWARDED_REQUEST_HEADERS = [
+  "content-type",
+  "content-encoding",
+  "user-agent",
+  "accept",
+  "accept-language",
+] as const;
 /** Response headers passed back (fetch already decoded the body); set-cookie and the rest stay upstream. */
 export const RETURNED_RESPONSE_HEADERS = ["content-type", "cache-control"] as const;

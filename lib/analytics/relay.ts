@@ -36,7 +36,10 @@ async function checkProjectKey(request: Request, segments: string[], body: Buffe
 export async function relayToPostHog(request: Request, segments: string[]): Promise<Response> {
   // Switched off: accept and drop, so a page rendered before the switch does not retry.
   if (!analyticsEnabled()) return new Response(null, { status: 204 });
-  const target = relayTarget(segments, new URL(request.url).search, { api: env.POSTHOG_HOST, assets: env.POSTHOG_ASSETS_HOST });
+  const target = relayTarget(segments, new URL(request.url).search, {
+    api: env.POSTHOG_HOST,
+    assets: env.POSTHOG_ASSETS_HOST,
+  });
   if (!target) throw new AppError("not_found", "No such analytics endpoint.");
 
   const headers = new Headers();
@@ -54,9 +57,19 @@ export async function relayToPostHog(request: Request, segments: string[]): Prom
   try {
     // Forwarded byte for byte: what PostHog receives is exactly what was checked.
     const sent = request.method === "POST" ? new Uint8Array(body) : undefined;
-    upstream = await fetch(target, { method: request.method, headers, body: sent, redirect: "manual", cache: "no-store", signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: sent,
+      redirect: "manual",
+      cache: "no-store",
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
   } catch (err) {
-    requestLogger(request, { event: "analytics.relay" }).warn({ upstream: target.origin, err: (err as Error).name }, "analytics upstream unreachable");
+    requestLogger(request, { event: "analytics.relay" }).warn(
+      { upstream: target.origin, err: (err as Error).name },
+      "analytics upstream unreachable",
+    );
     throw new AppError("unavailable", "The analytics service is unreachable.");
   }
   const out = new Headers();

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createServerAnalytics } from "./server-analytics";
 
 // A real posthog-node client against a local HTTP receiver: what it sends is what PostHog would get.
-type Batch = { path: string; body: { batch?: Array<{ event: string; distinct_id: string; properties: Record<string, unknown> }> } };
+type Batch = {
+  path: string;
+  body: { batch?: Array<{ event: string; distinct_id: string; properties: Record<string, unknown> }> };
+};
 let server: Server;
 let host: string;
 const received: Batch[] = [];
@@ -36,7 +39,11 @@ describe("createServerAnalytics", () => {
     await analytics.flush();
     await analytics.shutdown();
     expect(events()).toHaveLength(1);
-    expect(events()[0]).toMatchObject({ event: "alert delivered", distinct_id: "user-123", properties: { channel: "webhook", attempts: 1 } });
+    expect(events()[0]).toMatchObject({
+      event: "alert delivered",
+      distinct_id: "user-123",
+      properties: { channel: "webhook", attempts: 1 },
+    });
     expect(received[0]!.path).toMatch(/^\/batch\/?/);
   });
 

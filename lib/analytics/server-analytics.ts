@@ -67,10 +67,17 @@ export function createServerAnalytics(config: ServerAnalyticsConfig): ServerAnal
         config.onError?.(err);
       }
     },
-    flush: (timeoutMs = 2_000) => bounded(Promise.resolve().then(() => client.flush()), timeoutMs),
+    flush: (timeoutMs = 2_000) =>
+      bounded(
+        Promise.resolve().then(() => client.flush()),
+        timeoutMs,
+      ),
     shutdown(timeoutMs = 2_000) {
       closed = true;
-      return bounded(Promise.resolve().then(() => client.shutdown(timeoutMs)), timeoutMs + 100);
+      return bounded(
+        Promise.resolve().then(() => client.shutdown(timeoutMs)),
+        timeoutMs + 100,
+      );
     },
   };
 }

@@ -17,13 +17,19 @@ export async function requireApiAccess(request: Request, need: AccessRole): Prom
   const authorization = request.headers.get("authorization");
   if (authorization?.startsWith("Bearer ")) {
     if (bearerTokenMatches(authorization, env.VIGIL_API_TOKEN)) return { via: "token" };
-    throw unauthorized(env.VIGIL_API_TOKEN ? "The API token is not valid." : "API tokens are off: set VIGIL_API_TOKEN (16+ characters) on the server.");
+    throw unauthorized(
+      env.VIGIL_API_TOKEN
+        ? "The API token is not valid."
+        : "API tokens are off: set VIGIL_API_TOKEN (16+ characters) on the server.",
+    );
   }
   return { via: "session", session: await requireApiSession(need) };
 }
 
 /** Token-only endpoints (POST /api/v1/slo-events): reporters are programs, not people. */
 export function requireApiToken(request: Request): void {
-  if (!env.VIGIL_API_TOKEN) throw unauthorized("API tokens are off: set VIGIL_API_TOKEN (16+ characters) on the server.");
-  if (!bearerTokenMatches(request.headers.get("authorization"), env.VIGIL_API_TOKEN)) throw unauthorized("Send Authorization: Bearer <VIGIL_API_TOKEN>.");
+  if (!env.VIGIL_API_TOKEN)
+    throw unauthorized("API tokens are off: set VIGIL_API_TOKEN (16+ characters) on the server.");
+  if (!bearerTokenMatches(request.headers.get("authorization"), env.VIGIL_API_TOKEN))
+    throw unauthorized("Send Authorization: Bearer <VIGIL_API_TOKEN>.");
 }

@@ -15,7 +15,8 @@ export const authConfig = {
   logger: {
     // Auth.js logs whole error objects by default; keep credential failures out of the server log noise.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(JSON.stringify({ level: "error", msg: "auth error", name: error.name, message: error.message }));
+      if (error.name !== "CredentialsSignin")
+        console.error(JSON.stringify({ level: "error", msg: "auth error", name: error.name, message: error.message }));
     },
     warn() {},
     debug() {},

@@ -13,7 +13,9 @@ const timingEqualiserHash = () => (dummyHash ??= bcrypt.hash("vigil-timing-equal
 
 const throttle = new LoginThrottle(LOGIN_POLICY);
 
-export type VerifyResult = { ok: true; user: UserRecord } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
+export type VerifyResult =
+  | { ok: true; user: UserRecord }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -45,7 +47,8 @@ async function checkPassword({ email, password }: LoginInput): Promise<UserRecor
   if (bootstrapPassword && email === env.VIGIL_ADMIN_EMAIL.toLowerCase()) {
     if (!sameSecret(password, bootstrapPassword)) return null;
     const existing = await findUserByEmail(email);
-    if (existing?.role === "admin" && existing.passwordHash && (await bcrypt.compare(password, existing.passwordHash))) return existing;
+    if (existing?.role === "admin" && existing.passwordHash && (await bcrypt.compare(password, existing.passwordHash)))
+      return existing;
     return upsertAdmin(email, await bcrypt.hash(password, BCRYPT_COST));
   }
   const user = await findUserByEmail(email);

@@ -18,12 +18,24 @@ describe("decideGitHubSignIn without an allowlist", () => {
 
 describe("decideGitHubSignIn with an allowlist", () => {
   it("admits listed emails, listed domains and members of listed organisations as viewers", () => {
-    expect(decideGitHubSignIn(null, list, { verifiedEmails: ["Ops@Example.com"], orgs: [] })).toEqual({ admit: true, role: "viewer" });
-    expect(decideGitHubSignIn(null, list, { verifiedEmails: ["dev@acme.test"], orgs: [] })).toEqual({ admit: true, role: "viewer" });
-    expect(decideGitHubSignIn(null, list, { verifiedEmails: [], orgs: ["ACME-Inc"] })).toEqual({ admit: true, role: "viewer" });
+    expect(decideGitHubSignIn(null, list, { verifiedEmails: ["Ops@Example.com"], orgs: [] })).toEqual({
+      admit: true,
+      role: "viewer",
+    });
+    expect(decideGitHubSignIn(null, list, { verifiedEmails: ["dev@acme.test"], orgs: [] })).toEqual({
+      admit: true,
+      role: "viewer",
+    });
+    expect(decideGitHubSignIn(null, list, { verifiedEmails: [], orgs: ["ACME-Inc"] })).toEqual({
+      admit: true,
+      role: "viewer",
+    });
   });
   it("promotes a listed pending user to viewer", () => {
-    expect(decideGitHubSignIn("pending", list, { verifiedEmails: ["ops@example.com"], orgs: [] })).toEqual({ admit: true, role: "viewer" });
+    expect(decideGitHubSignIn("pending", list, { verifiedEmails: ["ops@example.com"], orgs: [] })).toEqual({
+      admit: true,
+      role: "viewer",
+    });
   });
   it("refuses everyone else, including when GitHub could not be asked", () => {
     expect(decideGitHubSignIn(null, list, stranger)).toEqual({ admit: false });

@@ -29,7 +29,11 @@ export const needsIdentity = (existing: Role | null, allowlist: GitHubAllowlist)
  * `existing`: the stored role when this GitHub account is known, else null. Listed pending users are promoted to
  * viewer; an unlisted newcomer is refused outright (no user row is written), an unlisted pending user too.
  */
-export function decideGitHubSignIn(existing: Role | null, allowlist: GitHubAllowlist, identity: GitHubIdentity | null): GitHubDecision {
+export function decideGitHubSignIn(
+  existing: Role | null,
+  allowlist: GitHubAllowlist,
+  identity: GitHubIdentity | null,
+): GitHubDecision {
   if (existing === "admin" || existing === "viewer") return { admit: true, role: existing };
   if (!allowlistConfigured(allowlist)) return { admit: true, role: "pending" };
   if (identity && allowlistAdmits(identity, allowlist)) return { admit: true, role: "viewer" };

@@ -22,12 +22,19 @@ class ThrottledSignin extends CredentialsSignin {
   override code = "throttled";
 }
 
-const githubAllowlist: GitHubAllowlist = { emails: env.AUTH_GITHUB_ALLOWED_EMAILS ?? [], orgs: env.AUTH_GITHUB_ALLOWED_ORGS ?? [] };
+const githubAllowlist: GitHubAllowlist = {
+  emails: env.AUTH_GITHUB_ALLOWED_EMAILS ?? [],
+  orgs: env.AUTH_GITHUB_ALLOWED_ORGS ?? [],
+};
 // read:org lets GitHub report private organisation memberships; asked for only when organisations decide.
 const githubScope = githubAllowlist.orgs.length > 0 ? "read:user user:email read:org" : "read:user user:email";
 const github =
   env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
-    ? GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET, authorization: { params: { scope: githubScope } } })
+    ? GitHub({
+        clientId: env.AUTH_GITHUB_ID,
+        clientSecret: env.AUTH_GITHUB_SECRET,
+        authorization: { params: { scope: githubScope } },
+      })
     : null;
 
 /** Sign-in buttons shown next to the password form. */
@@ -57,7 +64,10 @@ if (github) providers.push(github);
 /** The Prisma adapter, except that a user first seen through GitHub gets the role the allowlist decided. */
 export function vigilAdapter(): Adapter {
   const base = PrismaAdapter(db as never);
-  return { ...base, createUser: async (user) => (await createOAuthUser(user, newGitHubUserRole(githubAllowlist))) as AdapterUser };
+  return {
+    ...base,
+    createUser: async (user) => (await createOAuthUser(user, newGitHubUserRole(githubAllowlist))) as AdapterUser,
+  };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -73,7 +83,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       try {
         return await gitHubSignIn(user, account.access_token, {
           allowlist: githubAllowlist,
-          identity: (token) => fetchGitHubIdentity(token, { emails: githubAllowlist.emails.length > 0, orgs: githubAllowlist.orgs.length > 0 }),
+          identity: (token) =>
+            fetchGitHubIdentity(token, {
+              emails: githubAllowlist.emails.length > 0,
+              orgs: githubAllowlist.orgs.length > 0,
+            }),
           promote: (userId) => changeUserRole(userId, "pending", "viewer"),
         });
       } catch (err) {
@@ -90,7 +104,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     // Credentials and OAuth alike; the id, never the email, identifies the person in PostHog.
     signIn({ user, account }) {
-      if (user.id) captureServerEvent("user logged in", user.id, { role: user.role ?? "pending", provider: account?.provider ?? "unknown" });
+      if (user.id)
+        captureServerEvent("user logged in", user.id, {
+          role: user.role ?? "pending",
+          provider: account?.provider ?? "unknown",
+        });
     },
   },
 }));

@@ -3,7 +3,10 @@ import { LoginInput, safeCallbackPath, sameOriginPath } from "./login-input";
 
 describe("LoginInput", () => {
   it("normalises the email and accepts a normal pair", () => {
-    expect(LoginInput.parse({ email: "Admin@Example.COM", password: "x" })).toEqual({ email: "admin@example.com", password: "x" });
+    expect(LoginInput.parse({ email: "Admin@Example.COM", password: "x" })).toEqual({
+      email: "admin@example.com",
+      password: "x",
+    });
   });
 
   it.each([
@@ -71,7 +74,13 @@ describe("sameOriginPath against the app's origin (next-auth's redirect callback
     expect(sameOriginPath("/login?signedOut=1", origin)).toBe("/login?signedOut=1");
     expect(sameOriginPath("http://127.0.0.1:3000/admin/uptime?x=1", origin)).toBe("/admin/uptime?x=1");
   });
-  it.each([["http://127.0.0.1:3001/admin"], ["https://127.0.0.1:3000/admin"], ["http://127.0.0.1:3000.evil.example/"], ["/\t/evil.example"], ["/.//evil.example"]])("refuses %j", (raw) => {
+  it.each([
+    ["http://127.0.0.1:3001/admin"],
+    ["https://127.0.0.1:3000/admin"],
+    ["http://127.0.0.1:3000.evil.example/"],
+    ["/\t/evil.example"],
+    ["/.//evil.example"],
+  ])("refuses %j", (raw) => {
     expect(sameOriginPath(raw, origin)).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 export const LoginInput = z.object({
-  email: z.email("Enter a valid email address.").max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email("Enter a valid email address.")
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(1, "Enter your password.").max(200, "Password is too long."),
 });
 export type LoginInput = z.infer<typeof LoginInput>;

@@ -39,7 +39,24 @@ describe("LoginThrottle", () => {
       expect(throttle.attempt("203.0.113.66", OWNER).ok).toBe(true);
     }
     const s = 1_000;
-    expect(waits).toEqual([0, 0, 0, s, 2 * s, 4 * s, 8 * s, 16 * s, 32 * s, 64 * s, 128 * s, 256 * s, 512 * s, 900 * s, 900 * s, 900 * s]);
+    expect(waits).toEqual([
+      0,
+      0,
+      0,
+      s,
+      2 * s,
+      4 * s,
+      8 * s,
+      16 * s,
+      32 * s,
+      64 * s,
+      128 * s,
+      256 * s,
+      512 * s,
+      900 * s,
+      900 * s,
+      900 * s,
+    ]);
   });
 
   it("refuses without lengthening the wait while one applies", () => {

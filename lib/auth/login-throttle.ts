@@ -73,7 +73,12 @@ export class LoginThrottle {
     const now = this.now();
     touch(this.byAddress, address, [...this.recent(address, now), now], this.policy.maxKeys);
     const streak = this.streak(address, email, now);
-    touch(this.byPair, pairKey(address, email), { failures: (streak?.failures ?? 0) + 1, last: now }, this.policy.maxKeys);
+    touch(
+      this.byPair,
+      pairKey(address, email),
+      { failures: (streak?.failures ?? 0) + 1, last: now },
+      this.policy.maxKeys,
+    );
     return now;
   }
 

@@ -23,7 +23,8 @@ export async function checkSessionToken<T extends SessionToken>(token: T, now = 
   if (!token.sub) return null;
   const entries = cache();
   const cached = entries.get(token.sub);
-  if (cached && isFresh(cached.at, now, env.VIGIL_SESSION_RECHECK_SECONDS * 1000)) return refreshedToken(token, cached.claims);
+  if (cached && isFresh(cached.at, now, env.VIGIL_SESSION_RECHECK_SECONDS * 1000))
+    return refreshedToken(token, cached.claims);
   let claims: CurrentClaims;
   try {
     claims = await readClaims(token.sub);

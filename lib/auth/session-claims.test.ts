@@ -10,7 +10,9 @@ describe("refreshedToken", () => {
 
   it("carries a demotion (or an approval) into the token", () => {
     expect(refreshedToken(token, { role: "viewer", sessionVersion: 2 })).toEqual({ ...token, role: "viewer" });
-    expect(refreshedToken({ ...token, role: "pending" }, { role: "viewer", sessionVersion: 2 })).toMatchObject({ role: "viewer" });
+    expect(refreshedToken({ ...token, role: "pending" }, { role: "viewer", sessionVersion: 2 })).toMatchObject({
+      role: "viewer",
+    });
   });
 
   it("ends the session of a deleted user and of a bumped session version", () => {
@@ -19,7 +21,9 @@ describe("refreshedToken", () => {
   });
 
   it("treats tokens without a version as version 0", () => {
-    expect(refreshedToken({ sub: "u1", role: "viewer" as const }, { role: "viewer", sessionVersion: 0 })).toMatchObject({ role: "viewer" });
+    expect(refreshedToken({ sub: "u1", role: "viewer" as const }, { role: "viewer", sessionVersion: 0 })).toMatchObject(
+      { role: "viewer" },
+    );
     expect(refreshedToken({ sub: "u1", role: "viewer" as const }, { role: "viewer", sessionVersion: 1 })).toBeNull();
   });
 });

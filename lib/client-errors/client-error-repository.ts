@@ -7,7 +7,10 @@ const HOUR = 3_600_000;
  * Adds a report's counts into the hour's rows (one statement, routes sorted so concurrent writers agree on order).
  * `count` is bigint (migration 0008): anonymous reports cannot push a route-hour past it and into 500s.
  */
-export async function addClientErrors(errors: ReadonlyArray<{ route: string; count: number }>, now = new Date()): Promise<number> {
+export async function addClientErrors(
+  errors: ReadonlyArray<{ route: string; count: number }>,
+  now = new Date(),
+): Promise<number> {
   const byRoute = new Map<string, number>();
   for (const e of errors) byRoute.set(e.route, (byRoute.get(e.route) ?? 0) + e.count);
   const routes = [...byRoute.keys()].sort();

@@ -7,6 +7,12 @@ import { normalizeRoute } from "@/lib/vitals/route-normalize";
 /** Adds a browser's error counts to the hour's rows, under the routes vitals use (normalised, capped per day). */
 export async function recordClientErrors(report: ClientErrorReport, now = new Date()): Promise<number> {
   const errors = report.errors.map((e) => ({ route: normalizeRoute(e.route), count: e.count }));
-  const stored = await storedRoutes(errors.map((e) => e.route), now);
-  return addClientErrors(errors.map((e) => ({ route: stored(e.route), count: e.count })), now);
+  const stored = await storedRoutes(
+    errors.map((e) => e.route),
+    now,
+  );
+  return addClientErrors(
+    errors.map((e) => ({ route: stored(e.route), count: e.count })),
+    now,
+  );
 }

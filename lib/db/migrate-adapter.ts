@@ -3,7 +3,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PgCompatClient, quoteIdent, withDatabase } from "./pg-compat";
 
 // allowExitOnIdle: the CLI does not always dispose its adapter, and idle clients would hold it open for 10 s.
-const POOL_OPTIONS = { Client: PgCompatClient, max: 1, connectionTimeoutMillis: 10_000, allowExitOnIdle: true } as const;
+const POOL_OPTIONS = {
+  Client: PgCompatClient,
+  max: 1,
+  connectionTimeoutMillis: 10_000,
+  allowExitOnIdle: true,
+} as const;
 
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new PgCompatClient({ connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -35,7 +40,6 @@ export function createMigrateAdapter(url: string): PrismaPg {
   };
   return factory;
 }
-
 
 /**
  * The WASM schema engine leaves its 10 s advisory-lock timeout timer pending after the lock is taken,

@@ -12,7 +12,10 @@ const state = () => (globalForOutage.__vigilDbOutage ??= { current: null });
 
 // Imported when first needed: lib/http/errors (and its unit tests) load this module without a validated env.
 const log = (level: "error" | "info", fields: Record<string, unknown>, msg: string) =>
-  void import("@/lib/log/logger").then(({ logger }) => logger[level](fields, msg), () => undefined);
+  void import("@/lib/log/logger").then(
+    ({ logger }) => logger[level](fields, msg),
+    () => undefined,
+  );
 
 const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 300);
 
@@ -30,7 +33,11 @@ export function noteDatabaseUnavailable(err: unknown, where: string): void {
   }
   s.current = { since: Date.now(), refused: 1, firstError: describe(err) };
   t.dbOutages.inc();
-  log("error", { where, error: s.current.firstError }, "database unreachable: requests that need it answer 503 until it is back");
+  log(
+    "error",
+    { where, error: s.current.firstError },
+    "database unreachable: requests that need it answer 503 until it is back",
+  );
   probeLater();
 }
 

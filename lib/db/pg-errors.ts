@@ -4,13 +4,31 @@
 // SQLSTATE classes 08 (connection exception) and 53 (insufficient resources: too many connections, disk full),
 // and 57P01–57P03 (server shutting down, crashed, not accepting connections yet).
 const UNAVAILABLE_SQLSTATE = /^(08|53)[0-9A-Z]{3}$|^57P0[123]$/;
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+]);
 // P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024 pool timeout.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Connection refused|server closed the connection unexpectedly/i;
+const MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Connection refused|server closed the connection unexpectedly/i;
 
-type Shape = { code?: unknown; kind?: unknown; name?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+type Shape = {
+  code?: unknown;
+  kind?: unknown;
+  name?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  originalCode?: unknown;
+};
 
 function matches(e: Shape): boolean {
   const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : undefined;
@@ -40,4 +58,9 @@ const DATA_SQLSTATE = /^2[23][0-9A-Z]{3}$/;
 
 /** The statement failed because of the values it carried. */
 export const isDataError = (err: unknown): boolean =>
-  someCause(err, (e) => (typeof e.code === "string" && DATA_SQLSTATE.test(e.code)) || (typeof e.originalCode === "string" && DATA_SQLSTATE.test(e.originalCode)));
+  someCause(
+    err,
+    (e) =>
+      (typeof e.code === "string" && DATA_SQLSTATE.test(e.code)) ||
+      (typeof e.originalCode === "string" && DATA_SQLSTATE.test(e.originalCode)),
+  );

@@ -9,19 +9,29 @@ export type DatabaseCheck =
   | { ok: false; latencyMs: number; kind: "embedded" | "external"; error: string };
 
 /** SELECT 1 under a hard deadline; the error text is generic so connection strings never leak. */
-export async function checkDatabase(timeoutMs = env.VIGIL_HEALTH_DB_TIMEOUT_MS, client?: DbClient): Promise<DatabaseCheck> {
+export async function checkDatabase(
+  timeoutMs = env.VIGIL_HEALTH_DB_TIMEOUT_MS,
+  client?: DbClient,
+): Promise<DatabaseCheck> {
   const started = performance.now();
   const kind = env.VIGIL_DB_EMBEDDED ? "embedded" : "external";
   try {
     await withTimeout(pingDatabase(client), timeoutMs);
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10, kind };
   } catch (err) {
-    const error = err instanceof Error && err.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "connection failed";
+    const error =
+      err instanceof Error && err.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "connection failed";
     return { ok: false, latencyMs: Math.round(performance.now() - started), kind, error };
   }
 }
 
-export type AppFacts = { version: string; nodeVersion: string; uptimeSeconds: number; rssMb: number; environment: string };
+export type AppFacts = {
+  version: string;
+  nodeVersion: string;
+  uptimeSeconds: number;
+  rssMb: number;
+  environment: string;
+};
 
 export function appFacts(): AppFacts {
   return {

@@ -13,5 +13,9 @@ export async function databaseFacts(tx: DbClient = db): Promise<DatabaseFacts> {
   const migrations = await tx.$queryRaw<{ name: string }[]>`
     SELECT migration_name::text AS name FROM _prisma_migrations
     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY finished_at`;
-  return { serverVersion: version?.v ?? "unknown", migrationsApplied: migrations.length, lastMigration: migrations.at(-1)?.name ?? null };
+  return {
+    serverVersion: version?.v ?? "unknown",
+    migrationsApplied: migrations.length,
+    lastMigration: migrations.at(-1)?.name ?? null,
+  };
 }

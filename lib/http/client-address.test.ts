@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { deriveClientAddress, looksLikeUntrustedProxy, normalizeAddress, proxyTrustFrom, UNKNOWN_CLIENT, type AddressSources } from "./client-address";
+import {
+  deriveClientAddress,
+  looksLikeUntrustedProxy,
+  normalizeAddress,
+  proxyTrustFrom,
+  UNKNOWN_CLIENT,
+  type AddressSources,
+} from "./client-address";
 
-const src = (over: Partial<AddressSources>): AddressSources => ({ socket: null, forwardedFor: null, realIp: null, netlifyClientIp: null, ...over });
+const src = (over: Partial<AddressSources>): AddressSources => ({
+  socket: null,
+  forwardedFor: null,
+  realIp: null,
+  netlifyClientIp: null,
+  ...over,
+});
 
 describe("normalizeAddress", () => {
   it.each([
@@ -18,18 +31,34 @@ describe("normalizeAddress", () => {
     expect(normalizeAddress(raw)).toBe(expected);
   });
 
-  it.each([["garbage"], [""], ["   "], ["1.2.3.256"], ["127.1"], ["0x7f.0.0.1"], ["01.2.3.4"], ["1.2.3.4.5"], ["unknown"], ["<script>"], ["1".repeat(80)], ["2001:db8::1::2"], [null], [undefined]])(
-    "refuses %j",
-    (raw) => {
-      expect(normalizeAddress(raw)).toBeNull();
-    },
-  );
+  it.each([
+    ["garbage"],
+    [""],
+    ["   "],
+    ["1.2.3.256"],
+    ["127.1"],
+    ["0x7f.0.0.1"],
+    ["01.2.3.4"],
+    ["1.2.3.4.5"],
+    ["unknown"],
+    ["<script>"],
+    ["1".repeat(80)],
+    ["2001:db8::1::2"],
+    [null],
+    [undefined],
+  ])("refuses %j", (raw) => {
+    expect(normalizeAddress(raw)).toBeNull();
+  });
 });
 
 describe("deriveClientAddress with trusted hops", () => {
   it("ignores X-Forwarded-For entirely when no proxy is trusted (a directly exposed server)", () => {
-    expect(deriveClientAddress(src({ socket: "198.51.100.20", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe("198.51.100.20");
-    expect(deriveClientAddress(src({ socket: "::ffff:198.51.100.20", forwardedFor: "1.1.1.1, 2.2.2.2" }), { hops: 0 })).toBe("198.51.100.20");
+    expect(deriveClientAddress(src({ socket: "198.51.100.20", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe(
+      "198.51.100.20",
+    );
+    expect(
+      deriveClientAddress(src({ socket: "::ffff:198.51.100.20", forwardedFor: "1.1.1.1, 2.2.2.2" }), { hops: 0 }),
+    ).toBe("198.51.100.20");
   });
 
   it("takes the entry the trusted proxy appended, not what the client wrote before it", () => {
@@ -41,18 +70,26 @@ describe("deriveClientAddress with trusted hops", () => {
   });
 
   it("keeps IPv6 peers and entries canonical", () => {
-    expect(deriveClientAddress(src({ socket: "2001:db8::2", forwardedFor: "2001:DB8:0::7" }), { hops: 1 })).toBe("2001:db8::7");
+    expect(deriveClientAddress(src({ socket: "2001:db8::2", forwardedFor: "2001:DB8:0::7" }), { hops: 1 })).toBe(
+      "2001:db8::7",
+    );
     expect(deriveClientAddress(src({ socket: "::1" }), { hops: 0 })).toBe("::1");
   });
 
   it("uses the leftmost entry when the chain is shorter than the trusted hops (every entry came from a trusted proxy)", () => {
-    expect(deriveClientAddress(src({ socket: "10.0.0.2", forwardedFor: "198.51.100.20" }), { hops: 5 })).toBe("198.51.100.20");
+    expect(deriveClientAddress(src({ socket: "10.0.0.2", forwardedFor: "198.51.100.20" }), { hops: 5 })).toBe(
+      "198.51.100.20",
+    );
     expect(deriveClientAddress(src({ socket: "10.0.0.2" }), { hops: 3 })).toBe("10.0.0.2");
   });
 
   it("answers unknown for a garbage entry at the trusted position instead of looking further left", () => {
-    expect(deriveClientAddress(src({ socket: "10.0.0.2", forwardedFor: "203.0.113.7, not-an-ip" }), { hops: 1 })).toBe(UNKNOWN_CLIENT);
-    expect(deriveClientAddress(src({ socket: "10.0.0.2", forwardedFor: "203.0.113.7,,  " }), { hops: 1 })).toBe("203.0.113.7");
+    expect(deriveClientAddress(src({ socket: "10.0.0.2", forwardedFor: "203.0.113.7, not-an-ip" }), { hops: 1 })).toBe(
+      UNKNOWN_CLIENT,
+    );
+    expect(deriveClientAddress(src({ socket: "10.0.0.2", forwardedFor: "203.0.113.7,,  " }), { hops: 1 })).toBe(
+      "203.0.113.7",
+    );
     expect(deriveClientAddress(src({ socket: null }), { hops: 0 })).toBe(UNKNOWN_CLIENT);
   });
 
@@ -69,13 +106,23 @@ describe("deriveClientAddress with trusted hops", () => {
 
 describe("deriveClientAddress on platforms", () => {
   it("Vercel: x-real-ip (Vercel overwrites it and X-Forwarded-For on every request)", () => {
-    expect(deriveClientAddress(src({ socket: "127.0.0.1", realIp: "203.0.113.7", forwardedFor: "203.0.113.7" }), { platform: "vercel" })).toBe("203.0.113.7");
+    expect(
+      deriveClientAddress(src({ socket: "127.0.0.1", realIp: "203.0.113.7", forwardedFor: "203.0.113.7" }), {
+        platform: "vercel",
+      }),
+    ).toBe("203.0.113.7");
     expect(deriveClientAddress(src({ forwardedFor: "203.0.113.8" }), { platform: "vercel" })).toBe("203.0.113.8");
   });
 
   it("Netlify: x-nf-client-connection-ip only", () => {
-    expect(deriveClientAddress(src({ netlifyClientIp: "2001:db8::9", forwardedFor: "6.6.6.6", realIp: "6.6.6.6" }), { platform: "netlify" })).toBe("2001:db8::9");
-    expect(deriveClientAddress(src({ forwardedFor: "6.6.6.6", realIp: "6.6.6.6" }), { platform: "netlify" })).toBe(UNKNOWN_CLIENT);
+    expect(
+      deriveClientAddress(src({ netlifyClientIp: "2001:db8::9", forwardedFor: "6.6.6.6", realIp: "6.6.6.6" }), {
+        platform: "netlify",
+      }),
+    ).toBe("2001:db8::9");
+    expect(deriveClientAddress(src({ forwardedFor: "6.6.6.6", realIp: "6.6.6.6" }), { platform: "netlify" })).toBe(
+      UNKNOWN_CLIENT,
+    );
   });
 });
 
@@ -96,10 +143,14 @@ describe("proxyTrustFrom", () => {
 describe("looksLikeUntrustedProxy", () => {
   it("flags forwarded requests from a private peer while no hop is trusted", () => {
     expect(looksLikeUntrustedProxy(src({ socket: "127.0.0.1", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe(true);
-    expect(looksLikeUntrustedProxy(src({ socket: "::ffff:10.1.2.3", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe(true);
+    expect(looksLikeUntrustedProxy(src({ socket: "::ffff:10.1.2.3", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe(
+      true,
+    );
   });
   it("stays quiet for public peers, unforwarded requests and configured trust", () => {
-    expect(looksLikeUntrustedProxy(src({ socket: "198.51.100.20", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe(false);
+    expect(looksLikeUntrustedProxy(src({ socket: "198.51.100.20", forwardedFor: "203.0.113.7" }), { hops: 0 })).toBe(
+      false,
+    );
     expect(looksLikeUntrustedProxy(src({ socket: "127.0.0.1" }), { hops: 0 })).toBe(false);
     expect(looksLikeUntrustedProxy(src({ socket: "127.0.0.1", forwardedFor: "203.0.113.7" }), { hops: 1 })).toBe(false);
   });

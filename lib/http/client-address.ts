@@ -57,7 +57,10 @@ export function looksLikeUntrustedProxy(src: AddressSources, trust: ProxyTrust):
 }
 
 /** VIGIL_TRUSTED_PROXIES as validated by lib/env.js, with the platform defaults when it is unset. */
-export function proxyTrustFrom(setting: number | "vercel" | "netlify" | undefined, platform: { vercel: boolean; netlify: boolean }): ProxyTrust {
+export function proxyTrustFrom(
+  setting: number | "vercel" | "netlify" | undefined,
+  platform: { vercel: boolean; netlify: boolean },
+): ProxyTrust {
   if (typeof setting === "number") return { hops: setting };
   if (setting) return { platform: setting };
   if (platform.vercel) return { platform: "vercel" };
@@ -66,7 +69,12 @@ export function proxyTrustFrom(setting: number | "vercel" | "netlify" | undefine
 }
 
 function entries(header: string | null): string[] {
-  return header ? header.split(",").map((e) => e.trim()).filter(Boolean) : [];
+  return header
+    ? header
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function lastEntry(header: string | null): string | null {

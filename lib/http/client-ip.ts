@@ -1,7 +1,13 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { env } from "@/lib/env.js";
-import { deriveClientAddress, proxyTrustFrom, UNKNOWN_CLIENT, type AddressSources, type ProxyTrust } from "@/lib/http/client-address";
+import {
+  deriveClientAddress,
+  proxyTrustFrom,
+  UNKNOWN_CLIENT,
+  type AddressSources,
+  type ProxyTrust,
+} from "@/lib/http/client-address";
 
 export { UNKNOWN_CLIENT };
 
@@ -47,6 +53,11 @@ function stamped(value: string | null): string | null {
 export function clientIp(headers: Headers): string {
   const fromHook = stamped(headers.get(CLIENT_ADDRESS_HEADER));
   if (fromHook) return fromHook;
-  const sources = { socket: null, forwardedFor: headers.get("x-forwarded-for"), realIp: headers.get("x-real-ip"), netlifyClientIp: headers.get("x-nf-client-connection-ip") };
+  const sources = {
+    socket: null,
+    forwardedFor: headers.get("x-forwarded-for"),
+    realIp: headers.get("x-real-ip"),
+    netlifyClientIp: headers.get("x-nf-client-connection-ip"),
+  };
   return deriveClientAddress(sources, configuredProxyTrust());
 }

@@ -14,7 +14,9 @@ describe("toErrorResponse", () => {
     const res = toErrorResponse(rateLimited(7, "Slow down."));
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("7");
-    expect(await res.json()).toEqual({ error: { code: "rate_limited", message: "Slow down.", details: { retryAfterSeconds: 7 } } });
+    expect(await res.json()).toEqual({
+      error: { code: "rate_limited", message: "Slow down.", details: { retryAfterSeconds: 7 } },
+    });
   });
 
   it("answers 503 with Retry-After for an unreachable database, logging nothing per request", async () => {

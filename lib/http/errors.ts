@@ -9,7 +9,9 @@ import { reportError } from "@/lib/telemetry/error-reporter";
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
 export function errorJson(code: ErrorCode, message: string, init?: { details?: unknown; headers?: HeadersInit }) {
-  const body: ErrorBody = { error: { code, message, ...(init?.details === undefined ? {} : { details: init.details }) } };
+  const body: ErrorBody = {
+    error: { code, message, ...(init?.details === undefined ? {} : { details: init.details }) },
+  };
   return NextResponse.json(body, { status: ERROR_STATUS[code], headers: init?.headers });
 }
 
@@ -19,7 +21,12 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** The AppError a thrown value stands for: itself, a 503 for an unreachable database, else null (zod or unknown). */
 function asAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
-  if (isDatabaseUnavailable(err)) return unavailable("The database is unreachable; nothing was stored. Retry shortly.", DATABASE_RETRY_AFTER_SECONDS, err);
+  if (isDatabaseUnavailable(err))
+    return unavailable(
+      "The database is unreachable; nothing was stored. Retry shortly.",
+      DATABASE_RETRY_AFTER_SECONDS,
+      err,
+    );
   return null;
 }
 
@@ -42,7 +49,10 @@ export function toErrorResponse(err: unknown, log?: Logger) {
   const appError = asAppError(err);
   if (appError) {
     if (appError !== err) noteDatabaseUnavailable(err, routeOf(log));
-    const headers = appError.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(appError.retryAfterSeconds))) };
+    const headers =
+      appError.retryAfterSeconds === undefined
+        ? undefined
+        : { "Retry-After": String(Math.max(1, Math.ceil(appError.retryAfterSeconds))) };
     return errorJson(appError.code, appError.message, { details: appError.details, headers });
   }
   if (err instanceof ZodError) {

@@ -5,7 +5,9 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe("requestIdFrom", () => {
   it("takes the trace id of a valid traceparent", () => {
-    expect(requestIdFrom(headers({ traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }))).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
+    expect(requestIdFrom(headers({ traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }))).toBe(
+      "4bf92f3577b34da6a3ce929d0e0e4736",
+    );
   });
 
   it.each([
@@ -31,7 +33,11 @@ describe("requestIdFrom", () => {
 
 describe("requestIdOf (Node header values)", () => {
   it("reads the first of repeated headers and ignores a traceparent padded past any real size", () => {
-    expect(requestIdOf(["00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "junk"], undefined)).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
-    expect(requestIdOf(`00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01${" ".repeat(600)}`, undefined)).not.toBe("4bf92f3577b34da6a3ce929d0e0e4736");
+    expect(requestIdOf(["00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "junk"], undefined)).toBe(
+      "4bf92f3577b34da6a3ce929d0e0e4736",
+    );
+    expect(
+      requestIdOf(`00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01${" ".repeat(600)}`, undefined),
+    ).not.toBe("4bf92f3577b34da6a3ce929d0e0e4736");
   });
 });

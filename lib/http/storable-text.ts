@@ -22,7 +22,8 @@ function allStorable(value: unknown, depth: number): boolean {
     for (const v of value) if (!allStorable(v, depth + 1)) return false;
     return true;
   }
-  for (const key in value) if (!isStorableText(key) || !allStorable((value as Record<string, unknown>)[key], depth + 1)) return false;
+  for (const key in value)
+    if (!isStorableText(key) || !allStorable((value as Record<string, unknown>)[key], depth + 1)) return false;
   return true;
 }
 

@@ -18,7 +18,8 @@ const limits = () =>
 /** Throws a 429 AppError (Retry-After) when the client address is over its beacon budget. */
 export function checkBeaconRate(ip: string): void {
   const retryAfterSeconds = limits().limiter.take(ip);
-  if (retryAfterSeconds > 0) throw rateLimited(retryAfterSeconds, `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`);
+  if (retryAfterSeconds > 0)
+    throw rateLimited(retryAfterSeconds, `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`);
 }
 
 /** Route templates as they will be stored on `at`'s day: past the daily cap, new routes share "(other)". */

@@ -19,7 +19,9 @@ UNION SELECT route FROM fresh`;
 export function browserRouteStore(pool: () => Pick<pg.Pool, "query"> = pgPool): RouteStore {
   return {
     async load(day) {
-      const { rows } = await pool().query<{ route: string }>("SELECT route FROM browser_routes WHERE day = $1::date", [day]);
+      const { rows } = await pool().query<{ route: string }>("SELECT route FROM browser_routes WHERE day = $1::date", [
+        day,
+      ]);
       return rows.map((r) => r.route);
     },
     async admit(day, routes, cap) {
@@ -31,6 +33,8 @@ export function browserRouteStore(pool: () => Pick<pg.Pool, "query"> = pgPool): 
 
 /** Forgets admissions of days before `before` (the caps only matter for days whose hourly rollups are kept). */
 export async function pruneBrowserRoutes(before: Date, pool: Pick<pg.Pool, "query"> = pgPool()): Promise<number> {
-  const { rowCount } = await pool.query("DELETE FROM browser_routes WHERE day < $1::date", [before.toISOString().slice(0, 10)]);
+  const { rowCount } = await pool.query("DELETE FROM browser_routes WHERE day < $1::date", [
+    before.toISOString().slice(0, 10),
+  ]);
   return rowCount ?? 0;
 }

@@ -12,12 +12,15 @@ describe("GroupCommitter", () => {
   it("batches submissions that arrive while a write is in flight into one write", async () => {
     const writes: number[][] = [];
     const gates: Array<ReturnType<typeof deferred>> = [];
-    const gc = new GroupCommitter<number>(async (rows) => {
-      writes.push(rows);
-      const gate = deferred();
-      gates.push(gate);
-      await gate.promise;
-    }, { maxRows: 100, lingerMs: 1, maxQueuedRows: 1000 });
+    const gc = new GroupCommitter<number>(
+      async (rows) => {
+        writes.push(rows);
+        const gate = deferred();
+        gates.push(gate);
+        await gate.promise;
+      },
+      { maxRows: 100, lingerMs: 1, maxQueuedRows: 1000 },
+    );
 
     const first = gc.submit([1]);
     await new Promise((r) => setTimeout(r, 5));
@@ -46,7 +49,11 @@ describe("GroupCommitter", () => {
 
   it("caps a write at maxRows without splitting a submission", async () => {
     const writes: number[][] = [];
-    const gc = new GroupCommitter<number>(async (rows) => void writes.push(rows), { maxRows: 4, lingerMs: 1, maxQueuedRows: 100 });
+    const gc = new GroupCommitter<number>(async (rows) => void writes.push(rows), {
+      maxRows: 4,
+      lingerMs: 1,
+      maxQueuedRows: 100,
+    });
     await Promise.all([gc.submit([1, 2, 3]), gc.submit([4, 5]), gc.submit([6])]);
     expect(writes.flat()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(writes.every((w) => w.length <= 4)).toBe(true);
@@ -80,7 +87,12 @@ describe("GroupCommitter failure isolation", () => {
 
   it("splits a batch that fails for its data until only the guilty submissions fail", async () => {
     const { stored, write } = makeStore();
-    const gc = new GroupCommitter<number>(write, { maxRows: 1_000, lingerMs: 5, maxQueuedRows: 10_000, isolate: isDataError });
+    const gc = new GroupCommitter<number>(write, {
+      maxRows: 1_000,
+      lingerMs: 5,
+      maxQueuedRows: 10_000,
+      isolate: isDataError,
+    });
     const submissions = Array.from({ length: 200 }, (_, i) => (i % 40 === 7 ? [BAD] : [i, i + 1000]));
     const outcomes = await Promise.allSettled(submissions.map((rows) => gc.submit(rows)));
     const rejected = outcomes.flatMap((o, i) => (o.status === "rejected" ? [i] : []));
@@ -90,7 +102,12 @@ describe("GroupCommitter failure isolation", () => {
   });
 
   it("fails every submitter when the error is not the data's fault", async () => {
-    const gc = new GroupCommitter<number>(async () => Promise.reject(new Error("connection lost")), { maxRows: 100, lingerMs: 5, maxQueuedRows: 1_000, isolate: isDataError });
+    const gc = new GroupCommitter<number>(async () => Promise.reject(new Error("connection lost")), {
+      maxRows: 100,
+      lingerMs: 5,
+      maxQueuedRows: 1_000,
+      isolate: isDataError,
+    });
     const outcomes = await Promise.allSettled([gc.submit([1]), gc.submit([2]), gc.submit([3])]);
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
   });

@@ -52,7 +52,10 @@ export class GroupCommitter<T, R = void> {
     // Whole submissions only: one request's rows never straddle two writes.
     let taken = 0;
     let rowCount = 0;
-    while (taken < this.pending.length && (taken === 0 || rowCount + this.pending[taken]!.rows.length <= this.options.maxRows)) {
+    while (
+      taken < this.pending.length &&
+      (taken === 0 || rowCount + this.pending[taken]!.rows.length <= this.options.maxRows)
+    ) {
       rowCount += this.pending[taken]!.rows.length;
       taken++;
     }

@@ -14,7 +14,12 @@ type Committer = GroupCommitter<VitalRow, ReadonlySet<VitalRow>>;
 // One committer per process, shared by every bundle that loads this module.
 const globalForIngest = globalThis as typeof globalThis & { __vigilVitalsCommitter?: Committer };
 const committer = (): Committer =>
-  (globalForIngest.__vigilVitalsCommitter ??= new GroupCommitter((rows: VitalRow[]) => insertVitalsBatch(rows), { maxRows: 2_000, lingerMs: 2, maxQueuedRows: 50_000, isolate: isDataError }));
+  (globalForIngest.__vigilVitalsCommitter ??= new GroupCommitter((rows: VitalRow[]) => insertVitalsBatch(rows), {
+    maxRows: 2_000,
+    lingerMs: 2,
+    maxQueuedRows: 50_000,
+    isolate: isDataError,
+  }));
 
 export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
   const device = client.device ?? beacon.device ?? "unknown";
@@ -39,7 +44,10 @@ export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): 
 /** Stores a validated beacon; resolves with the number of values once they are committed. */
 export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, now = new Date()): Promise<number> {
   const rows = toRows(beacon, client, now);
-  const stored = await storedRoutes(rows.map((r) => r.route), now);
+  const stored = await storedRoutes(
+    rows.map((r) => r.route),
+    now,
+  );
   for (const r of rows) r.route = stored(r.route);
   let fresh: ReadonlySet<VitalRow>;
   try {
@@ -47,9 +55,17 @@ export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, 
   } catch (err) {
     if (err instanceof OverloadedError) throw unavailable("Vigil is busy storing beacons; retry shortly.", 1);
     // The committer has already split the batch: only this beacon's own rows were refused.
-    if (isDataError(err)) throw new AppError("validation_failed", "The database refused a value in this beacon; nothing from it was stored.", { cause: err });
+    if (isDataError(err))
+      throw new AppError(
+        "validation_failed",
+        "The database refused a value in this beacon; nothing from it was stored.",
+        { cause: err },
+      );
     throw err;
   }
-  observeAcceptedBeacon(rows, rows.filter((r) => fresh.has(r)));
+  observeAcceptedBeacon(
+    rows,
+    rows.filter((r) => fresh.has(r)),
+  );
   return rows.length;
 }

@@ -15,7 +15,11 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 }
 
 /** Content type, size, JSON and schema checks for a small JSON body (beacons, SLO events); every refusal is a 4xx AppError. */
-export async function readJsonBeacon<S extends z.ZodType>(request: Request, schema: S, limit: number): Promise<z.infer<S>> {
+export async function readJsonBeacon<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit: number,
+): Promise<z.infer<S>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(type)) {
     throw new AppError("unsupported_media_type", "Send the body as text/plain or application/json.");
@@ -30,8 +34,12 @@ export async function readJsonBeacon<S extends z.ZodType>(request: Request, sche
   }
   // Before the schema: one string Postgres cannot store would fail the whole batch this beacon joins.
   const unstorable = findUnstorableText(json);
-  if (unstorable) throw new AppError("validation_failed", `The body's text at ${unstorable} ${UNSTORABLE_MESSAGE}.`, { details: [{ path: unstorable, message: UNSTORABLE_MESSAGE }] });
+  if (unstorable)
+    throw new AppError("validation_failed", `The body's text at ${unstorable} ${UNSTORABLE_MESSAGE}.`, {
+      details: [{ path: unstorable, message: UNSTORABLE_MESSAGE }],
+    });
   return schema.parse(json);
 }
 
-export const readBeacon = (request: Request): Promise<VitalsBeacon> => readJsonBeacon(request, VitalsBeacon, MAX_BEACON_BYTES);
+export const readBeacon = (request: Request): Promise<VitalsBeacon> =>
+  readJsonBeacon(request, VitalsBeacon, MAX_BEACON_BYTES);

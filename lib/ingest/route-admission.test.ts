@@ -68,7 +68,10 @@ describe("RouteAdmission", () => {
   it("retries a failed load on the next call instead of failing for the rest of the day", async () => {
     const { store } = memoryStore();
     let failures = 1;
-    const flaky: RouteStore = { ...store, load: (day) => (failures-- > 0 ? Promise.reject(new Error("db down")) : store.load(day)) };
+    const flaky: RouteStore = {
+      ...store,
+      load: (day) => (failures-- > 0 ? Promise.reject(new Error("db down")) : store.load(day)),
+    };
     const admission = new RouteAdmission(flaky, 5);
     await expect(admission.resolve(["/a"])).rejects.toThrow("db down");
     expect((await admission.resolve(["/a"]))("/a")).toBe("/a");
@@ -92,7 +95,9 @@ describe("RouteAdmission under concurrency", () => {
     };
     const at = Date.UTC(2026, 11, 1, 12);
     const admission = new RouteAdmission(slow, 10, () => at);
-    const maps = await Promise.all(Array.from({ length: 50 }, (_, i) => admission.resolve([`/r${i}`]).then((m) => m(`/r${i}`))));
+    const maps = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => admission.resolve([`/r${i}`]).then((m) => m(`/r${i}`))),
+    );
     expect(maps.filter((r) => r !== OTHER_ROUTE)).toHaveLength(10);
     expect(days.get("2026-12-01")).toHaveLength(10);
   });

@@ -36,7 +36,8 @@ export class RouteAdmission {
   /** Maps each route to the route it is stored under (itself, or OTHER_ROUTE past the cap of `at`'s day). */
   resolve(routes: readonly string[], at = this.now()): Promise<(route: string) => string> {
     // Every beacon passes here: a day already loaded whose routes are all known answers without a query or a date.
-    if (this.ready && at >= this.dayStart && at < this.dayStart + DAY_MS && routes.every((r) => this.known.has(r))) return this.settled;
+    if (this.ready && at >= this.dayStart && at < this.dayStart + DAY_MS && routes.every((r) => this.known.has(r)))
+      return this.settled;
     return this.resolveSlowly(routes, at);
   }
 

@@ -15,7 +15,16 @@ export const logger: Logger =
     base: { service: "vigil" },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ["password", "*.password", "passwordHash", "*.passwordHash", "headers.cookie", "headers.authorization", "*.headers.cookie", "*.headers.authorization"],
+      paths: [
+        "password",
+        "*.password",
+        "passwordHash",
+        "*.passwordHash",
+        "headers.cookie",
+        "headers.authorization",
+        "*.headers.cookie",
+        "*.headers.authorization",
+      ],
       censor: "[redacted]",
     },
   }));

@@ -12,7 +12,10 @@ const v4At = (b: number[], at: number, flip = 0) => new ipaddr.IPv4([0, 1, 2, 3]
  * network knows (RFC 8215 local-use NAT64 prefixes may be /32 to /96), refused outright.
  */
 type Embedding = { range: [IPv6, number]; ipv4: (bytes: number[]) => IPv4[] | "opaque" };
-const embedding = (cidr: string, ipv4: Embedding["ipv4"]): Embedding => ({ range: ipaddr.parseCIDR(cidr) as [IPv6, number], ipv4 });
+const embedding = (cidr: string, ipv4: Embedding["ipv4"]): Embedding => ({
+  range: ipaddr.parseCIDR(cidr) as [IPv6, number],
+  ipv4,
+});
 const EMBEDDINGS: Embedding[] = [
   embedding("::ffff:0:0/96", (b) => [v4At(b, 12)]), // IPv4-mapped
   embedding("::ffff:0:0:0/96", (b) => [v4At(b, 12)]), // IPv4-translated (RFC 6145)

@@ -12,7 +12,13 @@ async function serve(host: string, handler: RequestListener): Promise<string> {
   await new Promise<void>((r) => server.listen(0, host, r));
   return `http://${host}:${(server.address() as AddressInfo).port}`;
 }
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a SafeFetchError"); }, (err: unknown) => err as SafeFetchError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a SafeFetchError");
+    },
+    (err: unknown) => err as SafeFetchError,
+  );
 
 let pub: string, priv: string;
 beforeAll(async () => {
@@ -37,10 +43,16 @@ describe("safeFetch", () => {
   });
 
   it("refuses private IP literals and hostnames that resolve to private addresses, by default", async () => {
-    expect((await failure(safeFetch(`${priv}/`, { timeoutMs: 2000, isPublic: onlyFirstLoopback }))).code).toBe("blocked_address");
+    expect((await failure(safeFetch(`${priv}/`, { timeoutMs: 2000, isPublic: onlyFirstLoopback }))).code).toBe(
+      "blocked_address",
+    );
     // The real policy: localhost resolves to loopback only.
-    expect((await failure(safeFetch(`http://localhost:${new URL(pub).port}/ok`, { timeoutMs: 2000 }))).code).toBe("blocked_address");
-    expect((await failure(safeFetch("http://169.254.169.254/latest/meta-data/", { timeoutMs: 2000 }))).code).toBe("blocked_address");
+    expect((await failure(safeFetch(`http://localhost:${new URL(pub).port}/ok`, { timeoutMs: 2000 }))).code).toBe(
+      "blocked_address",
+    );
+    expect((await failure(safeFetch("http://169.254.169.254/latest/meta-data/", { timeoutMs: 2000 }))).code).toBe(
+      "blocked_address",
+    );
     expect((await failure(safeFetch("http://[::ffff:127.0.0.1]/", { timeoutMs: 2000 }))).code).toBe("blocked_address");
   });
 
@@ -48,13 +60,23 @@ describe("safeFetch", () => {
     const err = await failure(safeFetch(`${pub}/to-private`, { timeoutMs: 2000, isPublic: onlyFirstLoopback }));
     expect(err.code).toBe("blocked_address");
     // Allowed explicitly, the same redirect is followed.
-    expect(await safeFetch(`${pub}/to-private`, { timeoutMs: 2000, allowPrivate: true })).toMatchObject({ status: 200, body: "private secret", redirects: 1 });
+    expect(await safeFetch(`${pub}/to-private`, { timeoutMs: 2000, allowPrivate: true })).toMatchObject({
+      status: 200,
+      body: "private secret",
+      redirects: 1,
+    });
   });
 
   it("follows at most maxRedirects, turns a 303 into a GET, and can return redirects as they are", async () => {
-    expect((await failure(safeFetch(`${pub}/loop`, { timeoutMs: 2000, allowPrivate: true, maxRedirects: 3 }))).code).toBe("too_many_redirects");
-    expect(await safeFetch(`${pub}/see-other`, { method: "POST", body: "{}", timeoutMs: 2000, allowPrivate: true })).toMatchObject({ status: 200, body: "hello GET" });
-    expect(await safeFetch(`${pub}/loop`, { timeoutMs: 2000, allowPrivate: true, maxRedirects: 0 })).toMatchObject({ status: 302 });
+    expect(
+      (await failure(safeFetch(`${pub}/loop`, { timeoutMs: 2000, allowPrivate: true, maxRedirects: 3 }))).code,
+    ).toBe("too_many_redirects");
+    expect(
+      await safeFetch(`${pub}/see-other`, { method: "POST", body: "{}", timeoutMs: 2000, allowPrivate: true }),
+    ).toMatchObject({ status: 200, body: "hello GET" });
+    expect(await safeFetch(`${pub}/loop`, { timeoutMs: 2000, allowPrivate: true, maxRedirects: 0 })).toMatchObject({
+      status: 302,
+    });
   });
 
   it("caps the body it reads and gives up at the deadline", async () => {
@@ -65,9 +87,12 @@ describe("safeFetch", () => {
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 
-  it.each([["ftp://example.com/"], ["file:///etc/passwd"], ["http://user:pw@example.com/"], ["not a url"]])("refuses %s before any connection", async (url) => {
-    expect((await failure(safeFetch(url, { timeoutMs: 1000 }))).code).toBe("bad_url");
-  });
+  it.each([["ftp://example.com/"], ["file:///etc/passwd"], ["http://user:pw@example.com/"], ["not a url"]])(
+    "refuses %s before any connection",
+    async (url) => {
+      expect((await failure(safeFetch(url, { timeoutMs: 1000 }))).code).toBe("bad_url");
+    },
+  );
 
   it("reports a refused connection as a network error", async () => {
     const err = await failure(safeFetch("http://127.0.0.1:9/", { timeoutMs: 2000, allowPrivate: true }));

@@ -5,7 +5,9 @@ const middle = () => 0.5;
 
 describe("retryDelayMs", () => {
   it("doubles from 30 s and stops at 1 h (jitter centred)", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12].map((n) => retryDelayMs(n, middle) / 1000)).toEqual([30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12].map((n) => retryDelayMs(n, middle) / 1000)).toEqual([
+      30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600,
+    ]);
   });
 
   it("spreads each delay by ±20 % and never goes past the cap", () => {

@@ -19,7 +19,11 @@ export type DeliveryPolicy = typeof DELIVERY_POLICY;
  * Delay before the next try after `attempt` tries failed (1-based): 30 s · 2^(attempt−1), at most 1 h, then
  * ± jitter. `random` is in [0, 1); 0.5 gives the exact middle of the schedule.
  */
-export function retryDelayMs(attempt: number, random: () => number = Math.random, policy: Pick<DeliveryPolicy, "baseDelayMs" | "maxDelayMs" | "jitter"> = DELIVERY_POLICY): number {
+export function retryDelayMs(
+  attempt: number,
+  random: () => number = Math.random,
+  policy: Pick<DeliveryPolicy, "baseDelayMs" | "maxDelayMs" | "jitter"> = DELIVERY_POLICY,
+): number {
   const n = Math.max(1, Math.floor(attempt));
   const exact = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(n - 1, 30));
   const spread = (random() * 2 - 1) * policy.jitter;

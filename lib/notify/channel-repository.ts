@@ -2,18 +2,44 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import type { ChannelKind } from "@/lib/notify/delivery-request";
 
-export type ChannelRecord = { id: string; name: string; kind: ChannelKind; url: string; hasSecret: boolean; allowPrivate: boolean; enabled: boolean; createdAt: Date };
+export type ChannelRecord = {
+  id: string;
+  name: string;
+  kind: ChannelKind;
+  url: string;
+  hasSecret: boolean;
+  allowPrivate: boolean;
+  enabled: boolean;
+  createdAt: Date;
+};
 
-const columns = { id: true, name: true, kind: true, url: true, secret: true, allowPrivate: true, enabled: true, createdAt: true } as const;
+const columns = {
+  id: true,
+  name: true,
+  kind: true,
+  url: true,
+  secret: true,
+  allowPrivate: true,
+  enabled: true,
+  createdAt: true,
+} as const;
 // The secret itself never leaves this module except through createChannel's caller, once.
-const toRecord = ({ secret, ...c }: { secret: string | null } & Omit<ChannelRecord, "hasSecret">): ChannelRecord => ({ ...c, hasSecret: secret !== null });
+const toRecord = ({ secret, ...c }: { secret: string | null } & Omit<ChannelRecord, "hasSecret">): ChannelRecord => ({
+  ...c,
+  hasSecret: secret !== null,
+});
 
-export async function createChannel(input: { name: string; kind: ChannelKind; url: string; secret: string | null; allowPrivate: boolean }, client: DbClient = db): Promise<ChannelRecord> {
+export async function createChannel(
+  input: { name: string; kind: ChannelKind; url: string; secret: string | null; allowPrivate: boolean },
+  client: DbClient = db,
+): Promise<ChannelRecord> {
   return toRecord(await client.notificationChannel.create({ data: input, select: columns }));
 }
 
 export async function listChannels(client: DbClient = db): Promise<ChannelRecord[]> {
-  return (await client.notificationChannel.findMany({ orderBy: { createdAt: "asc" }, take: 100, select: columns })).map(toRecord);
+  return (await client.notificationChannel.findMany({ orderBy: { createdAt: "asc" }, take: 100, select: columns })).map(
+    toRecord,
+  );
 }
 
 export async function findChannel(id: string, client: DbClient = db): Promise<ChannelRecord | null> {

@@ -3,7 +3,14 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ChannelInput } from "@/lib/notify/channel-input";
-import { createChannel, deleteChannel, findChannel, listChannels, setChannelEnabled, type ChannelRecord } from "@/lib/notify/channel-repository";
+import {
+  createChannel,
+  deleteChannel,
+  findChannel,
+  listChannels,
+  setChannelEnabled,
+  type ChannelRecord,
+} from "@/lib/notify/channel-repository";
 import type { NotificationEvent } from "@/lib/notify/event";
 import { maskUrl } from "@/lib/notify/mask";
 import { enqueueNotificationFor } from "@/lib/notify/outbox-repository";
@@ -12,7 +19,11 @@ import { generateWebhookSecret } from "@/lib/notify/signature";
 /** A channel as the console may show it: the URL masked, the secret only as "signed". */
 export type ChannelView = Omit<ChannelRecord, "url" | "hasSecret"> & { maskedUrl: string; signed: boolean };
 
-const toView = ({ url, hasSecret, ...c }: ChannelRecord): ChannelView => ({ ...c, maskedUrl: maskUrl(url), signed: c.kind === "webhook" && hasSecret });
+const toView = ({ url, hasSecret, ...c }: ChannelRecord): ChannelView => ({
+  ...c,
+  maskedUrl: maskUrl(url),
+  signed: c.kind === "webhook" && hasSecret,
+});
 
 export const listChannelViews = async (): Promise<ChannelView[]> => (await listChannels()).map(toView);
 
@@ -20,10 +31,18 @@ export const listChannelViews = async (): Promise<ChannelView[]> => (await listC
  * Stores a new channel. A webhook without a secret gets a generated one, returned here once so Settings can show
  * it to the admin who created it; it is never readable again.
  */
-export async function addChannel(input: ChannelInput): Promise<{ channel: ChannelView; generatedSecret: string | null }> {
+export async function addChannel(
+  input: ChannelInput,
+): Promise<{ channel: ChannelView; generatedSecret: string | null }> {
   const generatedSecret = input.kind === "webhook" && !input.secret ? generateWebhookSecret() : null;
   const secret = input.kind === "webhook" ? (input.secret ?? generatedSecret) : null;
-  const channel = await createChannel({ name: input.name, kind: input.kind, url: input.url, secret, allowPrivate: input.allowPrivate });
+  const channel = await createChannel({
+    name: input.name,
+    kind: input.kind,
+    url: input.url,
+    secret,
+    allowPrivate: input.allowPrivate,
+  });
   return { channel: toView(channel), generatedSecret };
 }
 

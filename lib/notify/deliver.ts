@@ -31,27 +31,52 @@ type Outcome = "delivered" | "retry" | "dead" | "lost";
 
 const ANALYTICS_ID = "vigil-notifier";
 
-async function send(row: ClaimedDelivery, body: string, headers: Record<string, string>, timeoutMs: number): Promise<SendResult> {
+async function send(
+  row: ClaimedDelivery,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<SendResult> {
   try {
     // No redirects: a signed body must not be replayed to wherever a 3xx points.
-    const r = await safeFetch(row.url, { method: "POST", headers, body, timeoutMs, allowPrivate: row.allowPrivate, maxRedirects: 0, maxBodyBytes: 4096 });
+    const r = await safeFetch(row.url, {
+      method: "POST",
+      headers,
+      body,
+      timeoutMs,
+      allowPrivate: row.allowPrivate,
+      maxRedirects: 0,
+      maxBodyBytes: 4096,
+    });
     return { kind: "response", status: r.status, retryAfter: r.headers["retry-after"], body: r.body };
   } catch (err) {
-    if (err instanceof SafeFetchError) return { kind: "error", code: err.code, message: scrubUrl(err.message, row.url) };
-    return { kind: "error", code: "network", message: scrubUrl(err instanceof Error ? err.message : String(err), row.url) };
+    if (err instanceof SafeFetchError)
+      return { kind: "error", code: err.code, message: scrubUrl(err.message, row.url) };
+    return {
+      kind: "error",
+      code: "network",
+      message: scrubUrl(err instanceof Error ? err.message : String(err), row.url),
+    };
   }
 }
 
 async function deliverOne(row: ClaimedDelivery, o: Required<DeliverOptions>): Promise<Outcome> {
   const attempt = row.attempts;
-  const log = logger.child({ event: "notify.delivery", deliveryId: deliveryIdOf(row.channelId, String(row.id)), channelId: row.channelId, channel: row.channelName, attempt });
+  const log = logger.child({
+    event: "notify.delivery",
+    deliveryId: deliveryIdOf(row.channelId, String(row.id)),
+    channelId: row.channelId,
+    channel: row.channelName,
+    attempt,
+  });
   const fail = async (error: string, lastStatus: number | null = null): Promise<Outcome> => {
     const stored = await markFailed(row.id, attempt, { dead: true, lastStatus, error });
     log.warn({ outcome: "dead", error }, "notification delivery given up");
     return stored ? "dead" : "lost";
   };
   // A claim beyond the limit means the last try never finished (the worker died mid-send, maybe on this very row).
-  if (attempt > o.policy.maxAttempts) return fail("gave up: the last attempt did not finish (the worker stopped while sending)");
+  if (attempt > o.policy.maxAttempts)
+    return fail("gave up: the last attempt did not finish (the worker stopped while sending)");
   const event = NotificationEvent.safeParse(row.payload);
   if (!event.success) return fail("the queued payload is not a valid notification event");
 
@@ -74,10 +99,20 @@ async function deliverOne(row: ClaimedDelivery, o: Required<DeliverOptions>): Pr
     });
     return "delivered";
   }
-  const stored = await markFailed(row.id, attempt, { dead: step.outcome === "dead", nextAttemptAt: step.outcome === "retry" ? step.nextAttemptAt : undefined, lastStatus: step.lastStatus, error: step.error });
+  const stored = await markFailed(row.id, attempt, {
+    dead: step.outcome === "dead",
+    nextAttemptAt: step.outcome === "retry" ? step.nextAttemptAt : undefined,
+    lastStatus: step.lastStatus,
+    error: step.error,
+  });
   if (!stored) return "lost";
-  if (step.outcome === "dead") log.warn({ outcome: "dead", status: step.lastStatus, error: step.error }, "notification delivery given up");
-  else log.info({ outcome: "retry", status: step.lastStatus, error: step.error, nextAttemptAt: step.nextAttemptAt }, "notification delivery will be retried");
+  if (step.outcome === "dead")
+    log.warn({ outcome: "dead", status: step.lastStatus, error: step.error }, "notification delivery given up");
+  else
+    log.info(
+      { outcome: "retry", status: step.lastStatus, error: step.error, nextAttemptAt: step.nextAttemptAt },
+      "notification delivery will be retried",
+    );
   return step.outcome;
 }
 
@@ -102,10 +137,16 @@ export async function deliverDueNotifications(options: DeliverOptions = {}): Pro
   const counter = telemetry().notificationDeliveries;
   while (summary.claimed < o.maxPerRun && performance.now() - started < o.budgetMs) {
     const now = o.now();
-    const batch = await claimDueDeliveries(now, new Date(now.getTime() + o.policy.leaseMs), Math.min(o.concurrency, o.maxPerRun - summary.claimed));
+    const batch = await claimDueDeliveries(
+      now,
+      new Date(now.getTime() + o.policy.leaseMs),
+      Math.min(o.concurrency, o.maxPerRun - summary.claimed),
+    );
     if (batch.length === 0) break;
     summary.claimed += batch.length;
-    const outcomes = await Promise.all(batch.map((row) => deliverOne(row, o).then((outcome) => [row.kind, outcome] as const)));
+    const outcomes = await Promise.all(
+      batch.map((row) => deliverOne(row, o).then((outcome) => [row.kind, outcome] as const)),
+    );
     for (const [kind, outcome] of outcomes) {
       if (outcome === "lost") continue;
       counter.inc({ kind, outcome });

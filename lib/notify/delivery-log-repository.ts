@@ -26,8 +26,19 @@ export function listRecentDeliveries(limit: number, client: DbClient = db): Prom
     orderBy: { id: "desc" },
     take: limit,
     select: {
-      id: true, eventKey: true, eventType: true, payload: true, status: true, attempts: true, nextAttemptAt: true, lockedUntil: true,
-      lastError: true, lastStatus: true, createdAt: true, deliveredAt: true, channel: { select: { id: true, name: true, kind: true } },
+      id: true,
+      eventKey: true,
+      eventType: true,
+      payload: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lockedUntil: true,
+      lastError: true,
+      lastStatus: true,
+      createdAt: true,
+      deliveredAt: true,
+      channel: { select: { id: true, name: true, kind: true } },
     },
   });
 }
@@ -42,6 +53,8 @@ export async function countDeliveriesByStatus(client: DbClient = db): Promise<Re
 
 /** Deletes finished deliveries (delivered or dead) created before `before`; pending ones are never pruned. */
 export async function pruneFinishedDeliveries(before: Date, client: DbClient = db): Promise<number> {
-  const { count } = await client.notificationDelivery.deleteMany({ where: { status: { in: ["delivered", "dead"] }, createdAt: { lt: before } } });
+  const { count } = await client.notificationDelivery.deleteMany({
+    where: { status: { in: ["delivered", "dead"] }, createdAt: { lt: before } },
+  });
   return count;
 }

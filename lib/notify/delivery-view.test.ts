@@ -38,15 +38,38 @@ describe("formatUtc / formatUntil", () => {
 describe("deliveryView", () => {
   it("shows a pending retry with its last error and next attempt", () => {
     expect(deliveryView(row(), now)).toEqual({
-      id: "42", title: "API availability burning", eventType: "alert.firing", channelName: "Ops", channelKind: "webhook", status: "pending", sending: false,
-      attempts: 2, last: "HTTP 500: boom", nextAttempt: { at: "2026-12-01 10:01:00", until: "in 1 min" }, created: "2026-12-01 09:59:00", delivered: null,
+      id: "42",
+      title: "API availability burning",
+      eventType: "alert.firing",
+      channelName: "Ops",
+      channelKind: "webhook",
+      status: "pending",
+      sending: false,
+      attempts: 2,
+      last: "HTTP 500: boom",
+      nextAttempt: { at: "2026-12-01 10:01:00", until: "in 1 min" },
+      created: "2026-12-01 09:59:00",
+      delivered: null,
     });
   });
   it("shows delivered rows with their status and time, and no next attempt", () => {
-    expect(deliveryView(row({ status: "delivered", lastError: null, lastStatus: 204, deliveredAt: new Date("2026-12-01T09:59:31Z") }), now)).toMatchObject({ last: "HTTP 204", nextAttempt: null, delivered: "2026-12-01 09:59:31" });
+    expect(
+      deliveryView(
+        row({ status: "delivered", lastError: null, lastStatus: 204, deliveredAt: new Date("2026-12-01T09:59:31Z") }),
+        now,
+      ),
+    ).toMatchObject({ last: "HTTP 204", nextAttempt: null, delivered: "2026-12-01 09:59:31" });
   });
   it("marks rows under a running lease as sending, and falls back to the key without a title", () => {
-    expect(deliveryView(row({ lockedUntil: new Date("2026-12-01T10:00:30Z"), payload: {} }), now)).toMatchObject({ sending: true, title: "alert:1:firing" });
-    expect(deliveryView(row({ lockedUntil: new Date("2026-12-01T09:00:00Z"), lastError: null, lastStatus: null, attempts: 0 }), now)).toMatchObject({ sending: false, last: "—" });
+    expect(deliveryView(row({ lockedUntil: new Date("2026-12-01T10:00:30Z"), payload: {} }), now)).toMatchObject({
+      sending: true,
+      title: "alert:1:firing",
+    });
+    expect(
+      deliveryView(
+        row({ lockedUntil: new Date("2026-12-01T09:00:00Z"), lastError: null, lastStatus: null, attempts: 0 }),
+        now,
+      ),
+    ).toMatchObject({ sending: false, last: "—" });
   });
 });

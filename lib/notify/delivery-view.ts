@@ -57,7 +57,10 @@ export function deliveryView(row: DeliveryLogRow, now: Date): DeliveryView {
     sending: row.status === "pending" && row.lockedUntil !== null && row.lockedUntil > now,
     attempts: row.attempts,
     last: lastOutcome(row),
-    nextAttempt: row.status === "pending" ? { at: formatUtc(row.nextAttemptAt), until: formatUntil(row.nextAttemptAt, now) } : null,
+    nextAttempt:
+      row.status === "pending"
+        ? { at: formatUtc(row.nextAttemptAt), until: formatUntil(row.nextAttemptAt, now) }
+        : null,
     created: formatUtc(row.createdAt),
     delivered: row.deliveredAt ? formatUtc(row.deliveredAt) : null,
   };

@@ -3,7 +3,9 @@ import { maskUrl, scrubUrl } from "./mask";
 
 describe("maskUrl", () => {
   it("shows scheme, host and the first path segment only", () => {
-    expect(maskUrl("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX")).toBe("https://hooks.slack.com/services/…");
+    expect(maskUrl("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX")).toBe(
+      "https://hooks.slack.com/services/…",
+    );
     expect(maskUrl("https://example.com/hooks/abc123?token=s3cret")).toBe("https://example.com/hooks/…");
     expect(maskUrl("https://example.com/hook?token=s3cret")).toBe("https://example.com/hook/…");
     expect(maskUrl("http://127.0.0.1:4000/")).toBe("http://127.0.0.1:4000");

@@ -19,7 +19,8 @@ export function scrubUrl(text: string, raw: string): string {
   let out = text.split(raw).join("[url]");
   try {
     const url = new URL(raw);
-    for (const part of [url.pathname + url.search, url.search.slice(1)]) if (part.length > 1) out = out.split(part).join("[url]");
+    for (const part of [url.pathname + url.search, url.search.slice(1)])
+      if (part.length > 1) out = out.split(part).join("[url]");
   } catch {
     // Not a URL: nothing more to remove.
   }

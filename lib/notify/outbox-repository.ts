@@ -16,7 +16,11 @@ export async function enqueueNotification(tx: DbClient, event: NotificationEvent
 }
 
 /** Queues `event` for one channel only (Settings' "Send test"); 0 when the channel is gone or has the key already. */
-export async function enqueueNotificationFor(tx: DbClient, channelId: string, event: NotificationEvent): Promise<number> {
+export async function enqueueNotificationFor(
+  tx: DbClient,
+  channelId: string,
+  event: NotificationEvent,
+): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO notification_deliveries (channel_id, event_key, event_type, payload)
     SELECT id, ${event.key}, ${event.type}, ${JSON.stringify(event)}::jsonb FROM notification_channels WHERE id = ${channelId}
@@ -42,7 +46,12 @@ export type ClaimedDelivery = {
  * other workers are claiming right now are skipped (SKIP LOCKED), rows whose lease is still running are not due,
  * and each claim counts as an attempt before anything is sent (a crash mid-send still used one).
  */
-export function claimDueDeliveries(now: Date, leaseUntil: Date, limit: number, client: DbClient = db): Promise<ClaimedDelivery[]> {
+export function claimDueDeliveries(
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  client: DbClient = db,
+): Promise<ClaimedDelivery[]> {
   return client.$queryRaw<ClaimedDelivery[]>`
     UPDATE notification_deliveries d SET locked_until = ${leaseUntil}, attempts = d.attempts + 1
     FROM notification_channels c
@@ -59,10 +68,20 @@ export function claimDueDeliveries(now: Date, leaseUntil: Date, limit: number, c
  * Delivered wins over everything: whoever holds the lease, a pending row that reached its receiver is done.
  * False when the row was already delivered (or deleted), so a success is never counted twice.
  */
-export async function markDelivered(id: bigint, result: { lastStatus: number; at: Date }, client: DbClient = db): Promise<boolean> {
+export async function markDelivered(
+  id: bigint,
+  result: { lastStatus: number; at: Date },
+  client: DbClient = db,
+): Promise<boolean> {
   const { count } = await client.notificationDelivery.updateMany({
     where: { id, status: "pending" },
-    data: { status: "delivered", deliveredAt: result.at, lastStatus: result.lastStatus, lastError: null, lockedUntil: null },
+    data: {
+      status: "delivered",
+      deliveredAt: result.at,
+      lastStatus: result.lastStatus,
+      lastError: null,
+      lockedUntil: null,
+    },
   });
   return count === 1;
 }

@@ -3,7 +3,11 @@ import { DELIVERY_POLICY, retryAfterMs, retryDelayMs, type DeliveryPolicy } from
 /** What one send produced: a response (any status), or a failure before one arrived. */
 export type SendResult =
   | { kind: "response"; status: number; retryAfter?: string; body?: string }
-  | { kind: "error"; code: "bad_url" | "blocked_address" | "dns" | "timeout" | "too_many_redirects" | "network"; message: string };
+  | {
+      kind: "error";
+      code: "bad_url" | "blocked_address" | "dns" | "timeout" | "too_many_redirects" | "network";
+      message: string;
+    };
 
 /** delivered; transient (worth the full schedule); permanent (a few tries, then dead); fatal (dead at once). */
 export type Verdict = "delivered" | "transient" | "permanent" | "fatal";
@@ -44,12 +48,23 @@ export function describeFailure(result: SendResult): string {
 }
 
 /** What to do with a delivery after its `attempt`-th try produced `result`. */
-export function nextStep(result: SendResult, attempt: number, now: Date, random: () => number = Math.random, policy: DeliveryPolicy = DELIVERY_POLICY): NextStep {
+export function nextStep(
+  result: SendResult,
+  attempt: number,
+  now: Date,
+  random: () => number = Math.random,
+  policy: DeliveryPolicy = DELIVERY_POLICY,
+): NextStep {
   const verdict = verdictOf(result);
   const lastStatus = result.kind === "response" ? result.status : null;
   if (verdict === "delivered") return { outcome: "delivered", lastStatus: lastStatus! };
   const error = describeFailure(result);
-  const limit = verdict === "transient" ? policy.maxAttempts : verdict === "permanent" ? Math.min(policy.maxPermanentAttempts, policy.maxAttempts) : 1;
+  const limit =
+    verdict === "transient"
+      ? policy.maxAttempts
+      : verdict === "permanent"
+        ? Math.min(policy.maxPermanentAttempts, policy.maxAttempts)
+        : 1;
   if (attempt >= limit) return { outcome: "dead", lastStatus, error };
   let delay = retryDelayMs(attempt, random, policy);
   const asked = result.kind === "response" ? retryAfterMs(result.retryAfter, now) : null;

@@ -21,9 +21,15 @@ describe("verifySignature", () => {
   });
 
   it("refuses another secret, a changed body, and a moved timestamp", () => {
-    expect(verifySignature("whsec_some_other_secret", BODY, header, 1_700_000_000)).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifySignature("whsec_some_other_secret", BODY, header, 1_700_000_000)).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
     expect(verifySignature(SECRET, '{"a":2}', header, 1_700_000_000)).toEqual({ ok: false, reason: "mismatch" });
-    expect(verifySignature(SECRET, BODY, `t=1700000001,v1=${EXPECTED}`, 1_700_000_000)).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifySignature(SECRET, BODY, `t=1700000001,v1=${EXPECTED}`, 1_700_000_000)).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 
   it("refuses stale or future timestamps (replays)", () => {
@@ -32,13 +38,24 @@ describe("verifySignature", () => {
   });
 
   it("refuses malformed headers without throwing", () => {
-    for (const bad of [null, "", "v1=abc", `t=abc,v1=${EXPECTED}`, "t=1700000000", "t=1700000000,v1=zz", `t=1700000000,v1=${EXPECTED.slice(2)}`, "x".repeat(2000)]) {
+    for (const bad of [
+      null,
+      "",
+      "v1=abc",
+      `t=abc,v1=${EXPECTED}`,
+      "t=1700000000",
+      "t=1700000000,v1=zz",
+      `t=1700000000,v1=${EXPECTED.slice(2)}`,
+      "x".repeat(2000),
+    ]) {
       expect(verifySignature(SECRET, BODY, bad, 1_700_000_000)).toEqual({ ok: false, reason: "malformed" });
     }
   });
 
   it("accepts any of several v1 signatures (secret rotation)", () => {
-    expect(verifySignature(SECRET, BODY, `t=1700000000, v1=${"0".repeat(64)}, v1=${EXPECTED}`, 1_700_000_000)).toMatchObject({ ok: true });
+    expect(
+      verifySignature(SECRET, BODY, `t=1700000000, v1=${"0".repeat(64)}, v1=${EXPECTED}`, 1_700_000_000),
+    ).toMatchObject({ ok: true });
   });
 });
 

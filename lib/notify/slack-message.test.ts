@@ -28,7 +28,13 @@ describe("slackMessage", () => {
       text: `🔴 Page · Alert firing: API availability &lt;99.9%&gt; &amp; falling <${link}|Open in Vigil>`,
       blocks: [
         { type: "header", text: { type: "plain_text", text: "API availability <99.9%> & falling", emoji: true } },
-        { type: "section", text: { type: "mrkdwn", text: "*🔴 Page* · Alert firing\nBurn rate 14.4× over 1 h &amp; 5 m: &lt;script&gt; stays text" } },
+        {
+          type: "section",
+          text: {
+            type: "mrkdwn",
+            text: "*🔴 Page* · Alert firing\nBurn rate 14.4× over 1 h &amp; 5 m: &lt;script&gt; stays text",
+          },
+        },
         {
           type: "context",
           elements: [
@@ -41,11 +47,19 @@ describe("slackMessage", () => {
   });
 
   it("leaves the link out without a base URL or a path, and labels resolutions and tests", () => {
-    const resolved = slackMessage({ ...event, type: "alert.resolved", severity: "ticket", path: undefined, summary: "" }, "https://vigil.example.com");
+    const resolved = slackMessage(
+      { ...event, type: "alert.resolved", severity: "ticket", path: undefined, summary: "" },
+      "https://vigil.example.com",
+    );
     expect(resolved.text).toBe("🟠 Ticket · ✅ Alert resolved: API availability &lt;99.9%&gt; &amp; falling");
-    expect(resolved.blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*🟠 Ticket* · ✅ Alert resolved" } });
+    expect(resolved.blocks[1]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "*🟠 Ticket* · ✅ Alert resolved" },
+    });
     expect(resolved.blocks[2]).toMatchObject({ elements: [expect.anything()] });
-    expect(slackMessage({ ...event, type: "test", severity: "info" }).text).toBe("🔵 Info · Test notification: API availability &lt;99.9%&gt; &amp; falling");
+    expect(slackMessage({ ...event, type: "test", severity: "info" }).text).toBe(
+      "🔵 Info · Test notification: API availability &lt;99.9%&gt; &amp; falling",
+    );
   });
 
   it("stays within Slack's block limits without cutting an entity in half", () => {

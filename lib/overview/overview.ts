@@ -35,15 +35,44 @@ function last24Hours(now = Date.now()) {
 /** Read model of the admin Overview page and GET /api/admin/overview. */
 export async function loadOverview(): Promise<Overview> {
   const database = await checkDatabase();
-  if (!database.ok) return { app: appFacts(), database, databaseFacts: null, users: null, vitals24h: null, requests24h: null, browserErrors24h: null, errorBudget: null, uptime30d: null, uptimeError: true };
+  if (!database.ok)
+    return {
+      app: appFacts(),
+      database,
+      databaseFacts: null,
+      users: null,
+      vitals24h: null,
+      requests24h: null,
+      browserErrors24h: null,
+      errorBudget: null,
+      uptime30d: null,
+      uptimeError: true,
+    };
   const [databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget, uptime] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
-    readWindowRollups(windowPlanFor("24h"), {}).then((rows) => summaryByMetric(rows, 0.75), () => null),
+    readWindowRollups(windowPlanFor("24h"), {}).then(
+      (rows) => summaryByMetric(rows, 0.75),
+      () => null,
+    ),
     loadRequestTotals("24h").catch(() => null),
     readClientErrorTotals(...last24Hours()).catch(() => null),
     loadBudgetOverview().catch(() => null),
-    loadUptimeSummary().then((summary) => ({ summary, error: false }), () => ({ summary: null, error: true })),
+    loadUptimeSummary().then(
+      (summary) => ({ summary, error: false }),
+      () => ({ summary: null, error: true }),
+    ),
   ]);
-  return { app: appFacts(), database, databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget, uptime30d: uptime.summary, uptimeError: uptime.error };
+  return {
+    app: appFacts(),
+    database,
+    databaseFacts,
+    users,
+    vitals24h,
+    requests24h,
+    browserErrors24h,
+    errorBudget,
+    uptime30d: uptime.summary,
+    uptimeError: uptime.error,
+  };
 }

@@ -41,7 +41,16 @@ describe("request read model", () => {
 
   it("no traffic: zeros and nulls, never NaN", () => {
     const t = totalsOf([], 60);
-    expect(t).toEqual({ requests: 0, errors: 0, perMinute: 0, errorRate: null, meanMs: null, p50: null, p95: null, p99: null });
+    expect(t).toEqual({
+      requests: 0,
+      errors: 0,
+      perMinute: 0,
+      errorRate: null,
+      meanMs: null,
+      p50: null,
+      p95: null,
+      p99: null,
+    });
     expect(byRoute([], 60)).toEqual([]);
     expect(totalsOf(cells, 0).perMinute).toBe(0);
   });
@@ -50,11 +59,18 @@ describe("request read model", () => {
     const start = new Date("2026-11-23T12:00:00Z");
     const end = new Date("2026-11-23T12:03:00Z");
     const now = new Date("2026-11-23T12:02:30Z");
-    const points = seriesOf([
-      { t: start, count: 10, errors: 1, hist: histogramOf([1, 2, 3]) },
-      { t: new Date("2026-11-23T12:02:00Z"), count: 3, errors: 0, hist: histogramOf([50]) },
-    ], { start, end, now, stepMinutes: 1 });
-    expect(points.map((p) => [p.requests, p.perMinute, p.errorRate])).toEqual([[10, 10, 0.1], [0, 0, null], [3, 6, 0]]);
+    const points = seriesOf(
+      [
+        { t: start, count: 10, errors: 1, hist: histogramOf([1, 2, 3]) },
+        { t: new Date("2026-11-23T12:02:00Z"), count: 3, errors: 0, hist: histogramOf([50]) },
+      ],
+      { start, end, now, stepMinutes: 1 },
+    );
+    expect(points.map((p) => [p.requests, p.perMinute, p.errorRate])).toEqual([
+      [10, 10, 0.1],
+      [0, 0, null],
+      [3, 6, 0],
+    ]);
     expect(points[1]!.p95).toBeNull();
     near(points[2]!.p95, 50);
   });

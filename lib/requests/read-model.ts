@@ -1,7 +1,14 @@
 import { mergeInto, percentiles, type Histogram } from "@/lib/vitals/histogram";
 
 /** Rollup rows merged per (route, method, status class) over a window, as the repository returns them. */
-export type RequestCell = { route: string; method: string; statusClass: number; count: number; durationSumMs: number; hist: Histogram };
+export type RequestCell = {
+  route: string;
+  method: string;
+  statusClass: number;
+  count: number;
+  durationSumMs: number;
+  hist: Histogram;
+};
 /** Rollup rows merged per chart step. */
 export type StepCell = { t: Date; count: number; errors: number; hist: Histogram };
 
@@ -17,7 +24,13 @@ export type RequestTotals = {
   p99: number | null;
 };
 export type RouteRow = RequestTotals & { route: string; methods: string[] };
-export type SeriesPoint = { t: number; requests: number; perMinute: number; errorRate: number | null; p95: number | null };
+export type SeriesPoint = {
+  t: number;
+  requests: number;
+  perMinute: number;
+  errorRate: number | null;
+  p95: number | null;
+};
 
 const SERVER_ERROR = 5;
 
@@ -66,14 +79,20 @@ export function byRoute(cells: readonly RequestCell[], minutes: number): RouteRo
  * One point per step from start to end, steps without rows included as zero traffic so gaps show. Rates divide by
  * the part of the step that has passed, so the running step is not understated.
  */
-export function seriesOf(cells: readonly StepCell[], range: { start: Date; end: Date; now: Date; stepMinutes: number }): SeriesPoint[] {
+export function seriesOf(
+  cells: readonly StepCell[],
+  range: { start: Date; end: Date; now: Date; stepMinutes: number },
+): SeriesPoint[] {
   const step = range.stepMinutes * 60_000;
   const byT = new Map(cells.map((c) => [c.t.getTime(), c]));
   const points: SeriesPoint[] = [];
   for (let t = range.start.getTime(); t < range.end.getTime(); t += step) {
     const c = byT.get(t);
     const minutes = Math.max(Math.min(t + step, range.now.getTime()) - t, 0) / 60_000;
-    const f = figures({ requests: c?.count ?? 0, errors: c?.errors ?? 0, durationSumMs: 0, hist: c?.hist ?? {} }, minutes);
+    const f = figures(
+      { requests: c?.count ?? 0, errors: c?.errors ?? 0, durationSumMs: 0, hist: c?.hist ?? {} },
+      minutes,
+    );
     points.push({ t, requests: f.requests, perMinute: f.perMinute, errorRate: f.errorRate, p95: f.p95 });
   }
   return points;

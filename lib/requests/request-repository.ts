@@ -15,7 +15,11 @@ function whereSql(plan: Pick<RequestWindowPlan, "grain" | "start" | "end">, f: R
 // Histograms are merged in SQL (sum per bucket key) so a 24 h window of minute rows returns one row per cell, not
 // thousands. Sums are read as float8: bigint would arrive as BigInt, and counts stay exact below 2^53.
 /** The window's rows merged per (route, method, status class). */
-export function readRequestCells(plan: RequestWindowPlan, filter: RequestFilter = {}, client: DbClient = db): Promise<RequestCell[]> {
+export function readRequestCells(
+  plan: RequestWindowPlan,
+  filter: RequestFilter = {},
+  client: DbClient = db,
+): Promise<RequestCell[]> {
   return client.$queryRaw<RequestCell[]>`
     WITH r AS (SELECT route, method, status_class, count, duration_sum_ms, hist FROM request_rollups ${whereSql(plan, filter)}),
     counts AS (
@@ -31,7 +35,11 @@ export function readRequestCells(plan: RequestWindowPlan, filter: RequestFilter 
 }
 
 /** The window's rows merged per chart step (steps aligned on the window start), with their 5xx count. */
-export function readRequestSteps(plan: RequestWindowPlan, filter: RequestFilter = {}, client: DbClient = db): Promise<StepCell[]> {
+export function readRequestSteps(
+  plan: RequestWindowPlan,
+  filter: RequestFilter = {},
+  client: DbClient = db,
+): Promise<StepCell[]> {
   return client.$queryRaw<StepCell[]>`
     WITH r AS (
       SELECT date_bin(make_interval(mins => ${plan.stepMinutes}::int), bucket_start, ${plan.start}::timestamptz) AS t, status_class, count, hist
@@ -43,7 +51,11 @@ export function readRequestSteps(plan: RequestWindowPlan, filter: RequestFilter 
 }
 
 /** Routes and methods that have traffic in the window, busiest first (for the filters). */
-export function readRequestKeys(plan: RequestWindowPlan, limit = 500, client: DbClient = db): Promise<Array<{ route: string; method: string; count: number }>> {
+export function readRequestKeys(
+  plan: RequestWindowPlan,
+  limit = 500,
+  client: DbClient = db,
+): Promise<Array<{ route: string; method: string; count: number }>> {
   return client.$queryRaw`
     SELECT route, method, sum(count)::float8 AS count FROM request_rollups ${whereSql(plan, {})}
     GROUP BY route, method ORDER BY count DESC, route LIMIT ${limit}`;

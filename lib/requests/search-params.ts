@@ -8,8 +8,14 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 const windowKey = z.enum(REQUEST_WINDOW_KEYS);
 // Route templates start with "/"; the telemetry layer's buckets for unknown paths are "(…)".
-const route = storableString().max(200).regex(/^[/(][^\s]*$/, "a route template such as /api/v1/vitals");
-const method = z.string().trim().toUpperCase().regex(/^[A-Z]{1,16}$/, "an HTTP method such as GET");
+const route = storableString()
+  .max(200)
+  .regex(/^[/(][^\s]*$/, "a route template such as /api/v1/vitals");
+const method = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,16}$/, "an HTTP method such as GET");
 
 /** GET /api/admin/requests: wrong values are a 400, so API clients learn about their mistake. */
 export const RequestsQuery = z.object({

@@ -28,5 +28,13 @@ export function planRequestWindow(key: RequestWindowKey, now = new Date()): Requ
   const size = grain === "minute" ? MINUTE : HOUR;
   const end = new Date(Math.floor(now.getTime() / size) * size + size);
   const start = new Date(end.getTime() - minutes * MINUTE);
-  return { key, grain, start, end, elapsedMinutes: (now.getTime() - start.getTime()) / MINUTE, stepMinutes: STEP_MINUTES[key], now };
+  return {
+    key,
+    grain,
+    start,
+    end,
+    elapsedMinutes: (now.getTime() - start.getTime()) / MINUTE,
+    stepMinutes: STEP_MINUTES[key],
+    now,
+  };
 }

@@ -10,7 +10,9 @@ const TICK_MS = 5 * SECOND;
 // Let the server finish starting (and the first request rollups flush) before the first jobs run.
 const FIRST_TICK_MS = 10 * SECOND;
 
-const globalForScheduler = globalThis as typeof globalThis & { __vigilScheduler?: { timer: ReturnType<typeof setInterval> } };
+const globalForScheduler = globalThis as typeof globalThis & {
+  __vigilScheduler?: { timer: ReturnType<typeof setInterval> };
+};
 
 /**
  * The self-hosted scheduler (`next start`): every few seconds, runs the jobs this process has not looked at for a

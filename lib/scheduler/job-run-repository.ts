@@ -14,17 +14,35 @@ const TRIGGER = { "in-process": "in_process", cron: "cron", manual: "manual" } a
 
 export async function insertJobRun(run: JobRunRecord, client: DbClient = db): Promise<void> {
   await client.jobRun.create({
-    data: { job: run.job, trigger: TRIGGER[run.trigger], startedAt: run.startedAt, finishedAt: run.finishedAt, outcome: run.outcome, detail: (run.detail as Prisma.InputJsonObject | null) ?? Prisma.DbNull },
+    data: {
+      job: run.job,
+      trigger: TRIGGER[run.trigger],
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      outcome: run.outcome,
+      detail: (run.detail as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+    },
   });
 }
 
 /** When the job's latest recorded run began (skipped runs are not recorded), or null. */
 export async function lastJobStart(job: string, client: DbClient = db): Promise<Date | null> {
-  const row = await client.jobRun.findFirst({ where: { job }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+  const row = await client.jobRun.findFirst({
+    where: { job },
+    orderBy: { startedAt: "desc" },
+    select: { startedAt: true },
+  });
   return row?.startedAt ?? null;
 }
 
-export type JobRunSummary = { job: string; lastStartedAt: Date; lastOutcome: "ok" | "failed"; lastDetail: unknown; runs24h: number; failures24h: number };
+export type JobRunSummary = {
+  job: string;
+  lastStartedAt: Date;
+  lastOutcome: "ok" | "failed";
+  lastDetail: unknown;
+  runs24h: number;
+  failures24h: number;
+};
 
 /** Per job: its latest run and its run and failure counts over the last 24 hours (for Settings). */
 export async function summarizeJobRuns(now = new Date(), client: DbClient = db): Promise<JobRunSummary[]> {

@@ -29,13 +29,18 @@ export const JOBS: readonly JobSpec[] = [
     everyMs: HOUR,
     lockKey: 727_002,
     describe: "Deletes per-minute request rollups older than 48 hours (hourly rows stay).",
-    run: async ({ now }) => ({ deleted: await (await import("@/lib/telemetry/request-rollup-repository")).pruneMinuteRollups(new Date(now.getTime() - 48 * HOUR)) }),
+    run: async ({ now }) => ({
+      deleted: await (await import("@/lib/telemetry/request-rollup-repository")).pruneMinuteRollups(
+        new Date(now.getTime() - 48 * HOUR),
+      ),
+    }),
   },
   {
     name: "rollup-retention",
     everyMs: 6 * HOUR,
     lockKey: 727_004,
-    describe: "Deletes hourly rollups (vitals, requests, client errors) and route allowances older than VIGIL_ROLLUP_HOURLY_RETENTION_DAYS, daily vital rollups older than VIGIL_ROLLUP_DAILY_RETENTION_DAYS.",
+    describe:
+      "Deletes hourly rollups (vitals, requests, client errors) and route allowances older than VIGIL_ROLLUP_HOURLY_RETENTION_DAYS, daily vital rollups older than VIGIL_ROLLUP_DAILY_RETENTION_DAYS.",
     run: async ({ now }) => (await import("@/lib/vitals/retention")).pruneRollups(now),
   },
   {
@@ -43,13 +48,18 @@ export const JOBS: readonly JobSpec[] = [
     everyMs: 6 * HOUR,
     lockKey: 727_003,
     describe: "Deletes job run records older than 14 days.",
-    run: async ({ now }) => ({ deleted: await (await import("@/lib/scheduler/job-run-repository")).pruneJobRuns(new Date(now.getTime() - 14 * 24 * HOUR)) }),
+    run: async ({ now }) => ({
+      deleted: await (await import("@/lib/scheduler/job-run-repository")).pruneJobRuns(
+        new Date(now.getTime() - 14 * 24 * HOUR),
+      ),
+    }),
   },
   {
     name: "slo-evaluate",
     everyMs: MINUTE,
     lockKey: 727_010,
-    describe: "Measures every SLO of config/slos.ts, runs its burn-rate and absent-data rules, moves alerts and queues their notifications.",
+    describe:
+      "Measures every SLO of config/slos.ts, runs its burn-rate and absent-data rules, moves alerts and queues their notifications.",
     run: async ({ now }) => (await import("@/lib/slo/evaluate-slos")).evaluateConfiguredSlos(now),
   },
   {
@@ -65,13 +75,18 @@ export const JOBS: readonly JobSpec[] = [
     everyMs: 6 * HOUR,
     lockKey: 727_031,
     describe: "Deletes delivered and dead notification deliveries older than 30 days (pending ones stay).",
-    run: async ({ now }) => ({ deleted: await (await import("@/lib/notify/delivery-log-repository")).pruneFinishedDeliveries(new Date(now.getTime() - 30 * 24 * HOUR)) }),
+    run: async ({ now }) => ({
+      deleted: await (await import("@/lib/notify/delivery-log-repository")).pruneFinishedDeliveries(
+        new Date(now.getTime() - 30 * 24 * HOUR),
+      ),
+    }),
   },
   {
     name: "uptime-probe",
     everyMs: 15 * SECOND,
     lockKey: 727_020,
-    describe: "Probes due HTTP monitors (≤ 8 at a time, each ≤ 30 s), records missed heartbeats, opens and resolves incidents.",
+    describe:
+      "Probes due HTTP monitors (≤ 8 at a time, each ≤ 30 s), records missed heartbeats, opens and resolves incidents.",
     run: async ({ now }) => (await import("@/lib/uptime/run-probes")).runUptimeProbes(now),
   },
   {
@@ -79,7 +94,11 @@ export const JOBS: readonly JobSpec[] = [
     everyMs: 6 * HOUR,
     lockKey: 727_021,
     describe: "Deletes uptime check results older than 91 days (the longest uptime window is 90 days).",
-    run: async ({ now }) => ({ deleted: await (await import("@/lib/uptime/probe-result-repository")).pruneProbeResults(new Date(now.getTime() - 91 * 24 * HOUR)) }),
+    run: async ({ now }) => ({
+      deleted: await (await import("@/lib/uptime/probe-result-repository")).pruneProbeResults(
+        new Date(now.getTime() - 91 * 24 * HOUR),
+      ),
+    }),
   },
 ];
 

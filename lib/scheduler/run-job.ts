@@ -35,7 +35,11 @@ export function runDueJobs(trigger: JobTriggerName): Promise<JobResult[]> {
 type RunOptions = { force?: boolean; now?: () => Date };
 
 /** runJob for a given spec (the job table's, or a test's). */
-export async function runJobSpec(job: JobSpec, trigger: JobTriggerName, { force = false, now = () => new Date() }: RunOptions = {}): Promise<JobResult> {
+export async function runJobSpec(
+  job: JobSpec,
+  trigger: JobTriggerName,
+  { force = false, now = () => new Date() }: RunOptions = {},
+): Promise<JobResult> {
   const name = job.name;
   const t0 = performance.now();
   const elapsed = () => Math.round(performance.now() - t0);
@@ -44,7 +48,8 @@ export async function runJobSpec(job: JobSpec, trigger: JobTriggerName, { force 
   try {
     const result = await withAdvisoryLock(job.lockKey, async (): Promise<JobResult> => {
       const startedAt = now();
-      if (!force && !isDue(await lastJobStart(name), job.everyMs, startedAt)) return { job: name, outcome: "not-due", durationMs: elapsed() };
+      if (!force && !isDue(await lastJobStart(name), job.everyMs, startedAt))
+        return { job: name, outcome: "not-due", durationMs: elapsed() };
       try {
         const detail = await recordJob(name, () => job.run({ now: startedAt }));
         if (detail === "skipped") return { job: name, outcome: "skipped", durationMs: elapsed() };
@@ -53,7 +58,14 @@ export async function runJobSpec(job: JobSpec, trigger: JobTriggerName, { force 
       } catch (err) {
         const error = err instanceof Error ? err.message.slice(0, 500) : "job failed";
         logger.error({ err, job: name, trigger }, "scheduled job failed");
-        await insertJobRun({ job: name, trigger, startedAt, finishedAt: now(), outcome: "failed", detail: { error } }).catch((e: unknown) => logger.error({ err: e, job: name }, "could not record the failed run"));
+        await insertJobRun({
+          job: name,
+          trigger,
+          startedAt,
+          finishedAt: now(),
+          outcome: "failed",
+          detail: { error },
+        }).catch((e: unknown) => logger.error({ err: e, job: name }, "could not record the failed run"));
         return { job: name, outcome: "failed", durationMs: elapsed(), error };
       }
     });

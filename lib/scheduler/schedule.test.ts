@@ -12,7 +12,8 @@ describe("isDue", () => {
     expect(isDue(ago(53 * SECOND), MINUTE, now)).toBe(false);
     expect(isDue(ago(30 * MINUTE), HOUR, now)).toBe(false);
   });
-  it("treats a last start in the future (clock skew between instances) as not due", () => expect(isDue(ago(-5 * SECOND), MINUTE, now)).toBe(false));
+  it("treats a last start in the future (clock skew between instances) as not due", () =>
+    expect(isDue(ago(-5 * SECOND), MINUTE, now)).toBe(false));
 });
 
 describe("nextLocalCheck", () => {

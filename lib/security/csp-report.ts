@@ -23,7 +23,14 @@ export const CspReport = z.object({
 });
 export type CspReport = z.infer<typeof CspReport>;
 
-export type CspViolation = { directive: string; blocked: string; document: string; source?: string; line?: number; disposition: "enforce" | "report" };
+export type CspViolation = {
+  directive: string;
+  blocked: string;
+  document: string;
+  source?: string;
+  line?: number;
+  disposition: "enforce" | "report";
+};
 
 // What a report-uri body names instead of a URL for inline code, eval and the like (CSP3 "violation's resource").
 const KEYWORD = /^(?:inline|eval|wasm-eval|trusted-types-(?:policy|sink)|data|blob)$/;
@@ -35,7 +42,9 @@ function place(uri: string): string {
   if (KEYWORD.test(uri)) return uri;
   try {
     const url = new URL(uri);
-    return url.protocol === "http:" || url.protocol === "https:" ? (url.origin + url.pathname).slice(0, 200) : url.protocol.slice(0, 40);
+    return url.protocol === "http:" || url.protocol === "https:"
+      ? (url.origin + url.pathname).slice(0, 200)
+      : url.protocol.slice(0, 40);
   } catch {
     return "(unparsable)";
   }

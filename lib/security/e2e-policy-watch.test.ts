@@ -11,7 +11,9 @@ describe("e2e specs", () => {
   it.each(specs)("%s takes `test` from e2e/support/test.ts", (spec) => {
     const source = readFileSync(e2e + spec, "utf8");
     expect(source).toMatch(/^import \{ test \} from "\.\/support\/test";$/m);
-    const fromPlaywright = [...source.matchAll(/import \{([^}]*)\} from "@playwright\/test"/g)].flatMap((m) => m[1]!.split(",").map((n) => n.trim()));
+    const fromPlaywright = [...source.matchAll(/import \{([^}]*)\} from "@playwright\/test"/g)].flatMap((m) =>
+      m[1]!.split(",").map((n) => n.trim()),
+    );
     expect(fromPlaywright).not.toContain("test");
   });
 

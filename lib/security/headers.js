@@ -15,16 +15,34 @@ const HSTS = "max-age=63072000";
 // Browser features the console never uses, denied to this origin and any frame. Only names Chromium knows:
 // an unknown one is logged as a console error on every page.
 const DENIED_FEATURES = [
-  "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
-  "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
-  "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+  "accelerometer",
+  "autoplay",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "encrypted-media",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "picture-in-picture",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
 ];
 
 export const PERMISSIONS_POLICY = DENIED_FEATURES.map((f) => `${f}=()`).join(", ");
 
 // JSON, text and relay responses are not documents: nothing may load or frame them. form-action 'self' lets the
 // one HTML page under /api (Auth.js's unlinked sign-out confirmation) post to this origin.
-export const MACHINE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+export const MACHINE_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 // Machine paths get the static policy above (next.config.mjs); every other path the proxy sees gets the page policy.
 // MACHINE_SOURCES (Next's header-source syntax) and isMachinePath must describe the same paths: headers.test.ts checks.
@@ -108,5 +126,8 @@ export function staticHeaderRules() {
     { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
   ];
   const machine = [{ key: "Content-Security-Policy", value: MACHINE_CONTENT_SECURITY_POLICY }];
-  return [{ source: "/:path*", headers: everywhere }, ...MACHINE_SOURCES.map((source) => ({ source, headers: machine }))];
+  return [
+    { source: "/:path*", headers: everywhere },
+    ...MACHINE_SOURCES.map((source) => ({ source, headers: machine })),
+  ];
 }

@@ -13,7 +13,13 @@ import {
   strictTransportSecurity,
 } from "./headers.js";
 
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 const prod = securityConfig({ NODE_ENV: "production", AUTH_URL: "http://127.0.0.1:3000" });
 const https = securityConfig({ NODE_ENV: "production", AUTH_URL: "https://vigil.example.com" });
 
@@ -37,7 +43,11 @@ describe("page Content-Security-Policy", () => {
       expect(d.get(name), name).not.toContain("'unsafe-eval'");
     }
     // CSS could otherwise carry what it matches to another origin.
-    for (const name of ["img-src", "font-src", "connect-src"]) expect(d.get(name)!.filter((s) => !["'self'", "data:"].includes(s)), name).toEqual([]);
+    for (const name of ["img-src", "font-src", "connect-src"])
+      expect(
+        d.get(name)!.filter((s) => !["'self'", "data:"].includes(s)),
+        name,
+      ).toEqual([]);
   });
 
   it("adds 'unsafe-eval' in development only", () => {
@@ -47,7 +57,10 @@ describe("page Content-Security-Policy", () => {
 
   it("lets forms redirect to GitHub only when GitHub sign-in is configured", () => {
     const github = securityConfig({ NODE_ENV: "production", AUTH_GITHUB_ID: "id" });
-    expect(directives(pageContentSecurityPolicy("n", github)).get("form-action")).toEqual(["'self'", GITHUB_OAUTH_ORIGIN]);
+    expect(directives(pageContentSecurityPolicy("n", github)).get("form-action")).toEqual([
+      "'self'",
+      GITHUB_OAUTH_ORIGIN,
+    ]);
   });
 
   it("upgrades insecure requests only when the public URL is https", () => {
@@ -84,19 +97,43 @@ describe("Strict-Transport-Security", () => {
 describe("static headers", () => {
   it("deny device and payment features to the page and every frame", () => {
     const features = new Map(PERMISSIONS_POLICY.split(", ").map((f) => f.split("=") as [string, string]));
-    for (const f of ["camera", "microphone", "geolocation", "payment", "usb", "serial", "hid"]) expect(features.get(f), f).toBe("()");
+    for (const f of ["camera", "microphone", "geolocation", "payment", "usb", "serial", "hid"])
+      expect(features.get(f), f).toBe("()");
   });
 
   it("give machine paths the no-document policy, and say the same paths as isMachinePath", () => {
     const rules = staticHeaderRules();
     const all = rules.find((r) => r.source === "/:path*")!.headers.map((h) => h.key);
-    expect(all).toEqual(expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]));
+    expect(all).toEqual(
+      expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]),
+    );
     expect(all).not.toContain("Content-Security-Policy");
     // The options Next's router matches header sources with (server/lib/router-utils/filesystem.js).
     const machine = MACHINE_SOURCES.map((s) => getPathMatch(s, { strict: true, removeUnnamedParams: true }));
-    expect(rules.filter((r) => r.headers.some((h) => h.key === "Content-Security-Policy")).map((r) => r.source)).toEqual(MACHINE_SOURCES);
-    const paths = ["/api", "/api/health", "/api/v1/vitals", "/api/auth/signout", "/metrics", "/lantern-r7/e", "/lantern-r7/static/x.js",
-      "/", "/login", "/admin", "/admin/vitals", "/apix", "/metrics-x", "/lantern-r7x", "/bench/crash", "/no-such-page", "/API/Health", "/Metrics", "/Admin"];
+    expect(
+      rules.filter((r) => r.headers.some((h) => h.key === "Content-Security-Policy")).map((r) => r.source),
+    ).toEqual(MACHINE_SOURCES);
+    const paths = [
+      "/api",
+      "/api/health",
+      "/api/v1/vitals",
+      "/api/auth/signout",
+      "/metrics",
+      "/lantern-r7/e",
+      "/lantern-r7/static/x.js",
+      "/",
+      "/login",
+      "/admin",
+      "/admin/vitals",
+      "/apix",
+      "/metrics-x",
+      "/lantern-r7x",
+      "/bench/crash",
+      "/no-such-page",
+      "/API/Health",
+      "/Metrics",
+      "/Admin",
+    ];
     for (const path of paths) expect(isMachinePath(path), path).toBe(machine.some((match) => match(path) !== false));
     expect(paths.filter(isMachinePath)).toHaveLength(9);
   });

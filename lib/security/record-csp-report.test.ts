@@ -3,8 +3,15 @@ import { errorCodeOf } from "@/lib/http/errors";
 import type { Logger } from "@/lib/log/logger";
 import { CSP_REPORTS_PER_CLIENT_PER_MINUTE, recordCspReport } from "./record-csp-report";
 
-const body = JSON.stringify({ "csp-report": { "document-uri": "http://127.0.0.1:3000/login", "violated-directive": "script-src-attr", "blocked-uri": "inline" } });
-const post = (data: string, type = "application/csp-report") => new Request("http://127.0.0.1/api/v1/csp-reports", { method: "POST", body: data, headers: { "content-type": type } });
+const body = JSON.stringify({
+  "csp-report": {
+    "document-uri": "http://127.0.0.1:3000/login",
+    "violated-directive": "script-src-attr",
+    "blocked-uri": "inline",
+  },
+});
+const post = (data: string, type = "application/csp-report") =>
+  new Request("http://127.0.0.1/api/v1/csp-reports", { method: "POST", body: data, headers: { "content-type": type } });
 const logger = () => ({ warn: vi.fn() }) as unknown as Logger & { warn: ReturnType<typeof vi.fn> };
 let ip = 0;
 const nextIp = () => `10.0.0.${++ip}`;
@@ -14,8 +21,15 @@ const refusal = (p: Promise<unknown>) => p.then(() => null, errorCodeOf);
 describe("recordCspReport", () => {
   it("logs the summary of a valid report", async () => {
     const log = logger();
-    await expect(recordCspReport(post(body), nextIp(), log)).resolves.toMatchObject({ directive: "script-src-attr", blocked: "inline", document: "/login" });
-    expect(log.warn).toHaveBeenCalledWith({ csp: expect.objectContaining({ directive: "script-src-attr" }) }, "content security policy violation");
+    await expect(recordCspReport(post(body), nextIp(), log)).resolves.toMatchObject({
+      directive: "script-src-attr",
+      blocked: "inline",
+      document: "/login",
+    });
+    expect(log.warn).toHaveBeenCalledWith(
+      { csp: expect.objectContaining({ directive: "script-src-attr" }) },
+      "content security policy violation",
+    );
   });
 
   it("refuses other content types, big bodies, broken JSON and other shapes, and logs nothing", async () => {
@@ -23,7 +37,9 @@ describe("recordCspReport", () => {
     expect(await refusal(recordCspReport(post(body, "text/html"), nextIp(), log))).toBe("unsupported_media_type");
     expect(await refusal(recordCspReport(post(body + " ".repeat(17_000)), nextIp(), log))).toBe("payload_too_large");
     expect(await refusal(recordCspReport(post("{not json"), nextIp(), log))).toBe("bad_request");
-    expect(await refusal(recordCspReport(post(JSON.stringify({ hello: "world" })), nextIp(), log))).toBe("validation_failed");
+    expect(await refusal(recordCspReport(post(JSON.stringify({ hello: "world" })), nextIp(), log))).toBe(
+      "validation_failed",
+    );
     expect(log.warn).not.toHaveBeenCalled();
   });
 

@@ -18,7 +18,8 @@ export async function recordCspReport(request: Request, clientIp: string, log: L
   const wait = perClient.take(clientIp) || overall.take("*");
   if (wait) throw rateLimited(wait, "Too many CSP reports; retry later.");
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!ACCEPTED_TYPES.has(type)) throw new AppError("unsupported_media_type", "Send the report as application/csp-report.");
+  if (!ACCEPTED_TYPES.has(type))
+    throw new AppError("unsupported_media_type", "Send the report as application/csp-report.");
   const text = (await readBodyLimited(request, MAX_CSP_REPORT_BYTES, "CSP report")).toString("utf8");
   let json: unknown;
   try {

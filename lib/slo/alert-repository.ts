@@ -29,15 +29,31 @@ const json = (f: StoredFigures) => f as unknown as Prisma.InputJsonObject;
 
 /** Open (pending or firing) alerts, of some SLOs or all. */
 export function readOpenAlerts(slos?: readonly string[], client: DbClient = db): Promise<OpenAlertRow[]> {
-  return client.alert.findMany({ where: { state: { in: ["pending", "firing"] }, ...(slos ? { slo: { in: [...slos] } } : {}) }, orderBy: { startedAt: "desc" } }) as Promise<OpenAlertRow[]>;
+  return client.alert.findMany({
+    where: { state: { in: ["pending", "firing"] }, ...(slos ? { slo: { in: [...slos] } } : {}) },
+    orderBy: { startedAt: "desc" },
+  }) as Promise<OpenAlertRow[]>;
 }
 
 /** Newest first, resolved ones only (history), bounded. */
 export function readResolvedAlerts(limit: number, client: DbClient = db): Promise<AlertRow[]> {
-  return client.alert.findMany({ where: { state: "resolved" }, orderBy: { startedAt: "desc" }, take: limit }) as Promise<AlertRow[]>;
+  return client.alert.findMany({
+    where: { state: "resolved" },
+    orderBy: { startedAt: "desc" },
+    take: limit,
+  }) as Promise<AlertRow[]>;
 }
 
-export type NewAlert = { fingerprint: string; slo: string; rule: string; severity: Severity; state: "pending" | "firing"; now: Date; figures: StoredFigures; summary: string };
+export type NewAlert = {
+  fingerprint: string;
+  slo: string;
+  rule: string;
+  severity: Severity;
+  state: "pending" | "firing";
+  now: Date;
+  figures: StoredFigures;
+  summary: string;
+};
 
 /**
  * Opens an alert unless one is already open for the fingerprint (another evaluator got there first: the partial
@@ -55,13 +71,25 @@ export async function insertOpenAlert(a: NewAlert, tx: DbClient): Promise<bigint
 
 // Each transition names the state it expects: of two evaluators racing, only one moves the row (and notifies).
 
-export async function markFiring(id: bigint, now: Date, figures: StoredFigures, summary: string, tx: DbClient): Promise<boolean> {
-  const { count } = await tx.alert.updateMany({ where: { id, state: "pending" }, data: { state: "firing", firedAt: now, lastEvalAt: now, figures: json(figures), summary } });
+export async function markFiring(
+  id: bigint,
+  now: Date,
+  figures: StoredFigures,
+  summary: string,
+  tx: DbClient,
+): Promise<boolean> {
+  const { count } = await tx.alert.updateMany({
+    where: { id, state: "pending" },
+    data: { state: "firing", firedAt: now, lastEvalAt: now, figures: json(figures), summary },
+  });
   return count === 1;
 }
 
 export async function markResolved(id: bigint, now: Date, figures: StoredFigures, tx: DbClient): Promise<boolean> {
-  const { count } = await tx.alert.updateMany({ where: { id, state: "firing" }, data: { state: "resolved", resolvedAt: now, lastEvalAt: now, figures: json(figures) } });
+  const { count } = await tx.alert.updateMany({
+    where: { id, state: "firing" },
+    data: { state: "resolved", resolvedAt: now, lastEvalAt: now, figures: json(figures) },
+  });
   return count === 1;
 }
 
@@ -71,12 +99,22 @@ export async function deletePending(id: bigint, client: DbClient = db): Promise<
   return count === 1;
 }
 
-export async function refreshOpenAlert(id: bigint, now: Date, figures: StoredFigures, client: DbClient = db): Promise<void> {
-  await client.alert.updateMany({ where: { id, state: { in: ["pending", "firing"] } }, data: { lastEvalAt: now, figures: json(figures) } });
+export async function refreshOpenAlert(
+  id: bigint,
+  now: Date,
+  figures: StoredFigures,
+  client: DbClient = db,
+): Promise<void> {
+  await client.alert.updateMany({
+    where: { id, state: { in: ["pending", "firing"] } },
+    data: { lastEvalAt: now, figures: json(figures) },
+  });
 }
 
 /** Open alerts per (slo, severity, state), for the vigil_alerts_open gauge. */
-export function countOpenAlerts(client: DbClient = db): Promise<Array<{ slo: string; severity: Severity; state: AlertState; n: number }>> {
+export function countOpenAlerts(
+  client: DbClient = db,
+): Promise<Array<{ slo: string; severity: Severity; state: AlertState; n: number }>> {
   return client.$queryRaw`
     SELECT slo, severity::text AS severity, state::text AS state, count(*)::int AS n FROM alerts
     WHERE state IN ('pending', 'firing') GROUP BY 1, 2, 3`;

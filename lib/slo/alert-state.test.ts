@@ -20,7 +20,8 @@ describe("nextTransition", () => {
     expect(nextTransition(pending, true, at(9), 5)).toEqual({ kind: "fire" });
   });
 
-  it("drops a pending alert silently when the condition clears", () => expect(nextTransition(pending, false, at(2), 5)).toEqual({ kind: "drop" }));
+  it("drops a pending alert silently when the condition clears", () =>
+    expect(nextTransition(pending, false, at(2), 5)).toEqual({ kind: "drop" }));
 
   it("keeps a firing alert while it holds and resolves it when it clears", () => {
     expect(nextTransition(firing, true, at(30), 0)).toEqual({ kind: "hold" });

@@ -18,7 +18,12 @@ export function alertSummary(spec: Named, f: BurnFigures | AbsentFigures): strin
   );
 }
 
-export function alertTitle(spec: Named, severity: "page" | "ticket", rule: string, state: "firing" | "resolved"): string {
+export function alertTitle(
+  spec: Named,
+  severity: "page" | "ticket",
+  rule: string,
+  state: "firing" | "resolved",
+): string {
   const what = rule === "absent" ? "no data" : `burn rate ${rule}`;
   return state === "firing" ? `[${severity.toUpperCase()}] ${spec.name}: ${what}` : `[RESOLVED] ${spec.name}: ${what}`;
 }

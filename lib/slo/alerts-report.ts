@@ -22,20 +22,45 @@ export type AlertView = {
   figures: AlertFigures;
   latest: AlertFigures;
 };
-export type AlertsPageData = { open: AlertView[]; history: AlertView[]; historyLimit: number; lastEvaluatedAt: string | null };
+export type AlertsPageData = {
+  open: AlertView[];
+  history: AlertView[];
+  historyLimit: number;
+  lastEvaluatedAt: string | null;
+};
 
 function view(a: AlertRow): AlertView {
   const spec = sloSpecs().find((s) => s.id === a.slo);
   return {
-    id: String(a.id), slo: a.slo, sloName: spec?.name ?? a.slo, runbookUrl: spec?.runbookUrl ?? null, rule: a.rule, severity: a.severity, state: a.state,
-    startedAt: a.startedAt.toISOString(), firedAt: a.firedAt?.toISOString() ?? null, resolvedAt: a.resolvedAt?.toISOString() ?? null, lastEvalAt: a.lastEvalAt.toISOString(),
-    summary: a.summary, figures: a.figures.fired ?? a.figures.latest, latest: a.figures.latest,
+    id: String(a.id),
+    slo: a.slo,
+    sloName: spec?.name ?? a.slo,
+    runbookUrl: spec?.runbookUrl ?? null,
+    rule: a.rule,
+    severity: a.severity,
+    state: a.state,
+    startedAt: a.startedAt.toISOString(),
+    firedAt: a.firedAt?.toISOString() ?? null,
+    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    lastEvalAt: a.lastEvalAt.toISOString(),
+    summary: a.summary,
+    figures: a.figures.fired ?? a.figures.latest,
+    latest: a.figures.latest,
   };
 }
 
 /** The Alerts page: open alerts (firing first), the latest resolved ones, and when the evaluator last ran. */
 export async function loadAlertsPage(): Promise<AlertsPageData> {
-  const [open, history, last] = await Promise.all([readOpenAlerts(), readResolvedAlerts(HISTORY), lastJobStart("slo-evaluate").catch(() => null)]);
+  const [open, history, last] = await Promise.all([
+    readOpenAlerts(),
+    readResolvedAlerts(HISTORY),
+    lastJobStart("slo-evaluate").catch(() => null),
+  ]);
   const rank = (a: AlertRow) => (a.state === "firing" ? 0 : 1) + (a.severity === "page" ? 0 : 2);
-  return { open: [...open].sort((a, b) => rank(a) - rank(b)).map(view), history: history.map(view), historyLimit: HISTORY, lastEvaluatedAt: last?.toISOString() ?? null };
+  return {
+    open: [...open].sort((a, b) => rank(a) - rank(b)).map(view),
+    history: history.map(view),
+    historyLimit: HISTORY,
+    lastEvaluatedAt: last?.toISOString() ?? null,
+  };
 }

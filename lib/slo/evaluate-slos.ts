@@ -5,8 +5,16 @@ import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { nextTransition, type Transition } from "@/lib/slo/alert-state";
 import { alertSummary, alertTitle } from "@/lib/slo/alert-text";
 import {
-  countOpenAlerts, deletePending, insertOpenAlert, markFiring, markResolved, readOpenAlerts, refreshOpenAlert,
-  type AlertFigures, type OpenAlertRow, type StoredFigures,
+  countOpenAlerts,
+  deletePending,
+  insertOpenAlert,
+  markFiring,
+  markResolved,
+  readOpenAlerts,
+  refreshOpenAlert,
+  type AlertFigures,
+  type OpenAlertRow,
+  type StoredFigures,
 } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
@@ -14,21 +22,54 @@ import { ABSENT_RULE, fingerprintOf, type RuleId, type Severity } from "@/lib/sl
 import type { SloSpec } from "@/lib/slo/spec";
 import { telemetry } from "@/lib/telemetry/registry";
 
-export type AlertChange = { slo: string; rule: string; change: Exclude<Transition["kind"], "none" | "hold">; alertId: string };
+export type AlertChange = {
+  slo: string;
+  rule: string;
+  change: Exclude<Transition["kind"], "none" | "hold">;
+  alertId: string;
+};
 export type EvaluationResult = { evaluatedAt: Date; measurements: SloMeasurement[]; changes: AlertChange[] };
 
-type RuleCheck = { rule: RuleId; severity: Severity; forMinutes: number; holds: boolean; figures: AlertFigures; summary: string };
+type RuleCheck = {
+  rule: RuleId;
+  severity: Severity;
+  forMinutes: number;
+  holds: boolean;
+  figures: AlertFigures;
+  summary: string;
+};
 
 function checksOf(m: SloMeasurement): RuleCheck[] {
-  const checks: RuleCheck[] = m.burn.map((v) => ({ rule: v.rule.id, severity: v.rule.severity, forMinutes: v.rule.forMinutes, holds: v.holds, figures: v.figures, summary: alertSummary(m.spec, v.figures) }));
+  const checks: RuleCheck[] = m.burn.map((v) => ({
+    rule: v.rule.id,
+    severity: v.rule.severity,
+    forMinutes: v.rule.forMinutes,
+    holds: v.holds,
+    figures: v.figures,
+    summary: alertSummary(m.spec, v.figures),
+  }));
   if (m.absent) {
     const { figures, holds } = m.absent;
-    checks.push({ rule: ABSENT_RULE.id, severity: ABSENT_RULE.severity, forMinutes: ABSENT_RULE.forMinutes, holds, figures, summary: alertSummary(m.spec, figures) });
+    checks.push({
+      rule: ABSENT_RULE.id,
+      severity: ABSENT_RULE.severity,
+      forMinutes: ABSENT_RULE.forMinutes,
+      holds,
+      figures,
+      summary: alertSummary(m.spec, figures),
+    });
   }
   return checks;
 }
 
-function notification(spec: Pick<SloSpec, "id" | "name" | "objective" | "window" | "runbookUrl">, alert: { id: bigint; rule: string; severity: Severity }, state: "firing" | "resolved", figures: AlertFigures, summary: string, now: Date) {
+function notification(
+  spec: Pick<SloSpec, "id" | "name" | "objective" | "window" | "runbookUrl">,
+  alert: { id: bigint; rule: string; severity: Severity },
+  state: "firing" | "resolved",
+  figures: AlertFigures,
+  summary: string,
+  now: Date,
+) {
   return {
     key: `alert:${alert.id}:${state}`,
     type: state === "firing" ? ("alert.firing" as const) : ("alert.resolved" as const),
@@ -37,15 +78,33 @@ function notification(spec: Pick<SloSpec, "id" | "name" | "objective" | "window"
     summary,
     path: "/admin/alerts",
     at: now.toISOString(),
-    data: { alertId: String(alert.id), slo: spec.id, rule: alert.rule, objective: spec.objective, window: spec.window, runbookUrl: spec.runbookUrl ?? null, figures },
+    data: {
+      alertId: String(alert.id),
+      slo: spec.id,
+      rule: alert.rule,
+      objective: spec.objective,
+      window: spec.window,
+      runbookUrl: spec.runbookUrl ?? null,
+      figures,
+    },
   };
 }
 
 /** Applies one rule's step; a state change and its notification commit in one transaction. */
-async function apply(spec: SloSpec, check: RuleCheck, open: OpenAlertRow | undefined, now: Date): Promise<AlertChange | null> {
+async function apply(
+  spec: SloSpec,
+  check: RuleCheck,
+  open: OpenAlertRow | undefined,
+  now: Date,
+): Promise<AlertChange | null> {
   const step = nextTransition(open ?? null, check.holds, now, check.forMinutes);
   const summary = check.summary;
-  const change = (kind: AlertChange["change"], id: bigint): AlertChange => ({ slo: spec.id, rule: check.rule, change: kind, alertId: String(id) });
+  const change = (kind: AlertChange["change"], id: bigint): AlertChange => ({
+    slo: spec.id,
+    rule: check.rule,
+    change: kind,
+    alertId: String(id),
+  });
   switch (step.kind) {
     case "none":
       return null;
@@ -57,24 +116,69 @@ async function apply(spec: SloSpec, check: RuleCheck, open: OpenAlertRow | undef
     case "open": {
       const figures: StoredFigures = { fired: step.state === "firing" ? check.figures : null, latest: check.figures };
       const id = await db.$transaction(async (tx) => {
-        const id = await insertOpenAlert({ fingerprint: fingerprintOf(spec.id, check.rule), slo: spec.id, rule: check.rule, severity: check.severity, state: step.state, now, figures, summary }, tx);
-        if (id !== null && step.state === "firing") await enqueueNotification(tx, notification(spec, { id, rule: check.rule, severity: check.severity }, "firing", check.figures, summary, now));
+        const id = await insertOpenAlert(
+          {
+            fingerprint: fingerprintOf(spec.id, check.rule),
+            slo: spec.id,
+            rule: check.rule,
+            severity: check.severity,
+            state: step.state,
+            now,
+            figures,
+            summary,
+          },
+          tx,
+        );
+        if (id !== null && step.state === "firing")
+          await enqueueNotification(
+            tx,
+            notification(
+              spec,
+              { id, rule: check.rule, severity: check.severity },
+              "firing",
+              check.figures,
+              summary,
+              now,
+            ),
+          );
         return id;
       });
       return id === null ? null : change("open", id);
     }
     case "fire": {
       const moved = await db.$transaction(async (tx) => {
-        if (!(await markFiring(open!.id, now, { fired: check.figures, latest: check.figures }, summary, tx))) return false;
-        await enqueueNotification(tx, notification(spec, { id: open!.id, rule: check.rule, severity: check.severity }, "firing", check.figures, summary, now));
+        if (!(await markFiring(open!.id, now, { fired: check.figures, latest: check.figures }, summary, tx)))
+          return false;
+        await enqueueNotification(
+          tx,
+          notification(
+            spec,
+            { id: open!.id, rule: check.rule, severity: check.severity },
+            "firing",
+            check.figures,
+            summary,
+            now,
+          ),
+        );
         return true;
       });
       return moved ? change("fire", open!.id) : null;
     }
     case "resolve": {
       const moved = await db.$transaction(async (tx) => {
-        if (!(await markResolved(open!.id, now, { fired: open!.figures.fired, latest: check.figures }, tx))) return false;
-        await enqueueNotification(tx, notification(spec, { id: open!.id, rule: check.rule, severity: check.severity }, "resolved", check.figures, `Resolved. ${summary}`, now));
+        if (!(await markResolved(open!.id, now, { fired: open!.figures.fired, latest: check.figures }, tx)))
+          return false;
+        await enqueueNotification(
+          tx,
+          notification(
+            spec,
+            { id: open!.id, rule: check.rule, severity: check.severity },
+            "resolved",
+            check.figures,
+            `Resolved. ${summary}`,
+            now,
+          ),
+        );
         return true;
       });
       return moved ? change("resolve", open!.id) : null;
@@ -88,7 +192,11 @@ async function apply(spec: SloSpec, check: RuleCheck, open: OpenAlertRow | undef
  * expects and the partial unique index keeps one open alert per rule. `configured` (the job's whole config) also
  * resolves alerts of SLOs or rules that no longer exist, which nothing would otherwise ever close.
  */
-export async function evaluateSlos(specs: readonly SloSpec[], now = new Date(), { configured = false } = {}): Promise<EvaluationResult> {
+export async function evaluateSlos(
+  specs: readonly SloSpec[],
+  now = new Date(),
+  { configured = false } = {},
+): Promise<EvaluationResult> {
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
   const open = await readOpenAlerts(configured ? undefined : specs.map((s) => s.id));
@@ -104,10 +212,25 @@ export async function evaluateSlos(specs: readonly SloSpec[], now = new Date(), 
       if (c) changes.push(c);
     }
   }
-  for (const stale of open.filter((a) => !seen.has(a.fingerprint) && (configured || specs.some((s) => s.id === a.slo)))) {
-    const spec = specs.find((s) => s.id === stale.slo) ?? { id: stale.slo, name: stale.slo, objective: 0, window: "30d" as const, runbookUrl: undefined };
+  for (const stale of open.filter(
+    (a) => !seen.has(a.fingerprint) && (configured || specs.some((s) => s.id === a.slo)),
+  )) {
+    const spec = specs.find((s) => s.id === stale.slo) ?? {
+      id: stale.slo,
+      name: stale.slo,
+      objective: 0,
+      window: "30d" as const,
+      runbookUrl: undefined,
+    };
     const reason = "The SLO or this rule is no longer configured.";
-    const check: RuleCheck = { rule: stale.rule as RuleId, severity: stale.severity, forMinutes: 0, holds: false, figures: { rule: stale.rule as RuleId, reason }, summary: `${spec.name}: ${reason}` };
+    const check: RuleCheck = {
+      rule: stale.rule as RuleId,
+      severity: stale.severity,
+      forMinutes: 0,
+      holds: false,
+      figures: { rule: stale.rule as RuleId, reason },
+      summary: `${spec.name}: ${reason}`,
+    };
     const c = await apply(spec as SloSpec, check, stale, now);
     if (c) changes.push(c);
   }

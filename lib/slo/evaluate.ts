@@ -19,7 +19,12 @@ export type BurnFigures = {
   objective: number;
 };
 /** burning: both windows over the factor; quiet: not; low-traffic: over, but the long window has < minEvents. */
-export type BurnVerdict = { rule: BurnRule; holds: boolean; reason: "burning" | "quiet" | "low-traffic" | "no-data"; figures: BurnFigures };
+export type BurnVerdict = {
+  rule: BurnRule;
+  holds: boolean;
+  reason: "burning" | "quiet" | "low-traffic" | "no-data";
+  figures: BurnFigures;
+};
 
 export type AbsentFigures = { rule: "absent"; absentMinutes: number; recent: Counts; window: Counts };
 export type AbsentVerdict = { holds: boolean; figures: AbsentFigures };
@@ -43,7 +48,18 @@ export function evaluateBurnRules(spec: SloSpec, counts: CountsByWindow): BurnVe
     const short = countsIn(counts, rule.shortMinutes);
     const longBurn = burnRate(long, spec.objective);
     const shortBurn = burnRate(short, spec.objective);
-    const figures: BurnFigures = { rule: rule.id, factor: rule.factor, longMinutes: rule.longMinutes, shortMinutes: rule.shortMinutes, long, short, longBurn, shortBurn, minEvents: spec.alerting.minEvents, objective: spec.objective };
+    const figures: BurnFigures = {
+      rule: rule.id,
+      factor: rule.factor,
+      longMinutes: rule.longMinutes,
+      shortMinutes: rule.shortMinutes,
+      long,
+      short,
+      longBurn,
+      shortBurn,
+      minEvents: spec.alerting.minEvents,
+      objective: spec.objective,
+    };
     if (longBurn === null || shortBurn === null) return { rule, holds: false, reason: "no-data", figures };
     if (!(longBurn > rule.factor && shortBurn > rule.factor)) return { rule, holds: false, reason: "quiet", figures };
     if (long.total < spec.alerting.minEvents) return { rule, holds: false, reason: "low-traffic", figures };

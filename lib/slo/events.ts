@@ -21,10 +21,18 @@ export const SloEventReport = z
 export type SloEventReport = z.infer<typeof SloEventReport>;
 
 /** Adds a report into its SLO's minute (slo_event_rollups) and counts it; only configured custom SLOs accept events. */
-export async function recordSloEvents(report: SloEventReport, specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<void> {
+export async function recordSloEvents(
+  report: SloEventReport,
+  specs: readonly SloSpec[] = sloSpecs(),
+  now = new Date(),
+): Promise<void> {
   const spec = specs.find((s) => s.id === report.slo);
   if (!spec) throw new AppError("not_found", `No SLO "${report.slo}" is configured.`);
-  if (spec.kind !== "custom") throw new AppError("bad_request", `SLO "${spec.id}" is measured from ${spec.kind} data; only custom SLOs take reported events.`);
+  if (spec.kind !== "custom")
+    throw new AppError(
+      "bad_request",
+      `SLO "${spec.id}" is measured from ${spec.kind} data; only custom SLOs take reported events.`,
+    );
   await addSloEvents(spec.id, { good: report.good, total: report.total }, now);
   const counter = telemetry().sloEvents;
   if (report.good) counter.inc({ slo: spec.id, outcome: "good" }, report.good);

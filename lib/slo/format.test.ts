@@ -17,7 +17,15 @@ describe("SLO formats", () => {
     expect(formatBudget(null)).toBe("—");
   });
   it("shows burn rates with 2 decimals under 10, 1 above", () => {
-    expect([0, 0.351, 4.149, 14.4, 24.39, 230.77, null].map(formatBurn)).toEqual(["0×", "0.35×", "4.15×", "14.4×", "24.4×", "230.8×", "—"]);
+    expect([0, 0.351, 4.149, 14.4, 24.39, 230.77, null].map(formatBurn)).toEqual([
+      "0×",
+      "0.35×",
+      "4.15×",
+      "14.4×",
+      "24.4×",
+      "230.8×",
+      "—",
+    ]);
   });
   it("shows objectives without float noise and counts rounded", () => {
     expect([0.999, 0.95, 0.75, 0.9995].map(formatObjective)).toEqual(["99.9%", "95%", "75%", "99.95%"]);

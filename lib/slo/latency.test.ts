@@ -22,8 +22,11 @@ describe("countAtOrBelow", () => {
 
   it("stays within the straddling bucket's count of the exact count on real-looking data", () => {
     let x = 3;
-    const rand = () => ((x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
-    const values = Array.from({ length: 20_000 }, () => 120 * Math.exp(1.1 * Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand())));
+    const rand = () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+    const values = Array.from(
+      { length: 20_000 },
+      () => 120 * Math.exp(1.1 * Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand())),
+    );
     const h = histogramOf(values);
     for (const threshold of [50, 400, 1000]) {
       const exact = values.filter((v) => v <= threshold).length;

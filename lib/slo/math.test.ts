@@ -26,9 +26,15 @@ describe("errorBudget", () => {
     expect(b.remainingRatio).toBeCloseTo(-1.5, 12);
   });
   it("is untouched and has no ratio without events", () => {
-    expect(errorBudget({ good: 0, total: 0 }, 0.999)).toEqual({ total: 0, consumed: 0, remaining: 0, remainingRatio: null });
+    expect(errorBudget({ good: 0, total: 0 }, 0.999)).toEqual({
+      total: 0,
+      consumed: 0,
+      remaining: 0,
+      remainingRatio: null,
+    });
   });
-  it("is whole when nothing went wrong", () => expect(errorBudget({ good: 10, total: 10 }, 0.75).remainingRatio).toBe(1));
+  it("is whole when nothing went wrong", () =>
+    expect(errorBudget({ good: 10, total: 10 }, 0.75).remainingRatio).toBe(1));
 });
 
 describe("burnRate", () => {
@@ -42,4 +48,5 @@ describe("burnRate", () => {
   it("is null without events", () => expect(burnRate({ good: 0, total: 0 }, 0.999)).toBeNull());
 });
 
-it("addCounts sums both fields", () => expect(addCounts({ good: 1, total: 2 }, { good: 3, total: 5 })).toEqual({ good: 4, total: 7 }));
+it("addCounts sums both fields", () =>
+  expect(addCounts({ good: 1, total: 2 }, { good: 3, total: 5 })).toEqual({ good: 4, total: 7 }));

@@ -25,7 +25,12 @@ export type Budget = {
 export function errorBudget(c: Counts, objective: number): Budget {
   const allowed = (1 - objective) * c.total;
   const consumed = badOf(c);
-  return { total: allowed, consumed, remaining: allowed - consumed, remainingRatio: c.total > 0 ? 1 - consumed / allowed : null };
+  return {
+    total: allowed,
+    consumed,
+    remaining: allowed - consumed,
+    remainingRatio: c.total > 0 ? 1 - consumed / allowed : null,
+  };
 }
 
 /** How many times faster than "exactly spent at the window's end" the budget burns: (bad / total) / (1 − objective). */

@@ -16,7 +16,15 @@ export type RuleReport = {
   holds: boolean;
   reason: BurnVerdict["reason"];
 };
-export type AlertRef = { id: string; rule: string; severity: Severity; state: "pending" | "firing"; startedAt: string; firedAt: string | null; summary: string };
+export type AlertRef = {
+  id: string;
+  rule: string;
+  severity: Severity;
+  state: "pending" | "firing";
+  startedAt: string;
+  firedAt: string | null;
+  summary: string;
+};
 export type SloReportItem = {
   id: string;
   name: string;
@@ -57,14 +65,22 @@ export function measuresText(spec: SloSpec): string {
 }
 
 /** Burning: a page is firing. Exhausted: budget spent. Warning: any other open alert. */
-export function statusOf(events: Counts, budget: Budget, open: readonly Pick<AlertRef, "severity" | "state">[]): SloStatus {
+export function statusOf(
+  events: Counts,
+  budget: Budget,
+  open: readonly Pick<AlertRef, "severity" | "state">[],
+): SloStatus {
   if (open.some((a) => a.severity === "page" && a.state === "firing")) return "burning";
   if (budget.remainingRatio !== null && budget.remainingRatio <= 0) return "exhausted";
   if (open.length) return "warning";
   return events.total === 0 ? "no-data" : "ok";
 }
 
-export function reportItem(spec: SloSpec, m: { window: Counts; burn: readonly BurnVerdict[]; absent: AbsentVerdict | null }, open: readonly AlertRef[]): SloReportItem {
+export function reportItem(
+  spec: SloSpec,
+  m: { window: Counts; burn: readonly BurnVerdict[]; absent: AbsentVerdict | null },
+  open: readonly AlertRef[],
+): SloReportItem {
   const budget = errorBudget(m.window, spec.objective);
   return {
     id: spec.id,
@@ -80,8 +96,16 @@ export function reportItem(spec: SloSpec, m: { window: Counts; burn: readonly Bu
     sli: sli(m.window),
     budget,
     burnRates: m.burn.map((v) => ({
-      rule: v.rule.id, severity: v.rule.severity, factor: v.rule.factor, longMinutes: v.rule.longMinutes, shortMinutes: v.rule.shortMinutes,
-      longBurn: v.figures.longBurn, shortBurn: v.figures.shortBurn, longEvents: v.figures.long.total, holds: v.holds, reason: v.reason,
+      rule: v.rule.id,
+      severity: v.rule.severity,
+      factor: v.rule.factor,
+      longMinutes: v.rule.longMinutes,
+      shortMinutes: v.rule.shortMinutes,
+      longBurn: v.figures.longBurn,
+      shortBurn: v.figures.shortBurn,
+      longEvents: v.figures.long.total,
+      holds: v.holds,
+      reason: v.reason,
     })),
     absentData: m.absent ? { minutes: m.absent.figures.absentMinutes, holds: m.absent.holds } : null,
     openAlerts: [...open],

@@ -18,7 +18,13 @@ export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
 export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null };
 
 const alertRef = (a: OpenAlertRow): AlertRef => ({
-  id: String(a.id), rule: a.rule, severity: a.severity, state: a.state, startedAt: a.startedAt.toISOString(), firedAt: a.firedAt?.toISOString() ?? null, summary: a.summary,
+  id: String(a.id),
+  rule: a.rule,
+  severity: a.severity,
+  state: a.state,
+  startedAt: a.startedAt.toISOString(),
+  firedAt: a.firedAt?.toISOString() ?? null,
+  summary: a.summary,
 });
 
 async function reportOf(measurements: readonly SloMeasurement[], now: Date): Promise<SloReport> {
@@ -55,20 +61,34 @@ export async function loadSloPage(specs: readonly SloSpec[] = sloSpecs(), now = 
   const charts: SloChart[] = [];
   for (const spec of specs) {
     const plan = seriesPlan(spec.window, now);
-    charts.push({ id: spec.id, stepMinutes: plan.stepMinutes, points: sloSeries(await sloSource(spec).steps(plan), plan, spec.objective) });
+    charts.push({
+      id: spec.id,
+      stepMinutes: plan.stepMinutes,
+      points: sloSeries(await sloSource(spec).steps(plan), plan, spec.objective),
+    });
   }
   const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
   return { ...report, charts, lastEvaluatedAt: lastEvaluatedAt?.toISOString() ?? null };
 }
 
-export type BudgetOverview = { slos: number; withData: number; worst: { id: string; name: string; window: string; remaining: number } | null };
+export type BudgetOverview = {
+  slos: number;
+  withData: number;
+  worst: { id: string; name: string; window: string; remaining: number } | null;
+};
 
 /** Overview card: the SLO with the least error budget left (only its window is measured, one read per SLO). */
-export async function loadBudgetOverview(specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<BudgetOverview> {
+export async function loadBudgetOverview(
+  specs: readonly SloSpec[] = sloSpecs(),
+  now = new Date(),
+): Promise<BudgetOverview> {
   let worst: BudgetOverview["worst"] = null;
   let withData = 0;
   for (const spec of specs) {
-    const remaining = errorBudget(await sloSource(spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))), spec.objective).remainingRatio;
+    const remaining = errorBudget(
+      await sloSource(spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
+      spec.objective,
+    ).remainingRatio;
     if (remaining === null) continue;
     withData++;
     if (!worst || remaining < worst.remaining) worst = { id: spec.id, name: spec.name, window: spec.window, remaining };

@@ -11,7 +11,10 @@ export type RequestStepAgg = RequestAgg & { t: Date };
 // Mirrors selects() in lib/slo/selection.ts.
 function selectionSql(s: RequestSelection) {
   const parts: Prisma.Sql[] = s.exclude.map((r) => Prisma.sql`route <> ${r}`);
-  const pick: Prisma.Sql[] = [...(s.routes.length ? [Prisma.sql`route IN (${Prisma.join(s.routes)})`] : []), ...(s.prefix !== null ? [Prisma.sql`starts_with(route, ${s.prefix})`] : [])];
+  const pick: Prisma.Sql[] = [
+    ...(s.routes.length ? [Prisma.sql`route IN (${Prisma.join(s.routes)})`] : []),
+    ...(s.prefix !== null ? [Prisma.sql`starts_with(route, ${s.prefix})`] : []),
+  ];
   if (pick.length) parts.push(Prisma.sql`(${Prisma.join(pick, " OR ")})`);
   if (s.methods.length) parts.push(Prisma.sql`method IN (${Prisma.join(s.methods)})`);
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
@@ -19,11 +22,22 @@ function selectionSql(s: RequestSelection) {
 
 // Each segment is a range of one grain: the primary key (grain, bucket_start, …) serves it.
 const segmentSql = (segments: readonly Segment[]) =>
-  Prisma.join(segments.map((s) => Prisma.sql`(grain = ${s.grain === "hour" ? "hour" : "minute"}::"RequestGrain" AND bucket_start >= ${s.from} AND bucket_start < ${s.to})`), " OR ");
+  Prisma.join(
+    segments.map(
+      (s) =>
+        Prisma.sql`(grain = ${s.grain === "hour" ? "hour" : "minute"}::"RequestGrain" AND bucket_start >= ${s.from} AND bucket_start < ${s.to})`,
+    ),
+    " OR ",
+  );
 
 // Histograms are merged per bucket key in SQL, so a window returns one small object however many rows it spans.
 /** Totals over the segments; the histogram only when asked (latency SLOs), as merging it is most of the cost. */
-export async function readRequestAgg(selection: RequestSelection, segments: readonly Segment[], withHist: boolean, client: DbClient = db): Promise<RequestAgg> {
+export async function readRequestAgg(
+  selection: RequestSelection,
+  segments: readonly Segment[],
+  withHist: boolean,
+  client: DbClient = db,
+): Promise<RequestAgg> {
   if (segments.length === 0) return { total: 0, bad: 0, hist: {} };
   const hist = withHist
     ? Prisma.sql`(SELECT coalesce(jsonb_object_agg(key, n), '{}'::jsonb) FROM (
@@ -36,7 +50,12 @@ export async function readRequestAgg(selection: RequestSelection, segments: read
 }
 
 /** Hourly rows merged per chart step (steps aligned on plan.start). */
-export function readRequestSteps(selection: RequestSelection, plan: SeriesPlan, withHist: boolean, client: DbClient = db): Promise<RequestStepAgg[]> {
+export function readRequestSteps(
+  selection: RequestSelection,
+  plan: SeriesPlan,
+  withHist: boolean,
+  client: DbClient = db,
+): Promise<RequestStepAgg[]> {
   const hists = withHist
     ? Prisma.sql`, keys AS (SELECT t, h.key, sum(h.value::bigint) AS n FROM r CROSS JOIN LATERAL jsonb_each_text(r.hist) AS h(key, value) GROUP BY t, h.key),
         hists AS (SELECT t, jsonb_object_agg(key, n) AS hist FROM keys GROUP BY t)`

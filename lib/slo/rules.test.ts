@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { budgetSpent, BURN_RULES_30D, burnRulesFor, burnThreshold, canFire, fingerprintOf, windowLabel } from "./rules";
 
-const table = (window: "7d" | "28d" | "30d") => burnRulesFor(window).map((r) => [r.id, r.longMinutes, r.shortMinutes, r.factor]);
+const table = (window: "7d" | "28d" | "30d") =>
+  burnRulesFor(window).map((r) => [r.id, r.longMinutes, r.shortMinutes, r.factor]);
 
 describe("burn-rate rules", () => {
   it("are the SRE workbook table for 30 days", () => {
@@ -11,7 +12,12 @@ describe("burn-rate rules", () => {
       ["ticket-1d", 1440, 120, 3],
       ["ticket-3d", 4320, 360, 1],
     ]);
-    expect(BURN_RULES_30D.map((r) => [r.severity, r.forMinutes])).toEqual([["page", 0], ["page", 0], ["ticket", 5], ["ticket", 5]]);
+    expect(BURN_RULES_30D.map((r) => [r.severity, r.forMinutes])).toEqual([
+      ["page", 0],
+      ["page", 0],
+      ["ticket", 5],
+      ["ticket", 5],
+    ]);
   });
 
   it("scale their windows with the SLO window, to whole minutes, keeping the factors", () => {
@@ -39,7 +45,15 @@ describe("burn-rate rules", () => {
   });
 
   it("name windows and fingerprints the way alerts store them", () => {
-    expect([5, 60, 1440, 4320, 14, 84, 1008].map(windowLabel)).toEqual(["5m", "1h", "1d", "3d", "14m", "1h24m", "16h48m"]);
+    expect([5, 60, 1440, 4320, 14, 84, 1008].map(windowLabel)).toEqual([
+      "5m",
+      "1h",
+      "1d",
+      "3d",
+      "14m",
+      "1h24m",
+      "16h48m",
+    ]);
     expect(fingerprintOf("api-availability", "page-1h")).toBe("api-availability:page-1h");
   });
 

@@ -28,7 +28,11 @@ export const BURN_RULES_30D: readonly BurnRule[] = [
 ];
 
 /** No events for `absentMinutes` (spec.alerting) after there were some in the window: the data stopped. */
-export const ABSENT_RULE = { id: "absent", severity: "ticket", forMinutes: 0 } as const satisfies { id: RuleId; severity: Severity; forMinutes: number };
+export const ABSENT_RULE = { id: "absent", severity: "ticket", forMinutes: 0 } as const satisfies {
+  id: RuleId;
+  severity: Severity;
+  forMinutes: number;
+};
 
 /**
  * The table for an SLO window: windows scale by window / 30 d (rounded to whole minutes, at least one), factors
@@ -37,7 +41,11 @@ export const ABSENT_RULE = { id: "absent", severity: "ticket", forMinutes: 0 } a
 export function burnRulesFor(window: SloWindow): BurnRule[] {
   const scale = SLO_WINDOWS[window] / 30;
   const minutes = (m: number) => Math.max(1, Math.round(m * scale));
-  return BURN_RULES_30D.map((r) => ({ ...r, longMinutes: minutes(r.longMinutes), shortMinutes: minutes(r.shortMinutes) }));
+  return BURN_RULES_30D.map((r) => ({
+    ...r,
+    longMinutes: minutes(r.longMinutes),
+    shortMinutes: minutes(r.shortMinutes),
+  }));
 }
 
 /** The error ratio above which a rule's windows burn too fast: factor × (1 − objective). */

@@ -8,7 +8,12 @@ export const ASSET_ROUTES = [STATIC_ASSETS, "/_next/image", PUBLIC_FILE] as cons
 export type RequestSelection = { routes: string[]; prefix: string | null; methods: string[]; exclude: string[] };
 
 export function requestSelection(spec: Extract<SloSpec, { kind: "availability" | "latency" }>): RequestSelection {
-  return { routes: spec.routes, prefix: spec.routePrefix ?? null, methods: spec.methods, exclude: ASSET_ROUTES.filter((r) => !spec.routes.includes(r)) };
+  return {
+    routes: spec.routes,
+    prefix: spec.routePrefix ?? null,
+    methods: spec.methods,
+    exclude: ASSET_ROUTES.filter((r) => !spec.routes.includes(r)),
+  };
 }
 
 /** Listed routes or routes under the prefix (every route when neither is set), of the listed methods (or all). */

@@ -9,7 +9,15 @@ const at = (h: number) => start.getTime() + h * H;
 describe("sloSeries", () => {
   it("gives each step its SLI and burn rate, and burns the window's budget down step by step", () => {
     // 99 % objective over 4 000 events: 40 bad allowed. Step bad counts 0, 10, (none), 30.
-    const points = sloSeries([{ t: at(0), good: 1000, total: 1000 }, { t: at(1), good: 990, total: 1000 }, { t: at(3), good: 1970, total: 2000 }], plan, 0.99);
+    const points = sloSeries(
+      [
+        { t: at(0), good: 1000, total: 1000 },
+        { t: at(1), good: 990, total: 1000 },
+        { t: at(3), good: 1970, total: 2000 },
+      ],
+      plan,
+      0.99,
+    );
     expect(points.map((p) => p.t)).toEqual([at(0), at(1), at(2), at(3)]);
     expect(points.map((p) => p.sli)).toEqual([1, 0.99, null, 0.985]);
     expect(points[0]!.burn).toBe(0);
@@ -29,6 +37,8 @@ describe("sloSeries", () => {
   it("has points but no ratios for an empty window", () => {
     const points = sloSeries([], plan, 0.999);
     expect(points).toHaveLength(4);
-    expect(points.every((p) => p.sli === null && p.burn === null && p.budgetRemaining === null && p.total === 0)).toBe(true);
+    expect(points.every((p) => p.sli === null && p.burn === null && p.budgetRemaining === null && p.total === 0)).toBe(
+      true,
+    );
   });
 });

@@ -18,7 +18,11 @@ export type SloPoint = {
  * every step against the budget of the whole window, (1 − objective) · its events: it starts at 100 % and its last
  * point is the budget left now.
  */
-export function sloSeries(steps: readonly StepCounts[], plan: { start: Date; end: Date; stepMinutes: number }, objective: number): SloPoint[] {
+export function sloSeries(
+  steps: readonly StepCounts[],
+  plan: { start: Date; end: Date; stepMinutes: number },
+  objective: number,
+): SloPoint[] {
   const byT = new Map(steps.map((s) => [s.t, s]));
   const step = plan.stepMinutes * 60_000;
   const points: Array<Omit<SloPoint, "budgetRemaining">> = [];

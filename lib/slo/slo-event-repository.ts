@@ -7,7 +7,12 @@ import type { Range, SeriesPlan } from "@/lib/slo/windows";
 const MINUTE = 60_000;
 
 /** Adds reported events into the minute's row of a custom SLO (concurrent reports sum up). */
-export async function addSloEvents(slo: string, counts: Counts, now = new Date(), client: DbClient = db): Promise<void> {
+export async function addSloEvents(
+  slo: string,
+  counts: Counts,
+  now = new Date(),
+  client: DbClient = db,
+): Promise<void> {
   const bucket = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
   await client.$executeRaw`
     INSERT INTO slo_event_rollups AS r (slo, bucket_start, good, total) VALUES (${slo}, ${bucket}, ${counts.good}, ${counts.total})

@@ -28,17 +28,41 @@ export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
       const selection = requestSelection(spec);
       const latency = spec.kind === "latency" ? spec.thresholdMs : null;
       // Availability: good = not 5xx. Latency: good = at most thresholdMs, whatever the status.
-      const toCounts = (a: RequestAgg): Counts => ({ good: latency === null ? a.total - a.bad : Math.min(a.total, countAtOrBelow(a.hist, latency)), total: a.total });
+      const toCounts = (a: RequestAgg): Counts => ({
+        good: latency === null ? a.total - a.bad : Math.min(a.total, countAtOrBelow(a.hist, latency)),
+        total: a.total,
+      });
       return {
-        counts: async (range) => toCounts(await readRequestAgg(selection, segmentsOf(range, before(range.to, MINUTE_ROLLUPS_KEPT)), latency !== null, client)),
-        steps: async (plan) => (await readRequestSteps(selection, plan, latency !== null, client)).map((s) => ({ t: s.t.getTime(), ...toCounts(s) })),
+        counts: async (range) =>
+          toCounts(
+            await readRequestAgg(
+              selection,
+              segmentsOf(range, before(range.to, MINUTE_ROLLUPS_KEPT)),
+              latency !== null,
+              client,
+            ),
+          ),
+        steps: async (plan) =>
+          (await readRequestSteps(selection, plan, latency !== null, client)).map((s) => ({
+            t: s.t.getTime(),
+            ...toCounts(s),
+          })),
       };
     }
     case "vitals":
-      return { counts: (range) => readVitalCounts(spec, segmentsOf(range, before(range.to, rawVitalsKept())), client), steps: (plan) => readVitalSteps(spec, plan, client) };
+      return {
+        counts: (range) => readVitalCounts(spec, segmentsOf(range, before(range.to, rawVitalsKept())), client),
+        steps: (plan) => readVitalSteps(spec, plan, client),
+      };
     case "uptime":
-      return { counts: (range) => readProbeCounts(spec.monitor, range, client), steps: (plan) => readProbeSteps(spec.monitor, plan, client) };
+      return {
+        counts: (range) => readProbeCounts(spec.monitor, range, client),
+        steps: (plan) => readProbeSteps(spec.monitor, plan, client),
+      };
     case "custom":
-      return { counts: (range) => readEventCounts(spec.id, range, client), steps: (plan) => readEventSteps(spec.id, plan, client) };
+      return {
+        counts: (range) => readEventCounts(spec.id, range, client),
+        steps: (plan) => readEventSteps(spec.id, plan, client),
+      };
   }
 }

@@ -13,9 +13,19 @@ describe("SLO specs", () => {
       ["lcp-good", "vitals", 0.75],
       ["uptime", "uptime", 0.999],
     ]);
-    expect(specs[0]).toMatchObject({ window: "30d", methods: [], routes: [], alerting: { minEvents: 100, absentMinutes: 60 } });
+    expect(specs[0]).toMatchObject({
+      window: "30d",
+      methods: [],
+      routes: [],
+      alerting: { minEvents: 100, absentMinutes: 60 },
+    });
     expect(specs[1]).toMatchObject({ thresholdMs: 400 });
-    expect(specs[2]).toMatchObject({ metric: "LCP", route: "*", device: "all", alerting: { minEvents: 50, absentMinutes: 0 } });
+    expect(specs[2]).toMatchObject({
+      metric: "LCP",
+      route: "*",
+      device: "all",
+      alerting: { minEvents: 50, absentMinutes: 0 },
+    });
   });
 
   it.each([
@@ -28,7 +38,13 @@ describe("SLO specs", () => {
     [[{ ...base, kind: "custom", id: "UPPER" }], "0.id"],
     [[{ ...base, kind: "custom", runbookUrl: "javascript:alert(1)" }], "0.runbookUrl"],
     [[{ ...base, kind: "custom", extra: true }], "0"],
-    [[{ ...base, kind: "custom" }, { ...base, kind: "custom" }], "1.id"],
+    [
+      [
+        { ...base, kind: "custom" },
+        { ...base, kind: "custom" },
+      ],
+      "1.id",
+    ],
     [[{ ...base, kind: "nope" }], "0.kind"],
   ])("refuses a bad spec and names where: %#", (input, path) => {
     expect(() => parseSloSpecs(input)).toThrow(new RegExp(`- ${path.replace(".", "\\.")}:`));

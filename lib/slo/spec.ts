@@ -18,13 +18,23 @@ const common = {
   window: z.enum(Object.keys(SLO_WINDOWS) as [SloWindow, ...SloWindow[]]).default("30d"),
   owner: z.string().min(1).max(120),
   /** An http(s) URL, or a path in this repository such as "RUNBOOK.md#uptime". */
-  runbookUrl: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^[\w][\w./-]{0,199}(#[\w-]{1,80})?$/, "an http(s) URL or a repository path")]).optional(),
+  runbookUrl: z
+    .union([
+      z.url({ protocol: /^https?$/ }),
+      z.string().regex(/^[\w][\w./-]{0,199}(#[\w-]{1,80})?$/, "an http(s) URL or a repository path"),
+    ])
+    .optional(),
   alerting: z
     .object({
       /** Minimum-traffic guard: a rule whose long window holds fewer events never fires. */
       minEvents: z.number().int().min(0).max(1_000_000).default(100),
       /** An absent-data alert fires after this many minutes without any event; 0 turns it off. */
-      absentMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+      absentMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60)
+        .default(60),
     })
     .prefault({}),
 };
@@ -33,12 +43,25 @@ const common = {
 const requestSelection = {
   routes: z.array(routeTemplate).max(50).default([]),
   /** Route prefixes, e.g. "/api/": matches every route template under it. */
-  routePrefix: z.string().regex(/^\/[\w\-./]{0,99}$/).optional(),
-  methods: z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])).max(7).default([]),
+  routePrefix: z
+    .string()
+    .regex(/^\/[\w\-./]{0,99}$/)
+    .optional(),
+  methods: z
+    .array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]))
+    .max(7)
+    .default([]),
 };
 
 export const AvailabilitySpec = z.object({ ...common, kind: z.literal("availability"), ...requestSelection }).strict();
-export const LatencySpec = z.object({ ...common, kind: z.literal("latency"), ...requestSelection, thresholdMs: z.number().int().min(1).max(60_000) }).strict();
+export const LatencySpec = z
+  .object({
+    ...common,
+    kind: z.literal("latency"),
+    ...requestSelection,
+    thresholdMs: z.number().int().min(1).max(60_000),
+  })
+  .strict();
 export const VitalsSpec = z
   .object({
     ...common,
@@ -49,11 +72,23 @@ export const VitalsSpec = z
     device: z.enum(["all", "mobile", "tablet", "desktop"]).default("all"),
   })
   .strict();
-export const UptimeSpec = z.object({ ...common, kind: z.literal("uptime"), /** Monitor slug; "vigil" is the built-in self-check. */ monitor: slug }).strict();
+export const UptimeSpec = z
+  .object({
+    ...common,
+    kind: z.literal("uptime"),
+    /** Monitor slug; "vigil" is the built-in self-check. */ monitor: slug,
+  })
+  .strict();
 /** Good and total events reported by the app through POST /api/v1/slo-events under this SLO's id. */
 export const CustomSpec = z.object({ ...common, kind: z.literal("custom") }).strict();
 
-export const SloSpec = z.discriminatedUnion("kind", [AvailabilitySpec, LatencySpec, VitalsSpec, UptimeSpec, CustomSpec]);
+export const SloSpec = z.discriminatedUnion("kind", [
+  AvailabilitySpec,
+  LatencySpec,
+  VitalsSpec,
+  UptimeSpec,
+  CustomSpec,
+]);
 export type SloSpec = z.infer<typeof SloSpec>;
 export type SloSpecInput = z.input<typeof SloSpec>;
 export type SloKind = SloSpec["kind"];

@@ -8,12 +8,17 @@ import type { Segment, SeriesPlan } from "@/lib/slo/windows";
 type VitalsSpec = Extract<SloSpec, { kind: "vitals" }>;
 
 // Hourly rollups carry the "*" route and "all" device levels, so one row per hour answers the default spec.
-const rollupLevel = (s: VitalsSpec) => Prisma.sql`metric = ${s.metric}::"VitalMetric" AND route = ${s.route} AND device = ${s.device}::"DeviceClass"`;
+const rollupLevel = (s: VitalsSpec) =>
+  Prisma.sql`metric = ${s.metric}::"VitalMetric" AND route = ${s.route} AND device = ${s.device}::"DeviceClass"`;
 const rawFilter = (s: VitalsSpec) =>
   Prisma.sql`metric = ${s.metric}::"VitalMetric" ${s.route === "*" ? Prisma.empty : Prisma.sql`AND route = ${s.route}`} ${s.device === "all" ? Prisma.empty : Prisma.sql`AND device = ${s.device}::"DeviceClass"`}`;
 
 /** Good-rated and all samples: hourly rollups for whole hours, raw samples (index on metric, ts) for the edges. */
-export async function readVitalCounts(spec: VitalsSpec, segments: readonly Segment[], client: DbClient = db): Promise<Counts> {
+export async function readVitalCounts(
+  spec: VitalsSpec,
+  segments: readonly Segment[],
+  client: DbClient = db,
+): Promise<Counts> {
   const parts = segments.map((s) =>
     s.grain === "hour"
       ? Prisma.sql`SELECT sum(good)::float8 AS good, sum(count)::float8 AS total FROM vital_rollups

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { rangeEndingAt, segmentsOf, seriesPlan } from "./windows";
 
 const d = (s: string) => new Date(s);
-const iso = (segments: ReturnType<typeof segmentsOf>) => segments.map((s) => [s.grain, s.from.toISOString(), s.to.toISOString()]);
+const iso = (segments: ReturnType<typeof segmentsOf>) =>
+  segments.map((s) => [s.grain, s.from.toISOString(), s.to.toISOString()]);
 
 describe("rangeEndingAt", () => {
   it("ends after the running minute and spans whole minutes", () => {
     const r = rangeEndingAt(d("2026-03-10T12:34:56.789Z"), 60);
-    expect([r.from.toISOString(), r.to.toISOString()]).toEqual(["2026-03-10T11:35:00.000Z", "2026-03-10T12:35:00.000Z"]);
+    expect([r.from.toISOString(), r.to.toISOString()]).toEqual([
+      "2026-03-10T11:35:00.000Z",
+      "2026-03-10T12:35:00.000Z",
+    ]);
   });
 });
 
@@ -15,7 +19,9 @@ describe("segmentsOf", () => {
   const fineSince = d("2026-03-08T13:00:00Z");
 
   it("reads a range inside one hour from fine rows only", () => {
-    expect(iso(segmentsOf(rangeEndingAt(d("2026-03-10T12:34:10Z"), 5), fineSince))).toEqual([["fine", "2026-03-10T12:30:00.000Z", "2026-03-10T12:35:00.000Z"]]);
+    expect(iso(segmentsOf(rangeEndingAt(d("2026-03-10T12:34:10Z"), 5), fineSince))).toEqual([
+      ["fine", "2026-03-10T12:30:00.000Z", "2026-03-10T12:35:00.000Z"],
+    ]);
   });
 
   it("reads whole hours from hourly rows and the partial edges from fine rows", () => {
@@ -28,8 +34,12 @@ describe("segmentsOf", () => {
   });
 
   it("has no empty edges when the range ends on the hour, and a range across one boundary needs no hourly rows", () => {
-    expect(iso(segmentsOf({ from: d("2026-03-10T10:00:00Z"), to: d("2026-03-10T12:00:00Z") }, fineSince))).toEqual([["hour", "2026-03-10T10:00:00.000Z", "2026-03-10T12:00:00.000Z"]]);
-    expect(iso(segmentsOf({ from: d("2026-03-10T11:50:00Z"), to: d("2026-03-10T12:10:00Z") }, fineSince))).toEqual([["fine", "2026-03-10T11:50:00.000Z", "2026-03-10T12:10:00.000Z"]]);
+    expect(iso(segmentsOf({ from: d("2026-03-10T10:00:00Z"), to: d("2026-03-10T12:00:00Z") }, fineSince))).toEqual([
+      ["hour", "2026-03-10T10:00:00.000Z", "2026-03-10T12:00:00.000Z"],
+    ]);
+    expect(iso(segmentsOf({ from: d("2026-03-10T11:50:00Z"), to: d("2026-03-10T12:10:00Z") }, fineSince))).toEqual([
+      ["fine", "2026-03-10T11:50:00.000Z", "2026-03-10T12:10:00.000Z"],
+    ]);
   });
 
   it("starts at the next whole hour where fine rows were already pruned", () => {
@@ -44,11 +54,19 @@ describe("segmentsOf", () => {
 describe("seriesPlan", () => {
   it("steps 6 hours over 30 days, ending on the hour after now", () => {
     const p = seriesPlan("30d", d("2026-03-10T12:34:10Z"));
-    expect([p.start.toISOString(), p.end.toISOString(), p.stepMinutes]).toEqual(["2026-02-08T13:00:00.000Z", "2026-03-10T13:00:00.000Z", 360]);
+    expect([p.start.toISOString(), p.end.toISOString(), p.stepMinutes]).toEqual([
+      "2026-02-08T13:00:00.000Z",
+      "2026-03-10T13:00:00.000Z",
+      360,
+    ]);
     expect((p.end.getTime() - p.start.getTime()) / (p.stepMinutes * 60_000)).toBe(120);
   });
   it("steps an hour over 7 days", () => {
     const p = seriesPlan("7d", d("2026-03-10T12:00:00Z"));
-    expect([p.start.toISOString(), p.end.toISOString(), p.stepMinutes]).toEqual(["2026-03-03T13:00:00.000Z", "2026-03-10T13:00:00.000Z", 60]);
+    expect([p.start.toISOString(), p.end.toISOString(), p.stepMinutes]).toEqual([
+      "2026-03-03T13:00:00.000Z",
+      "2026-03-10T13:00:00.000Z",
+      60,
+    ]);
   });
 });

@@ -14,14 +14,27 @@ import { RouteLabeler } from "@/lib/telemetry/route-labels";
 import { requestTraceIds } from "@/lib/telemetry/trace-context";
 
 type ServerMessage = { request: IncomingMessage; response: ServerResponse };
-type Child = { count: ReturnType<Telemetry["httpRequests"]["labels"]>; duration: ReturnType<Telemetry["httpDuration"]["labels"]> };
+type Child = {
+  count: ReturnType<Telemetry["httpRequests"]["labels"]>;
+  duration: ReturnType<Telemetry["httpDuration"]["labels"]>;
+};
 /** `metrics: false` keeps the trace ids and client addresses and drops the counting (VIGIL_REQUEST_METRICS=false). */
-export type HttpServerOptions = { metrics: boolean; flushMs: number; enterTraceContext: boolean; proxyTrust: ProxyTrust };
+export type HttpServerOptions = {
+  metrics: boolean;
+  flushMs: number;
+  enterTraceContext: boolean;
+  proxyTrust: ProxyTrust;
+};
 
 const STARTED = Symbol.for("vigil.requestStarted");
 type Timed = IncomingMessage & { [STARTED]?: number };
 
-type State = { aggregator: RequestAggregator; labeler: RouteLabeler; children: Map<string, Child>; flushing?: Promise<void> };
+type State = {
+  aggregator: RequestAggregator;
+  labeler: RouteLabeler;
+  children: Map<string, Child>;
+  flushing?: Promise<void>;
+};
 const globalForHttp = globalThis as typeof globalThis & { __vigilHttp?: State };
 
 // A subscriber that throws would surface as an uncaught exception and take the process down: never let it.
@@ -51,38 +64,50 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
   const t = telemetry();
   let warnedProxy = false;
 
-  dc.subscribe("http.server.request.start", guarded("http.server.request.start", ({ request, response }) => {
-    if (o.metrics) (request as Timed)[STARTED] = performance.now();
-    const sources = stampClientAddress(request, o.proxyTrust);
-    if (!warnedProxy && looksLikeUntrustedProxy(sources, o.proxyTrust)) {
-      warnedProxy = true;
-      logger.warn({ peer: sources.socket }, "requests arrive with X-Forwarded-For from a private address, but VIGIL_TRUSTED_PROXIES is 0: every client counts as that proxy; set it to the number of proxies in front");
-    }
-    const id = requestIdOf(request.headers.traceparent, request.headers["x-request-id"]);
-    request.headers["x-request-id"] = id;
-    response.setHeader("x-trace-id", id);
-    response.setHeader("x-request-id", id);
-    if (o.enterTraceContext) requestTraceIds.enterWith(id);
-  }));
+  dc.subscribe(
+    "http.server.request.start",
+    guarded("http.server.request.start", ({ request, response }) => {
+      if (o.metrics) (request as Timed)[STARTED] = performance.now();
+      const sources = stampClientAddress(request, o.proxyTrust);
+      if (!warnedProxy && looksLikeUntrustedProxy(sources, o.proxyTrust)) {
+        warnedProxy = true;
+        logger.warn(
+          { peer: sources.socket },
+          "requests arrive with X-Forwarded-For from a private address, but VIGIL_TRUSTED_PROXIES is 0: every client counts as that proxy; set it to the number of proxies in front",
+        );
+      }
+      const id = requestIdOf(request.headers.traceparent, request.headers["x-request-id"]);
+      request.headers["x-request-id"] = id;
+      response.setHeader("x-trace-id", id);
+      response.setHeader("x-request-id", id);
+      if (o.enterTraceContext) requestTraceIds.enterWith(id);
+    }),
+  );
   if (!o.metrics) return;
 
-  dc.subscribe("http.server.response.finish", guarded("http.server.response.finish", ({ request, response }) => {
-    const started = (request as Timed)[STARTED];
-    if (started === undefined) return;
-    const ms = performance.now() - started;
-    const status = response.statusCode;
-    const route = state.labeler.label(request.url ?? "/", status);
-    const method = normalizeMethod(request.method);
-    const key = `${route} ${method} ${status}`;
-    let child = state.children.get(key);
-    if (!child) {
-      child = { count: t.httpRequests.labels(route, method, String(status)), duration: t.httpDuration.labels(route, method, String(status)) };
-      state.children.set(key, child);
-    }
-    child.count.inc();
-    child.duration.observe(ms / 1000);
-    state.aggregator.record(route, method, status, ms, Date.now());
-  }));
+  dc.subscribe(
+    "http.server.response.finish",
+    guarded("http.server.response.finish", ({ request, response }) => {
+      const started = (request as Timed)[STARTED];
+      if (started === undefined) return;
+      const ms = performance.now() - started;
+      const status = response.statusCode;
+      const route = state.labeler.label(request.url ?? "/", status);
+      const method = normalizeMethod(request.method);
+      const key = `${route} ${method} ${status}`;
+      let child = state.children.get(key);
+      if (!child) {
+        child = {
+          count: t.httpRequests.labels(route, method, String(status)),
+          duration: t.httpDuration.labels(route, method, String(status)),
+        };
+        state.children.set(key, child);
+      }
+      child.count.inc();
+      child.duration.observe(ms / 1000);
+      state.aggregator.record(route, method, status, ms, Date.now());
+    }),
+  );
 
   setInterval(() => void flushRequestRollups(), o.flushMs).unref();
 }

@@ -19,11 +19,17 @@ function routeLabel(route: string): string {
 export type ObservedVital = { metric: MetricName; value: number; route: string; device: string };
 
 /** `newSamples`: the values that were not replays; histograms cannot take a replaced value back, so they see each sample once. */
-export function observeAcceptedBeacon(values: readonly ObservedVital[], newSamples: readonly ObservedVital[] = values): void {
+export function observeAcceptedBeacon(
+  values: readonly ObservedVital[],
+  newSamples: readonly ObservedVital[] = values,
+): void {
   const t = telemetry();
   t.ingestAccepted.inc();
   t.ingestValues.inc(values.length);
-  for (const v of newSamples) t.vitals[v.metric].labels(routeLabel(v.route), v.device).observe(METRICS[v.metric].unit === "ms" ? v.value / 1000 : v.value);
+  for (const v of newSamples)
+    t.vitals[v.metric]
+      .labels(routeLabel(v.route), v.device)
+      .observe(METRICS[v.metric].unit === "ms" ? v.value / 1000 : v.value);
 }
 
 /** reason: the AppError code of the refusal (validation, payload_too_large, rate_limited, …) or "bot". */

@@ -13,36 +13,131 @@ export function vitalBuckets(name: MetricName): number[] {
   return [...new Set([good / 4, good / 2, good, (good + poor) / 2, poor, poor * 2, poor * 4])].sort((a, b) => a - b);
 }
 
-export const vitalMetricName = (name: MetricName) => `web_vitals_${name.toLowerCase()}${METRICS[name].unit === "ms" ? "_seconds" : ""}`;
+export const vitalMetricName = (name: MetricName) =>
+  `web_vitals_${name.toLowerCase()}${METRICS[name].unit === "ms" ? "_seconds" : ""}`;
 
 function createTelemetry() {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   // Gauges named *_total break the exposition-format rules `promtool check metrics` enforces.
-  for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"]) registry.removeSingleMetric(name);
+  for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"])
+    registry.removeSingleMetric(name);
   const startedAt = Date.now();
   return {
     registry,
-    httpRequests: new client.Counter({ name: "http_requests_total", help: "HTTP requests handled by the Next.js server, by route template.", labelNames: ["route", "method", "status"] as const, registers: [registry] }),
-    httpDuration: new client.Histogram({ name: "http_request_duration_seconds", help: "Time from the request's arrival to the end of its response.", labelNames: ["route", "method", "status"] as const, buckets: HTTP_DURATION_BUCKETS, registers: [registry] }),
+    httpRequests: new client.Counter({
+      name: "http_requests_total",
+      help: "HTTP requests handled by the Next.js server, by route template.",
+      labelNames: ["route", "method", "status"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new client.Histogram({
+      name: "http_request_duration_seconds",
+      help: "Time from the request's arrival to the end of its response.",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: HTTP_DURATION_BUCKETS,
+      registers: [registry],
+    }),
     vitals: Object.fromEntries(
-      METRIC_NAMES.map((name) => [name, new client.Histogram({ name: vitalMetricName(name), help: `Real-user ${METRICS[name].label} (${METRICS[name].unit === "ms" ? "seconds" : "score"}).`, labelNames: ["route", "device"] as const, buckets: vitalBuckets(name), registers: [registry] })]),
+      METRIC_NAMES.map((name) => [
+        name,
+        new client.Histogram({
+          name: vitalMetricName(name),
+          help: `Real-user ${METRICS[name].label} (${METRICS[name].unit === "ms" ? "seconds" : "score"}).`,
+          labelNames: ["route", "device"] as const,
+          buckets: vitalBuckets(name),
+          registers: [registry],
+        }),
+      ]),
     ) as Record<MetricName, client.Histogram<"route" | "device">>,
-    ingestAccepted: new client.Counter({ name: "vigil_ingest_beacons_accepted_total", help: "Web-vitals beacons stored.", registers: [registry] }),
-    ingestValues: new client.Counter({ name: "vigil_ingest_values_accepted_total", help: "Web-vitals values stored (one beacon carries several).", registers: [registry] }),
-    ingestRejected: new client.Counter({ name: "vigil_ingest_beacons_rejected_total", help: "Web-vitals beacons not stored, by reason.", labelNames: ["reason"] as const, registers: [registry] }),
-    clientErrors: new client.Counter({ name: "vigil_client_errors_total", help: "Uncaught browser errors and unhandled rejections reported by Vigil's pages.", registers: [registry] }),
-    jobRuns: new client.Counter({ name: "vigil_job_runs_total", help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).", labelNames: ["job", "outcome"] as const, registers: [registry] }),
-    jobDuration: new client.Histogram({ name: "vigil_job_duration_seconds", help: "Scheduled job run time.", labelNames: ["job"] as const, buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120], registers: [registry] }),
-    notificationDeliveries: new client.Counter({ name: "vigil_notification_deliveries_total", help: "Notification delivery attempts, by channel kind and outcome (delivered, retry, dead).", labelNames: ["kind", "outcome"] as const, registers: [registry] }),
-    dbUnavailable: new client.Counter({ name: "vigil_database_unavailable_total", help: "Requests and job runs refused (503) because Postgres could not be reached.", registers: [registry] }),
-    dbOutages: new client.Counter({ name: "vigil_database_outages_total", help: "Times this instance lost its database (one per outage, however many requests it refused).", registers: [registry] }),
-    rollupFlushFailures: new client.Counter({ name: "vigil_request_rollup_flush_failures_total", help: "Failed writes of request rollups to Postgres (kept in memory and retried).", registers: [registry] }),
-    sloEvents: new client.Counter({ name: "vigil_slo_events_total", help: "Events of custom SLOs reported through POST /api/v1/slo-events, by SLO and outcome (good, bad).", labelNames: ["slo", "outcome"] as const, registers: [registry] }),
-    alertsOpen: new client.Gauge({ name: "vigil_alerts_open", help: "Open SLO alerts (pending or firing) as of this instance's last evaluation.", labelNames: ["slo", "severity", "state"] as const, registers: [registry] }),
-    probeResults: new client.Counter({ name: "vigil_probe_results_total", help: "Uptime checks (HTTP probes, heartbeat pings and missed heartbeats), by monitor slug and outcome (up, down).", labelNames: ["monitor", "outcome"] as const, registers: [registry] }),
-    probeDuration: new client.Histogram({ name: "vigil_probe_duration_seconds", help: "Time an HTTP probe took, redirects and body read included, by monitor slug.", labelNames: ["monitor"] as const, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }),
-    uptime: new client.Gauge({ name: "vigil_uptime_seconds", help: "Seconds since this Vigil process started serving.", registers: [registry], collect() { this.set((Date.now() - startedAt) / 1000); } }),
+    ingestAccepted: new client.Counter({
+      name: "vigil_ingest_beacons_accepted_total",
+      help: "Web-vitals beacons stored.",
+      registers: [registry],
+    }),
+    ingestValues: new client.Counter({
+      name: "vigil_ingest_values_accepted_total",
+      help: "Web-vitals values stored (one beacon carries several).",
+      registers: [registry],
+    }),
+    ingestRejected: new client.Counter({
+      name: "vigil_ingest_beacons_rejected_total",
+      help: "Web-vitals beacons not stored, by reason.",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+    clientErrors: new client.Counter({
+      name: "vigil_client_errors_total",
+      help: "Uncaught browser errors and unhandled rejections reported by Vigil's pages.",
+      registers: [registry],
+    }),
+    jobRuns: new client.Counter({
+      name: "vigil_job_runs_total",
+      help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).",
+      labelNames: ["job", "outcome"] as const,
+      registers: [registry],
+    }),
+    jobDuration: new client.Histogram({
+      name: "vigil_job_duration_seconds",
+      help: "Scheduled job run time.",
+      labelNames: ["job"] as const,
+      buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120],
+      registers: [registry],
+    }),
+    notificationDeliveries: new client.Counter({
+      name: "vigil_notification_deliveries_total",
+      help: "Notification delivery attempts, by channel kind and outcome (delivered, retry, dead).",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    dbUnavailable: new client.Counter({
+      name: "vigil_database_unavailable_total",
+      help: "Requests and job runs refused (503) because Postgres could not be reached.",
+      registers: [registry],
+    }),
+    dbOutages: new client.Counter({
+      name: "vigil_database_outages_total",
+      help: "Times this instance lost its database (one per outage, however many requests it refused).",
+      registers: [registry],
+    }),
+    rollupFlushFailures: new client.Counter({
+      name: "vigil_request_rollup_flush_failures_total",
+      help: "Failed writes of request rollups to Postgres (kept in memory and retried).",
+      registers: [registry],
+    }),
+    sloEvents: new client.Counter({
+      name: "vigil_slo_events_total",
+      help: "Events of custom SLOs reported through POST /api/v1/slo-events, by SLO and outcome (good, bad).",
+      labelNames: ["slo", "outcome"] as const,
+      registers: [registry],
+    }),
+    alertsOpen: new client.Gauge({
+      name: "vigil_alerts_open",
+      help: "Open SLO alerts (pending or firing) as of this instance's last evaluation.",
+      labelNames: ["slo", "severity", "state"] as const,
+      registers: [registry],
+    }),
+    probeResults: new client.Counter({
+      name: "vigil_probe_results_total",
+      help: "Uptime checks (HTTP probes, heartbeat pings and missed heartbeats), by monitor slug and outcome (up, down).",
+      labelNames: ["monitor", "outcome"] as const,
+      registers: [registry],
+    }),
+    probeDuration: new client.Histogram({
+      name: "vigil_probe_duration_seconds",
+      help: "Time an HTTP probe took, redirects and body read included, by monitor slug.",
+      labelNames: ["monitor"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    uptime: new client.Gauge({
+      name: "vigil_uptime_seconds",
+      help: "Seconds since this Vigil process started serving.",
+      registers: [registry],
+      collect() {
+        this.set((Date.now() - startedAt) / 1000);
+      },
+    }),
   };
 }
 

@@ -47,7 +47,15 @@ describe("RequestAggregator", () => {
     a.record("/c", "GET", 200, 1, at);
     a.record("/a", "GET", 200, 1, at);
     expect(a.size).toBe(2);
-    expect(a.drain().rows.filter((r) => r.grain === "minute").map((r) => [r.route, r.count])).toEqual([["/a", 2], ["/b", 1]]);
+    expect(
+      a
+        .drain()
+        .rows.filter((r) => r.grain === "minute")
+        .map((r) => [r.route, r.count]),
+    ).toEqual([
+      ["/a", 2],
+      ["/b", 1],
+    ]);
   });
 
   it("bounds labels from client-controlled input", () => {

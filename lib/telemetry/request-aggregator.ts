@@ -19,7 +19,15 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 export const normalizeMethod = (method: string | undefined) => (method && METHODS.has(method) ? method : "OTHER");
 export const statusClassOf = (status: number) => Math.min(5, Math.max(1, Math.floor(status / 100)));
 
-type Cell = { minute: number; route: string; method: string; statusClass: number; count: number; sumMs: number; hist: Histogram };
+type Cell = {
+  minute: number;
+  route: string;
+  method: string;
+  statusClass: number;
+  count: number;
+  sumMs: number;
+  hist: Histogram;
+};
 
 /**
  * Per-minute request counts and latency histograms, kept in memory between flushes. `drain` hands over both
@@ -75,11 +83,30 @@ function toRows(cells: Cell[]): RequestRollupRow[] {
   const rows: RequestRollupRow[] = [];
   const hours = new Map<string, RequestRollupRow>();
   for (const c of cells) {
-    rows.push({ grain: "minute", bucketStart: new Date(c.minute), route: c.route, method: c.method, statusClass: c.statusClass, count: c.count, durationSumMs: c.sumMs, hist: c.hist });
+    rows.push({
+      grain: "minute",
+      bucketStart: new Date(c.minute),
+      route: c.route,
+      method: c.method,
+      statusClass: c.statusClass,
+      count: c.count,
+      durationSumMs: c.sumMs,
+      hist: c.hist,
+    });
     const hour = c.minute - (c.minute % GRAIN_MS.hour);
     const key = `${hour}|${c.route}|${c.method}|${c.statusClass}`;
     const row = hours.get(key);
-    if (!row) hours.set(key, { grain: "hour", bucketStart: new Date(hour), route: c.route, method: c.method, statusClass: c.statusClass, count: c.count, durationSumMs: c.sumMs, hist: { ...c.hist } });
+    if (!row)
+      hours.set(key, {
+        grain: "hour",
+        bucketStart: new Date(hour),
+        route: c.route,
+        method: c.method,
+        statusClass: c.statusClass,
+        count: c.count,
+        durationSumMs: c.sumMs,
+        hist: { ...c.hist },
+      });
     else {
       row.count += c.count;
       row.durationSumMs += c.sumMs;

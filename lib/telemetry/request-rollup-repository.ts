@@ -15,12 +15,19 @@ ON CONFLICT (grain, bucket_start, route, method, status_class) DO UPDATE SET
   duration_sum_ms = r.duration_sum_ms + EXCLUDED.duration_sum_ms,
   hist = vigil_hist_merge(r.hist, EXCLUDED.hist)`;
 
-const keyOf = (r: RequestRollupRow) => `${r.grain}|${r.bucketStart.toISOString()}|${r.route}|${r.method}|${r.statusClass}`;
+const keyOf = (r: RequestRollupRow) =>
+  `${r.grain}|${r.bucketStart.toISOString()}|${r.route}|${r.method}|${r.statusClass}`;
 
-export async function upsertRequestRollups(unsorted: readonly RequestRollupRow[], pool: Pick<pg.Pool, "query"> = pgPool()): Promise<void> {
+export async function upsertRequestRollups(
+  unsorted: readonly RequestRollupRow[],
+  pool: Pick<pg.Pool, "query"> = pgPool(),
+): Promise<void> {
   if (unsorted.length === 0) return;
   // One lock order for every writer: two instances flushing the same keys must not deadlock.
-  const rows = unsorted.map((r) => [keyOf(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, r]) => r);
+  const rows = unsorted
+    .map((r) => [keyOf(r), r] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([, r]) => r);
   await pool.query(UPSERT, [
     rows.map((r) => r.grain),
     rows.map((r) => r.bucketStart),

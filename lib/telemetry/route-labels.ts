@@ -31,7 +31,11 @@ export class RouteLabeler {
     const path = q === -1 ? url : url.slice(0, q);
     const cached = this.cache.get(path);
     if (cached !== undefined) return cached;
-    const label = path.startsWith("/_next/") ? (path.startsWith("/_next/image") ? IMAGE_OPTIMIZER : STATIC_ASSETS) : this.table.match(path);
+    const label = path.startsWith("/_next/")
+      ? path.startsWith("/_next/image")
+        ? IMAGE_OPTIMIZER
+        : STATIC_ASSETS
+      : this.table.match(path);
     // Unmatched paths are unbounded (scanners), so they are not cached.
     if (label === null) return status < 400 ? PUBLIC_FILE : UNMATCHED;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { RouteTable } from "./route-table";
 
-const table = new RouteTable(["/", "/login", "/admin", "/admin/vitals", "/blog/[slug]", "/blog/new", "/blog/[slug]/comments/[id]", "/docs/[[...path]]", "/api/[...slug]", "/api/v1/vitals", "/shop/[category]/[...rest]"]);
+const table = new RouteTable([
+  "/",
+  "/login",
+  "/admin",
+  "/admin/vitals",
+  "/blog/[slug]",
+  "/blog/new",
+  "/blog/[slug]/comments/[id]",
+  "/docs/[[...path]]",
+  "/api/[...slug]",
+  "/api/v1/vitals",
+  "/shop/[category]/[...rest]",
+]);
 
 describe("RouteTable", () => {
   it.each([
@@ -19,7 +31,9 @@ describe("RouteTable", () => {
     ["/shop/shoes/a/b", "/shop/[category]/[...rest]"],
   ])("%s → %s", (path, template) => expect(table.match(path)).toBe(template));
 
-  it.each(["/nope", "/blog", "/blog/a/b", "/admin/vitals/x", "/shop/shoes"])("%s matches nothing", (path) => expect(table.match(path)).toBeNull());
+  it.each(["/nope", "/blog", "/blog/a/b", "/admin/vitals/x", "/shop/shoes"])("%s matches nothing", (path) =>
+    expect(table.match(path)).toBeNull(),
+  );
 
   it("an empty build matches nothing but still answers", () => expect(new RouteTable([]).match("/")).toBeNull());
 });

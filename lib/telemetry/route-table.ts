@@ -7,12 +7,15 @@ type Segment = { kind: "static"; value: string } | { kind: "param" } | { kind: "
 type Compiled = { template: string; segments: Segment[]; rank: number[] };
 
 function parse(template: string): Segment[] {
-  return template.split("/").filter(Boolean).map((s): Segment => {
-    if (s.startsWith("[[...")) return { kind: "catchAll", optional: true };
-    if (s.startsWith("[...")) return { kind: "catchAll", optional: false };
-    if (s.startsWith("[")) return { kind: "param" };
-    return { kind: "static", value: s };
-  });
+  return template
+    .split("/")
+    .filter(Boolean)
+    .map((s): Segment => {
+      if (s.startsWith("[[...")) return { kind: "catchAll", optional: true };
+      if (s.startsWith("[...")) return { kind: "catchAll", optional: false };
+      if (s.startsWith("[")) return { kind: "param" };
+      return { kind: "static", value: s };
+    });
 }
 
 // Next's precedence: static segments beat dynamic ones, which beat catch-alls, compared left to right.

@@ -4,9 +4,11 @@ export const REDACTED = "[redacted]";
 export const EMAIL = "[email]";
 
 // Object keys whose values are secrets or personal data wherever they appear (headers, request data, extra, contexts).
-const SECRET_KEY = /^(?:x-)?(?:auth|authorization|proxy-authorization|cookies?|set-cookie|passw(?:or)?d|pwd|secret|session(?:[-_]?id)?|sessionid|credentials?|jwt|otp|ip_address|email)$|passw|secret|token|api[-_]?key|cookie|authorization|private[-_]?key/i;
+const SECRET_KEY =
+  /^(?:x-)?(?:auth|authorization|proxy-authorization|cookies?|set-cookie|passw(?:or)?d|pwd|secret|session(?:[-_]?id)?|sessionid|credentials?|jwt|otp|ip_address|email)$|passw|secret|token|api[-_]?key|cookie|authorization|private[-_]?key/i;
 // Query parameter names; broader than keys ("code", "key", "sig") because OAuth codes and signed URLs live there.
-const SECRET_PARAM = /^(?:key|code|sig|signature|state|session|jwt|otp|credentials?|email)$|token|secret|passw|pwd|api[-_]?key|auth/i;
+const SECRET_PARAM =
+  /^(?:key|code|sig|signature|state|session|jwt|otp|credentials?|email)$|token|secret|passw|pwd|api[-_]?key|auth/i;
 
 // Every pattern runs in linear time: a quantified run is tried from one start per run (lookbehind or \b) and is
 // followed by a character it cannot contain, so a failed attempt gives back at most that run.
@@ -16,12 +18,15 @@ const AUTH_SCHEME_RE = /\b(Bearer|Basic|Token|Digest)\s+[\w.~+/=-]{4,}/gi;
 // The header stops before another "-eyJ", so "eyJ-eyJ-…" is not rescanned from every "eyJ".
 const JWT_RE = /\beyJ(?:\w|-(?!eyJ)){5,}\.[\w-]{5,}\.[\w-]*/g;
 // Well-known API key shapes (Stripe, PostHog, GitHub, Slack, AWS, Sentry user tokens).
-const API_KEY_RE = /\bwhsec_[\w-]{16,}|\b(?:sk|pk|rk)_(?:live|test)_[\w]{8,}|\bph[cx]_[\w]{16,}|\bgh[pousr]_[\w]{20,}|\bgithub_pat_[\w]{20,}|\bxox[abpr]-[\w-]{10,}|\bAKIA[A-Z\d]{16}\b|\bsntry[su]_[\w=+/]{20,}/g;
+const API_KEY_RE =
+  /\bwhsec_[\w-]{16,}|\b(?:sk|pk|rk)_(?:live|test)_[\w]{8,}|\bph[cx]_[\w]{16,}|\bgh[pousr]_[\w]{20,}|\bgithub_pat_[\w]{20,}|\bxox[abpr]-[\w-]{10,}|\bAKIA[A-Z\d]{16}\b|\bsntry[su]_[\w=+/]{20,}/g;
 // Secrets that live in URL paths: heartbeat tokens and Slack incoming-webhook paths.
-const SECRET_PATH_RE = /(\/api\/v1\/heartbeat\/|hooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s?#"'<>:,;)]+/gi;
+const SECRET_PATH_RE =
+  /(\/api\/v1\/heartbeat\/|hooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s?#"'<>:,;)]+/gi;
 const COOKIE_RE = /\b((?:set-)?cookie)\s*([:=])\s*[^\n]+/gi;
 const QUERY_PARAM_RE = /([?&;])([^=&#\s?;"'<>]+)=([^&#\s"'<>;]*)/g;
-const KEY_VALUE_RE = /\b(passw(?:or)?d|pwd|secret|token|api[-_]?key|access[-_]?token|refresh[-_]?token|client[-_]?secret)(["']?\s*[:=]\s*)(["']?)[^\s"',;&]+/gi;
+const KEY_VALUE_RE =
+  /\b(passw(?:or)?d|pwd|secret|token|api[-_]?key|access[-_]?token|refresh[-_]?token|client[-_]?secret)(["']?\s*[:=]\s*)(["']?)[^\s"',;&]+/gi;
 
 /** No pattern runs on more than this; longer strings are cut (Sentry itself keeps far less of a value). */
 export const MAX_SCRUB_CHARS = 16_384;
@@ -46,7 +51,9 @@ export function scrubString(input: string, maxChars = MAX_SCRUB_CHARS): string {
     .replace(JWT_RE, REDACTED)
     .replace(SECRET_PATH_RE, (_m, prefix: string) => `${prefix}${REDACTED}`)
     .replace(API_KEY_RE, REDACTED)
-    .replace(QUERY_PARAM_RE, (m, sep: string, name: string) => (SECRET_PARAM.test(percentDecode(name)) ? `${sep}${name}=${REDACTED}` : m))
+    .replace(QUERY_PARAM_RE, (m, sep: string, name: string) =>
+      SECRET_PARAM.test(percentDecode(name)) ? `${sep}${name}=${REDACTED}` : m,
+    )
     .replace(KEY_VALUE_RE, (_m, name: string, sep: string, quote: string) => `${name}${sep}${quote}${REDACTED}`)
     .replace(EMAIL_RE, EMAIL);
 }
@@ -57,10 +64,25 @@ export function scrubQueryString(query: string): string {
 }
 
 // Byte-wise and without exceptions (a throw per malformed name made "%=;%=;…" slow); names compared are ASCII.
-const percentDecode = (s: string) => (s.includes("%") ? s.replace(/%([\da-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
+const percentDecode = (s: string) =>
+  s.includes("%") ? s.replace(/%([\da-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 
 // Internal or structural fields that carry no user data; skipping them also keeps the SDK's own bookkeeping intact.
-const SKIP_KEYS = new Set(["sdkProcessingMetadata", "sdk", "debug_meta", "event_id", "timestamp", "start_timestamp", "release", "environment", "platform", "level", "trace_id", "span_id", "parent_span_id"]);
+const SKIP_KEYS = new Set([
+  "sdkProcessingMetadata",
+  "sdk",
+  "debug_meta",
+  "event_id",
+  "timestamp",
+  "start_timestamp",
+  "release",
+  "environment",
+  "platform",
+  "level",
+  "trace_id",
+  "span_id",
+  "parent_span_id",
+]);
 const MAX_DEPTH = 12;
 
 /** Deep copy of any JSON-like value with secret keys redacted and every string scrubbed. */
@@ -73,7 +95,8 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   for (const [key, v] of Object.entries(value)) {
     if (SKIP_KEYS.has(key)) out[key] = v;
     else if (key === "query_string" && typeof v === "string") out[key] = scrubQueryString(v);
-    else if ((key.length > MAX_SCRUB_CHARS || SECRET_KEY.test(key)) && v !== null && v !== undefined && v !== "") out[key] = REDACTED;
+    else if ((key.length > MAX_SCRUB_CHARS || SECRET_KEY.test(key)) && v !== null && v !== undefined && v !== "")
+      out[key] = REDACTED;
     else out[key] = scrubValue(v, depth + 1);
   }
   return out;
@@ -98,4 +121,8 @@ export function scrubBreadcrumb<B extends object>(breadcrumb: B): B {
 }
 
 /** The same hooks for the browser, server and edge SDKs. */
-export const scrubHooks = { beforeSend: scrubEvent, beforeSendTransaction: scrubEvent, beforeBreadcrumb: scrubBreadcrumb };
+export const scrubHooks = {
+  beforeSend: scrubEvent,
+  beforeSendTransaction: scrubEvent,
+  beforeBreadcrumb: scrubBreadcrumb,
+};

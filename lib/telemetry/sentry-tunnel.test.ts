@@ -7,8 +7,17 @@ const envelope = (header: unknown) => bytes(`${JSON.stringify(header)}\n{"type":
 
 describe("parseDsn", () => {
   it("reads host, path prefix and project", () => {
-    expect(parseDsn("https://k@o1.ingest.sentry.io/42")).toEqual({ origin: "https://o1.ingest.sentry.io", host: "o1.ingest.sentry.io", pathPrefix: "", projectId: "42" });
-    expect(parseDsn("http://public@127.0.0.1:3521/sentry/1")).toMatchObject({ host: "127.0.0.1:3521", pathPrefix: "/sentry", projectId: "1" });
+    expect(parseDsn("https://k@o1.ingest.sentry.io/42")).toEqual({
+      origin: "https://o1.ingest.sentry.io",
+      host: "o1.ingest.sentry.io",
+      pathPrefix: "",
+      projectId: "42",
+    });
+    expect(parseDsn("http://public@127.0.0.1:3521/sentry/1")).toMatchObject({
+      host: "127.0.0.1:3521",
+      pathPrefix: "/sentry",
+      projectId: "1",
+    });
   });
 
   it.each(["not a url", "ftp://k@h/1", "https://k@h/", "https://k@h/abc"])("rejects %s", (dsn) => {
@@ -20,7 +29,9 @@ describe("envelopeTarget", () => {
   const configured = parseDsn("http://public@127.0.0.1:3521/1")!;
 
   it("forwards an envelope for the configured project to its envelope endpoint", () => {
-    expect(envelopeTarget(envelope({ dsn: "http://public@127.0.0.1:3521/1" }), configured).href).toBe("http://127.0.0.1:3521/api/1/envelope/");
+    expect(envelopeTarget(envelope({ dsn: "http://public@127.0.0.1:3521/1" }), configured).href).toBe(
+      "http://127.0.0.1:3521/api/1/envelope/",
+    );
   });
 
   it.each([
@@ -30,7 +41,9 @@ describe("envelopeTarget", () => {
     ["another path prefix", { dsn: "http://public@127.0.0.1:3521/x/1" }],
     ["no dsn", { event_id: "a" }],
   ])("refuses %s with a 400", (_name, header) => {
-    expect(() => envelopeTarget(envelope(header), configured)).toThrow(expect.objectContaining({ code: "bad_request" }) as AppError);
+    expect(() => envelopeTarget(envelope(header), configured)).toThrow(
+      expect.objectContaining({ code: "bad_request" }) as AppError,
+    );
   });
 
   it("refuses a header that is not JSON", () => {

@@ -32,8 +32,16 @@ export function envelopeTarget(envelope: Uint8Array, configured: SentryTarget): 
   } catch {
     throw new AppError("bad_request", "The envelope header is not valid JSON.");
   }
-  const dsn = typeof header === "object" && header !== null && "dsn" in header && typeof header.dsn === "string" ? parseDsn(header.dsn) : undefined;
-  if (!dsn || dsn.host !== configured.host || dsn.projectId !== configured.projectId || dsn.pathPrefix !== configured.pathPrefix) {
+  const dsn =
+    typeof header === "object" && header !== null && "dsn" in header && typeof header.dsn === "string"
+      ? parseDsn(header.dsn)
+      : undefined;
+  if (
+    !dsn ||
+    dsn.host !== configured.host ||
+    dsn.projectId !== configured.projectId ||
+    dsn.pathPrefix !== configured.pathPrefix
+  ) {
     throw new AppError("bad_request", "The envelope is not for this application's Sentry project.");
   }
   return new URL(`${configured.origin}${configured.pathPrefix}/api/${configured.projectId}/envelope/`);

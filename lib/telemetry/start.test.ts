@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The Node start-up path with its side effects stubbed: what it logs about /metrics, and how often.
-const config = vi.hoisted(() => ({ env: { NODE_ENV: "production", VIGIL_METRICS_TOKEN: undefined as string | undefined, VIGIL_REQUEST_METRICS: true, VIGIL_TELEMETRY_FLUSH_MS: 10_000 } }));
+const config = vi.hoisted(() => ({
+  env: {
+    NODE_ENV: "production",
+    VIGIL_METRICS_TOKEN: undefined as string | undefined,
+    VIGIL_REQUEST_METRICS: true,
+    VIGIL_TELEMETRY_FLUSH_MS: 10_000,
+  },
+}));
 const warn = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/env.js", () => config);
 vi.mock("@/lib/log/logger", () => ({ logger: { warn } }));
@@ -9,7 +16,8 @@ vi.mock("@/lib/telemetry/http-server", () => ({ instrumentHttpServer: vi.fn() })
 vi.mock("@/lib/telemetry/registry", () => ({ telemetry: vi.fn() }));
 
 const { startServerTelemetry } = await import("./start");
-const metricsWarnings = () => warn.mock.calls.filter(([fields]) => (fields as { event?: string }).event === "metrics.open");
+const metricsWarnings = () =>
+  warn.mock.calls.filter(([fields]) => (fields as { event?: string }).event === "metrics.open");
 
 describe("startServerTelemetry", () => {
   beforeEach(() => {

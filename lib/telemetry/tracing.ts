@@ -1,7 +1,12 @@
 import "server-only";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, NodeTracerProvider, ParentBasedSampler, TraceIdRatioBasedSampler } from "@opentelemetry/sdk-trace-node";
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from "@opentelemetry/sdk-trace-node";
 import { RequestTraceIdGenerator } from "@/lib/telemetry/trace-context";
 
 export type TracingOptions = { endpoint: string; serviceName: string; version: string; sampleRate: number };
@@ -19,7 +24,9 @@ export function startTracing(o: TracingOptions): NodeTracerProvider {
     resource: resourceFromAttributes({ "service.name": o.serviceName, "service.version": o.version }),
     idGenerator: new RequestTraceIdGenerator(),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(o.sampleRate) }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${o.endpoint.replace(/\/$/, "")}/v1/traces` }))],
+    spanProcessors: [
+      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${o.endpoint.replace(/\/$/, "")}/v1/traces` })),
+    ],
   });
   provider.register();
   globalForTracing.__vigilTracer = provider;

@@ -10,7 +10,11 @@ export function heartbeatDeadline(from: Date, intervalSeconds: number, graceSeco
  * first one after `now` stepping by whole intervals. The job records one failure per run that finds a deadline
  * passed, so a silent cron yields one failure per interval, not one per scheduler tick.
  */
-export function afterMissedHeartbeat(deadline: Date, intervalSeconds: number, now: Date): { missed: number; next: Date } {
+export function afterMissedHeartbeat(
+  deadline: Date,
+  intervalSeconds: number,
+  now: Date,
+): { missed: number; next: Date } {
   const step = intervalSeconds * SECOND;
   const missed = Math.max(1, Math.floor((now.getTime() - deadline.getTime()) / step) + 1);
   return { missed, next: new Date(deadline.getTime() + missed * step) };

@@ -10,7 +10,10 @@ const globalForLimits = globalThis as typeof globalThis & { __vigilHeartbeatLimi
 const PER_MONITOR_PER_MINUTE = 60;
 
 const limits = (): Limits =>
-  (globalForLimits.__vigilHeartbeatLimits ??= { bySender: new RateLimiter(env.VIGIL_HEARTBEAT_RATE_PER_MINUTE), byMonitor: new RateLimiter(PER_MONITOR_PER_MINUTE) });
+  (globalForLimits.__vigilHeartbeatLimits ??= {
+    bySender: new RateLimiter(env.VIGIL_HEARTBEAT_RATE_PER_MINUTE),
+    byMonitor: new RateLimiter(PER_MONITOR_PER_MINUTE),
+  });
 
 /** Before any database work: made-up tokens cost their sender its budget, not a lookup each. */
 export function checkPingSender(address: string): void {

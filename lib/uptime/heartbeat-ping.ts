@@ -29,10 +29,14 @@ export async function pingHeartbeat(rawToken: string, sender: string, now = new 
 
 /** A ping from the external job: an ok check, the next deadline one interval + grace away, an open incident resolved. */
 export async function recordHeartbeatPing(token: string, now = new Date()): Promise<PingResult> {
-  const recorded = await recordCheck({ heartbeatToken: token }, { ts: now, ok: true, statusCode: null, latencyMs: null, error: null }, (m) => ({
-    nextCheckAt: heartbeatDeadline(now, m.intervalSeconds, m.graceSeconds),
-    lastPingAt: now,
-  }));
+  const recorded = await recordCheck(
+    { heartbeatToken: token },
+    { ts: now, ok: true, statusCode: null, latencyMs: null, error: null },
+    (m) => ({
+      nextCheckAt: heartbeatDeadline(now, m.intervalSeconds, m.graceSeconds),
+      lastPingAt: now,
+    }),
+  );
   if (!recorded) throw unknownToken();
   const { monitor } = recorded;
   return {

@@ -9,10 +9,15 @@ export function openIncidentOf(monitorId: string, client: DbClient = db): Promis
 }
 
 export async function openIncidentMonitorIds(client: DbClient = db): Promise<string[]> {
-  return (await client.incident.findMany({ where: { resolvedAt: null }, select: { monitorId: true } })).map((i) => i.monitorId);
+  return (await client.incident.findMany({ where: { resolvedAt: null }, select: { monitorId: true } })).map(
+    (i) => i.monitorId,
+  );
 }
 
-export function openIncident(data: Pick<Incident, "monitorId" | "openedAt" | "failures" | "cause">, client: DbClient = db): Promise<Incident> {
+export function openIncident(
+  data: Pick<Incident, "monitorId" | "openedAt" | "failures" | "cause">,
+  client: DbClient = db,
+): Promise<Incident> {
   return client.incident.create({ data });
 }
 

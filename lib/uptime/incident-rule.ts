@@ -15,7 +15,11 @@ export function consecutiveFailures(newestFirst: readonly boolean[]): number {
  * The incident rule, decided from the stored results (newest first, the check just recorded included), so a
  * restart never loses the count: `threshold` consecutive failures open an incident, one success resolves it.
  */
-export function decideIncident(newestFirst: readonly boolean[], threshold: number, hasOpenIncident: boolean): IncidentDecision {
+export function decideIncident(
+  newestFirst: readonly boolean[],
+  threshold: number,
+  hasOpenIncident: boolean,
+): IncidentDecision {
   if (newestFirst.length === 0) return { action: "none" };
   if (newestFirst[0]) return hasOpenIncident ? { action: "resolve" } : { action: "none" };
   if (hasOpenIncident) return { action: "extend" };

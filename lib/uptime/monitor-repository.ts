@@ -4,7 +4,19 @@ import { db, type DbClient, type Prisma } from "@/lib/db";
 export type Monitor = Prisma.MonitorGetPayload<object>;
 export type MonitorKind = Monitor["kind"];
 /** The columns an admin sets in Settings. */
-export type MonitorFields = Pick<Monitor, "name" | "method" | "url" | "expectedStatus" | "bodyContains" | "timeoutMs" | "intervalSeconds" | "failureThreshold" | "allowPrivate" | "graceSeconds">;
+export type MonitorFields = Pick<
+  Monitor,
+  | "name"
+  | "method"
+  | "url"
+  | "expectedStatus"
+  | "bodyContains"
+  | "timeoutMs"
+  | "intervalSeconds"
+  | "failureThreshold"
+  | "allowPrivate"
+  | "graceSeconds"
+>;
 
 export function listMonitors(client: DbClient = db): Promise<Monitor[]> {
   return client.monitor.findMany({ orderBy: [{ builtIn: "desc" }, { name: "asc" }] });
@@ -20,12 +32,19 @@ export function findMonitorBySlug(slug: string, client: DbClient = db): Promise<
 
 /** Enabled monitors whose next check (or heartbeat deadline) has come, oldest first. */
 export function listDueMonitors(now: Date, limit: number, client: DbClient = db): Promise<Monitor[]> {
-  return client.monitor.findMany({ where: { enabled: true, nextCheckAt: { lte: now } }, orderBy: { nextCheckAt: "asc" }, take: limit });
+  return client.monitor.findMany({
+    where: { enabled: true, nextCheckAt: { lte: now } },
+    orderBy: { nextCheckAt: "asc" },
+    take: limit,
+  });
 }
 
 /** The id of the heartbeat monitor with this token: one unique-index read, no transaction, no lock. */
 export async function findHeartbeatMonitorId(token: string, client: DbClient = db): Promise<string | null> {
-  const found = await client.monitor.findFirst({ where: { heartbeatToken: token, kind: "heartbeat" }, select: { id: true } });
+  const found = await client.monitor.findFirst({
+    where: { heartbeatToken: token, kind: "heartbeat" },
+    select: { id: true },
+  });
   return found?.id ?? null;
 }
 
@@ -33,18 +52,31 @@ export async function findHeartbeatMonitorId(token: string, client: DbClient = d
  * Locks the monitor's row for the rest of the transaction, so a probe result and a heartbeat ping for the same
  * monitor apply one after the other (the incident rule reads what the other wrote).
  */
-export async function lockMonitor(tx: DbClient, where: { id: string } | { heartbeatToken: string }): Promise<Monitor | null> {
-  const rows = "id" in where
-    ? await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM monitors WHERE id = ${where.id} FOR UPDATE`
-    : await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM monitors WHERE heartbeat_token = ${where.heartbeatToken} AND kind = 'heartbeat' FOR UPDATE`;
+export async function lockMonitor(
+  tx: DbClient,
+  where: { id: string } | { heartbeatToken: string },
+): Promise<Monitor | null> {
+  const rows =
+    "id" in where
+      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM monitors WHERE id = ${where.id} FOR UPDATE`
+      : await tx.$queryRaw<
+          Array<{ id: string }>
+        >`SELECT id FROM monitors WHERE heartbeat_token = ${where.heartbeatToken} AND kind = 'heartbeat' FOR UPDATE`;
   return rows[0] ? tx.monitor.findUnique({ where: { id: rows[0].id } }) : null;
 }
 
-export function createMonitor(data: MonitorFields & Pick<Monitor, "slug" | "kind" | "heartbeatToken" | "nextCheckAt">, client: DbClient = db): Promise<Monitor> {
+export function createMonitor(
+  data: MonitorFields & Pick<Monitor, "slug" | "kind" | "heartbeatToken" | "nextCheckAt">,
+  client: DbClient = db,
+): Promise<Monitor> {
   return client.monitor.create({ data });
 }
 
-export function updateMonitor(id: string, data: Partial<MonitorFields & Pick<Monitor, "slug" | "enabled" | "nextCheckAt" | "url">>, client: DbClient = db): Promise<Monitor> {
+export function updateMonitor(
+  id: string,
+  data: Partial<MonitorFields & Pick<Monitor, "slug" | "enabled" | "nextCheckAt" | "url">>,
+  client: DbClient = db,
+): Promise<Monitor> {
   return client.monitor.update({ where: { id }, data });
 }
 
@@ -59,10 +91,23 @@ export function setNextCheck(id: string, nextCheckAt: Date, extra: { lastPingAt?
 }
 
 /** Creates the built-in self-check, or points it at `url` if that changed; its enabled flag stays the admin's. */
-export async function upsertBuiltInMonitor(spec: Pick<Monitor, "slug" | "name" | "url" | "intervalSeconds" | "timeoutMs" | "nextCheckAt">, client: DbClient = db): Promise<Monitor> {
+export async function upsertBuiltInMonitor(
+  spec: Pick<Monitor, "slug" | "name" | "url" | "intervalSeconds" | "timeoutMs" | "nextCheckAt">,
+  client: DbClient = db,
+): Promise<Monitor> {
   const found = await client.monitor.findUnique({ where: { slug: spec.slug } });
   if (!found) {
-    return client.monitor.create({ data: { ...spec, kind: "http", method: "GET", expectedStatus: 200, allowPrivate: true, builtIn: true, failureThreshold: 3 } });
+    return client.monitor.create({
+      data: {
+        ...spec,
+        kind: "http",
+        method: "GET",
+        expectedStatus: 200,
+        allowPrivate: true,
+        builtIn: true,
+        failureThreshold: 3,
+      },
+    });
   }
   if (found.url === spec.url && found.builtIn) return found;
   // Found but changed: only the URL follows the configuration; the schedule and enabled flag stay.

@@ -4,14 +4,28 @@ export type MonitorStatus = "up" | "failing" | "down" | "paused" | "no-data";
  * paused: disabled by an admin; down: an incident is open; failing: the last check failed but fewer than the
  * threshold in a row; up: the last check passed; no-data: never checked (or, for a heartbeat, never pinged).
  */
-export function monitorStatus({ enabled, openIncident, last }: { enabled: boolean; openIncident: boolean; last: { ok: boolean } | null }): MonitorStatus {
+export function monitorStatus({
+  enabled,
+  openIncident,
+  last,
+}: {
+  enabled: boolean;
+  openIncident: boolean;
+  last: { ok: boolean } | null;
+}): MonitorStatus {
   if (!enabled) return "paused";
   if (openIncident) return "down";
   if (!last) return "no-data";
   return last.ok ? "up" : "failing";
 }
 
-export const STATUS_LABEL: Record<MonitorStatus, string> = { up: "up", failing: "failing", down: "down", paused: "paused", "no-data": "no data" };
+export const STATUS_LABEL: Record<MonitorStatus, string> = {
+  up: "up",
+  failing: "failing",
+  down: "down",
+  paused: "paused",
+  "no-data": "no data",
+};
 
 /** "45 s", "12 min", "3 h 05 min", "2 d 4 h": incident durations, rounded down. */
 export function formatDuration(ms: number): string {

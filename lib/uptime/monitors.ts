@@ -4,15 +4,45 @@ import { runJob } from "@/lib/scheduler/run-job";
 import { heartbeatDeadline } from "@/lib/uptime/check-schedule";
 import { newHeartbeatToken } from "@/lib/uptime/heartbeat-ping";
 import { slugify, type FieldErrors, type MonitorInput } from "@/lib/uptime/monitor-input";
-import { createMonitor, deleteMonitor, findMonitor, findMonitorBySlug, updateMonitor, type Monitor, type MonitorFields } from "@/lib/uptime/monitor-repository";
+import {
+  createMonitor,
+  deleteMonitor,
+  findMonitor,
+  findMonitorBySlug,
+  updateMonitor,
+  type Monitor,
+  type MonitorFields,
+} from "@/lib/uptime/monitor-repository";
 import { lastResultOf, type StoredResult } from "@/lib/uptime/probe-result-repository";
 
 export type SaveResult = { ok: true; monitor: Monitor } | { ok: false; errors: FieldErrors };
 
 const fieldsOf = (input: MonitorInput): MonitorFields =>
   input.kind === "http"
-    ? { name: input.name, method: input.method, url: input.url, expectedStatus: input.expectedStatus, bodyContains: input.bodyContains, timeoutMs: input.timeoutSeconds * 1000, intervalSeconds: input.intervalSeconds, failureThreshold: input.failureThreshold, allowPrivate: input.allowPrivate, graceSeconds: 0 }
-    : { name: input.name, method: "GET", url: null, expectedStatus: 200, bodyContains: null, timeoutMs: 10_000, intervalSeconds: input.intervalSeconds, failureThreshold: input.failureThreshold, allowPrivate: false, graceSeconds: input.graceSeconds };
+    ? {
+        name: input.name,
+        method: input.method,
+        url: input.url,
+        expectedStatus: input.expectedStatus,
+        bodyContains: input.bodyContains,
+        timeoutMs: input.timeoutSeconds * 1000,
+        intervalSeconds: input.intervalSeconds,
+        failureThreshold: input.failureThreshold,
+        allowPrivate: input.allowPrivate,
+        graceSeconds: 0,
+      }
+    : {
+        name: input.name,
+        method: "GET",
+        url: null,
+        expectedStatus: 200,
+        bodyContains: null,
+        timeoutMs: 10_000,
+        intervalSeconds: input.intervalSeconds,
+        failureThreshold: input.failureThreshold,
+        allowPrivate: false,
+        graceSeconds: input.graceSeconds,
+      };
 
 async function freeSlug(name: string): Promise<string> {
   const base = slugify(name);
@@ -20,7 +50,10 @@ async function freeSlug(name: string): Promise<string> {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!(await findMonitorBySlug(candidate))) return candidate;
   }
-  return `${base}-${newHeartbeatToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
+  return `${base}-${newHeartbeatToken()
+    .slice(0, 6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "0")}`;
 }
 
 const slugTaken = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
@@ -49,12 +82,24 @@ export async function editMonitor(id: string, input: MonitorInput, now = new Dat
   const current = await findMonitor(id);
   if (!current) return { ok: false, errors: { form: "This monitor no longer exists." } };
   if (current.builtIn) return { ok: false, errors: { form: "The built-in self-check can only be paused or resumed." } };
-  if (current.kind !== input.kind) return { ok: false, errors: { kind: "The type of a monitor cannot change: add a new one instead" } };
-  const schedule = input.kind === "heartbeat" ? { nextCheckAt: heartbeatDeadline(current.lastPingAt ?? now, input.intervalSeconds, input.graceSeconds) } : {};
+  if (current.kind !== input.kind)
+    return { ok: false, errors: { kind: "The type of a monitor cannot change: add a new one instead" } };
+  const schedule =
+    input.kind === "heartbeat"
+      ? { nextCheckAt: heartbeatDeadline(current.lastPingAt ?? now, input.intervalSeconds, input.graceSeconds) }
+      : {};
   try {
-    return { ok: true, monitor: await updateMonitor(id, { ...fieldsOf(input), ...(input.slug ? { slug: input.slug } : {}), ...schedule }) };
+    return {
+      ok: true,
+      monitor: await updateMonitor(id, {
+        ...fieldsOf(input),
+        ...(input.slug ? { slug: input.slug } : {}),
+        ...schedule,
+      }),
+    };
   } catch (err) {
-    if (slugTaken(err)) return { ok: false, errors: { slug: `Slug "${input.slug}" is already used by another monitor` } };
+    if (slugTaken(err))
+      return { ok: false, errors: { slug: `Slug "${input.slug}" is already used by another monitor` } };
     throw err;
   }
 }
@@ -63,13 +108,20 @@ export async function editMonitor(id: string, input: MonitorInput, now = new Dat
 export async function setMonitorEnabled(id: string, enabled: boolean, now = new Date()): Promise<Monitor | null> {
   const current = await findMonitor(id);
   if (!current) return null;
-  const nextCheckAt = !enabled ? current.nextCheckAt : current.kind === "heartbeat" ? heartbeatDeadline(now, current.intervalSeconds, current.graceSeconds) : now;
+  const nextCheckAt = !enabled
+    ? current.nextCheckAt
+    : current.kind === "heartbeat"
+      ? heartbeatDeadline(now, current.intervalSeconds, current.graceSeconds)
+      : now;
   return updateMonitor(id, { enabled, nextCheckAt });
 }
 
 export const removeMonitor = (id: string) => deleteMonitor(id);
 
-export type CheckNowResult = { state: "checked"; result: StoredResult } | { state: "queued" } | { state: "missing" | "not-http" | "paused" };
+export type CheckNowResult =
+  | { state: "checked"; result: StoredResult }
+  | { state: "queued" }
+  | { state: "missing" | "not-http" | "paused" };
 
 /**
  * Makes an HTTP monitor due and runs the probe job at once (under its lock, like any trigger). While another run

@@ -35,11 +35,24 @@ export function evaluateProbe(expect: ProbeExpectation, reply: ProbeReply, laten
   const { status, body, truncated } = reply.answer;
   const latency = Math.round(latencyMs * 10) / 10;
   if (status !== expect.expectedStatus) {
-    return { ok: false, statusCode: status, latencyMs: latency, error: `Expected HTTP ${expect.expectedStatus}, got ${status}` };
+    return {
+      ok: false,
+      statusCode: status,
+      latencyMs: latency,
+      error: `Expected HTTP ${expect.expectedStatus}, got ${status}`,
+    };
   }
   if (expect.bodyContains && !body.includes(expect.bodyContains)) {
     const where = truncated ? ` in its first ${Math.round(Buffer.byteLength(body) / 1024)} KB` : "";
-    return { ok: false, statusCode: status, latencyMs: latency, error: clip(`HTTP ${status}, but the body does not contain "${clip(expect.bodyContains, 80)}"${where}`, MAX_ERROR) };
+    return {
+      ok: false,
+      statusCode: status,
+      latencyMs: latency,
+      error: clip(
+        `HTTP ${status}, but the body does not contain "${clip(expect.bodyContains, 80)}"${where}`,
+        MAX_ERROR,
+      ),
+    };
   }
   return { ok: true, statusCode: status, latencyMs: latency, error: null };
 }

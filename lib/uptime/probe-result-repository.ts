@@ -8,12 +8,26 @@ export type StoredResult = ProbeOutcome & { ts: Date };
 export type LatencyPoint = { t: Date; p50: number; p95: number; n: number };
 
 export async function insertProbeResult(monitorId: string, result: StoredResult, client: DbClient = db): Promise<void> {
-  await client.probeResult.create({ data: { monitorId, ts: result.ts, ok: result.ok, statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error } });
+  await client.probeResult.create({
+    data: {
+      monitorId,
+      ts: result.ts,
+      ok: result.ok,
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      error: result.error,
+    },
+  });
 }
 
 /** The ok flags of the monitor's latest results, newest first (what the incident rule reads). */
 export async function latestOutcomes(monitorId: string, limit: number, client: DbClient = db): Promise<boolean[]> {
-  const rows = await client.probeResult.findMany({ where: { monitorId }, orderBy: [{ ts: "desc" }, { id: "desc" }], take: limit, select: { ok: true } });
+  const rows = await client.probeResult.findMany({
+    where: { monitorId },
+    orderBy: [{ ts: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { ok: true },
+  });
   return rows.map((r) => r.ok);
 }
 
@@ -26,27 +40,48 @@ export function lastResults(client: DbClient = db): Promise<Array<StoredResult &
 }
 
 export function lastResultOf(monitorId: string, client: DbClient = db): Promise<StoredResult | null> {
-  return client.probeResult.findFirst({ where: { monitorId }, orderBy: [{ ts: "desc" }, { id: "desc" }], select: { ts: true, ok: true, statusCode: true, latencyMs: true, error: true } });
+  return client.probeResult.findFirst({
+    where: { monitorId },
+    orderBy: [{ ts: "desc" }, { id: "desc" }],
+    select: { ts: true, ok: true, statusCode: true, latencyMs: true, error: true },
+  });
 }
 
 /** Checks and successful checks per monitor over each rolling window ending at `now`. */
-export async function countWindows(now: Date, client: DbClient = db): Promise<Map<string, Record<UptimeWindowKey, CheckCounts>>> {
+export async function countWindows(
+  now: Date,
+  client: DbClient = db,
+): Promise<Map<string, Record<UptimeWindowKey, CheckCounts>>> {
   const since = (ms: number) => new Date(now.getTime() - ms);
   const [d1, d7, d30, d90] = UPTIME_WINDOWS.map((w) => since(w.ms));
-  const rows = await client.$queryRaw<Array<{ monitorId: string } & Record<`${"ok" | "total"}_${UptimeWindowKey}`, number>>>`
+  const rows = await client.$queryRaw<
+    Array<{ monitorId: string } & Record<`${"ok" | "total"}_${UptimeWindowKey}`, number>>
+  >`
     SELECT monitor_id AS "monitorId",
       count(*) FILTER (WHERE ts > ${d1})::int AS "total_24h", count(*) FILTER (WHERE ts > ${d1} AND ok)::int AS "ok_24h",
       count(*) FILTER (WHERE ts > ${d7})::int AS "total_7d", count(*) FILTER (WHERE ts > ${d7} AND ok)::int AS "ok_7d",
       count(*) FILTER (WHERE ts > ${d30})::int AS "total_30d", count(*) FILTER (WHERE ts > ${d30} AND ok)::int AS "ok_30d",
       count(*)::int AS "total_90d", count(*) FILTER (WHERE ok)::int AS "ok_90d"
     FROM probe_results WHERE ts > ${d90} AND ts <= ${now} GROUP BY monitor_id`;
-  return new Map(rows.map((r) => [r.monitorId, Object.fromEntries(UPTIME_WINDOWS.map((w) => [w.key, { ok: r[`ok_${w.key}`], total: r[`total_${w.key}`] }])) as Record<UptimeWindowKey, CheckCounts>]));
+  return new Map(
+    rows.map((r) => [
+      r.monitorId,
+      Object.fromEntries(
+        UPTIME_WINDOWS.map((w) => [w.key, { ok: r[`ok_${w.key}`], total: r[`total_${w.key}`] }]),
+      ) as Record<UptimeWindowKey, CheckCounts>,
+    ]),
+  );
 }
 
 const stepInterval = (stepMs: number) => Prisma.sql`make_interval(secs => ${stepMs / 1000}::float8)`;
 
 /** Checks per monitor and step in [start, end), steps aligned on `start`. */
-export async function countBuckets(start: Date, end: Date, stepMs: number, client: DbClient = db): Promise<Map<string, BucketRow[]>> {
+export async function countBuckets(
+  start: Date,
+  end: Date,
+  stepMs: number,
+  client: DbClient = db,
+): Promise<Map<string, BucketRow[]>> {
   const rows = await client.$queryRaw<Array<BucketRow & { monitorId: string }>>`
     SELECT monitor_id AS "monitorId", date_bin(${stepInterval(stepMs)}, ts, ${start}::timestamptz) AS t,
       count(*) FILTER (WHERE ok)::int AS ok, count(*)::int AS total
@@ -55,7 +90,12 @@ export async function countBuckets(start: Date, end: Date, stepMs: number, clien
 }
 
 /** Latency p50/p95 (interpolated, like Postgres' percentile_cont) per monitor and step, over checks that got an answer. */
-export async function latencyBuckets(start: Date, end: Date, stepMs: number, client: DbClient = db): Promise<Map<string, LatencyPoint[]>> {
+export async function latencyBuckets(
+  start: Date,
+  end: Date,
+  stepMs: number,
+  client: DbClient = db,
+): Promise<Map<string, LatencyPoint[]>> {
   const rows = await client.$queryRaw<Array<LatencyPoint & { monitorId: string }>>`
     SELECT monitor_id AS "monitorId", date_bin(${stepInterval(stepMs)}, ts, ${start}::timestamptz) AS t,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,

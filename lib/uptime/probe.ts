@@ -3,7 +3,10 @@ import { safeFetch, SafeFetchError } from "@/lib/net/safe-fetch";
 import { evaluateProbe, type ProbeOutcome } from "@/lib/uptime/outcome";
 import type { Monitor } from "@/lib/uptime/monitor-repository";
 
-export type ProbeTarget = Pick<Monitor, "url" | "method" | "timeoutMs" | "allowPrivate" | "expectedStatus" | "bodyContains">;
+export type ProbeTarget = Pick<
+  Monitor,
+  "url" | "method" | "timeoutMs" | "allowPrivate" | "expectedStatus" | "bodyContains"
+>;
 export type ProbeOptions = { isPublic?: (address: string) => boolean };
 
 /** A timeout is never longer than this, whatever the row says: one run of the job must fit in a cron call. */
@@ -30,7 +33,10 @@ export async function probe(target: ProbeTarget, { isPublic }: ProbeOptions = {}
     });
     return evaluateProbe(target, { answer }, performance.now() - started);
   } catch (err) {
-    const failure = err instanceof SafeFetchError ? { code: err.code, message: err.message } : { code: "internal" as const, message: err instanceof Error ? err.message : String(err) };
+    const failure =
+      err instanceof SafeFetchError
+        ? { code: err.code, message: err.message }
+        : { code: "internal" as const, message: err instanceof Error ? err.message : String(err) };
     return evaluateProbe(target, { failure }, performance.now() - started);
   }
 }

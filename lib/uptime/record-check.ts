@@ -3,7 +3,13 @@ import { db } from "@/lib/db";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { telemetry } from "@/lib/telemetry/registry";
 import { decideIncident } from "@/lib/uptime/incident-rule";
-import { countIncidentFailure, openIncident, openIncidentOf, resolveIncident, type Incident } from "@/lib/uptime/incident-repository";
+import {
+  countIncidentFailure,
+  openIncident,
+  openIncidentOf,
+  resolveIncident,
+  type Incident,
+} from "@/lib/uptime/incident-repository";
 import { lockMonitor, setNextCheck, type Monitor } from "@/lib/uptime/monitor-repository";
 import type { ProbeOutcome } from "@/lib/uptime/outcome";
 import { insertProbeResult, latestOutcomes } from "@/lib/uptime/probe-result-repository";
@@ -17,7 +23,11 @@ type Target = { id: string } | { heartbeatToken: string };
  * the monitor's next check, the incident opened or resolved, and its notifications (transactional outbox) commit
  * together or not at all. Returns null when the monitor no longer exists.
  */
-export async function recordCheck(target: Target, check: CheckRecord, schedule: (m: Monitor) => { nextCheckAt: Date; lastPingAt?: Date }): Promise<Recorded | null> {
+export async function recordCheck(
+  target: Target,
+  check: CheckRecord,
+  schedule: (m: Monitor) => { nextCheckAt: Date; lastPingAt?: Date },
+): Promise<Recorded | null> {
   const recorded = await db.$transaction(
     async (tx) => {
       const monitor = await lockMonitor(tx, target);
@@ -29,7 +39,15 @@ export async function recordCheck(target: Target, check: CheckRecord, schedule: 
       const open = await openIncidentOf(monitor.id, tx);
       const decision = decideIncident(recent, monitor.failureThreshold, open !== null);
       if (decision.action === "open") {
-        const incident = await openIncident({ monitorId: monitor.id, openedAt: check.ts, failures: decision.failures, cause: check.error ?? "check failed" }, tx);
+        const incident = await openIncident(
+          {
+            monitorId: monitor.id,
+            openedAt: check.ts,
+            failures: decision.failures,
+            cause: check.error ?? "check failed",
+          },
+          tx,
+        );
         await enqueueNotification(tx, incidentEvent("opened", monitor, incident, check.ts));
         return { monitor, incident: "opened" as const, incidentId: incident.id };
       }
@@ -50,17 +68,30 @@ export async function recordCheck(target: Target, check: CheckRecord, schedule: 
 
 function incidentEvent(what: "opened" | "resolved", monitor: Monitor, incident: Incident, at: Date) {
   const target = monitor.kind === "heartbeat" ? "heartbeat" : `${monitor.method} ${monitor.url}`;
-  const minutes = incident.resolvedAt ? Math.max(0, Math.round((incident.resolvedAt.getTime() - incident.openedAt.getTime()) / 60_000)) : null;
+  const minutes = incident.resolvedAt
+    ? Math.max(0, Math.round((incident.resolvedAt.getTime() - incident.openedAt.getTime()) / 60_000))
+    : null;
   return {
     key: `incident:${incident.id}:${what}`,
     type: `incident.${what}` as const,
     severity: "page" as const,
     title: what === "opened" ? `${monitor.name} is down` : `${monitor.name} is up again`,
-    summary: what === "opened"
-      ? `${incident.failures} consecutive failed ${incident.failures === 1 ? "check" : "checks"} of ${target}. Last: ${incident.cause}`
-      : `Resolved after ${minutes} min and ${incident.failures} failed ${incident.failures === 1 ? "check" : "checks"} (${target}).`,
+    summary:
+      what === "opened"
+        ? `${incident.failures} consecutive failed ${incident.failures === 1 ? "check" : "checks"} of ${target}. Last: ${incident.cause}`
+        : `Resolved after ${minutes} min and ${incident.failures} failed ${incident.failures === 1 ? "check" : "checks"} (${target}).`,
     path: "/admin/uptime",
     at: at.toISOString(),
-    data: { monitor: monitor.slug, monitorName: monitor.name, kind: monitor.kind, url: monitor.url, incidentId: String(incident.id), failures: incident.failures, cause: incident.cause, openedAt: incident.openedAt.toISOString(), resolvedAt: incident.resolvedAt?.toISOString() ?? null },
+    data: {
+      monitor: monitor.slug,
+      monitorName: monitor.name,
+      kind: monitor.kind,
+      url: monitor.url,
+      incidentId: String(incident.id),
+      failures: incident.failures,
+      cause: incident.cause,
+      openedAt: incident.openedAt.toISOString(),
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+    },
   };
 }

@@ -14,5 +14,12 @@ export const heartbeatUrl = (token: string) => instanceUrl(`/api/v1/heartbeat/${
 
 /** The built-in self-check ("vigil", the monitor of the shipped uptime SLO); idempotent, called by every probe run. */
 export function ensureBuiltInMonitor(now = new Date()): Promise<Monitor> {
-  return upsertBuiltInMonitor({ slug: BUILT_IN_SLUG, name: "Vigil", url: selfProbeUrl(), intervalSeconds: 60, timeoutMs: 10_000, nextCheckAt: now });
+  return upsertBuiltInMonitor({
+    slug: BUILT_IN_SLUG,
+    name: "Vigil",
+    url: selfProbeUrl(),
+    intervalSeconds: 60,
+    timeoutMs: 10_000,
+    nextCheckAt: now,
+  });
 }

@@ -31,8 +31,15 @@ describe("status bar", () => {
       { t: new Date("2026-03-10T02:00:00Z"), ok: 0, total: 60 },
     ]);
     expect(segments).toHaveLength(24);
-    expect(segments.map((s) => s.state).join(",")).toBe(["up", ...Array(10).fill("none"), "down", ...Array(11).fill("none"), "degraded"].join(","));
-    expect(segments[23]).toMatchObject({ ok: 20, total: 25, start: Date.parse("2026-03-10T14:00:00Z"), end: Date.parse("2026-03-10T15:00:00Z") });
+    expect(segments.map((s) => s.state).join(",")).toBe(
+      ["up", ...Array(10).fill("none"), "down", ...Array(11).fill("none"), "degraded"].join(","),
+    );
+    expect(segments[23]).toMatchObject({
+      ok: 20,
+      total: 25,
+      start: Date.parse("2026-03-10T14:00:00Z"),
+      end: Date.parse("2026-03-10T15:00:00Z"),
+    });
   });
 
   it("titles segments with time, state and exact figures", () => {
@@ -41,6 +48,8 @@ describe("status bar", () => {
     expect(segmentTitle(seg!, HOUR)).toBe("2026-03-09 15:00–16:00 UTC · degraded · 98.333% (59 of 60 checks ok)");
     const day = barSegments(planBar("90d", new Date("2026-03-10T14:25:00Z")), [])[89]!;
     expect(segmentTitle(day, 24 * HOUR)).toBe("2026-03-10 UTC · no data · no checks");
-    expect(segmentTitle({ start: 0, end: HOUR, ok: 1, total: 1, state: "up" }, HOUR)).toBe("1970-01-01 00:00–01:00 UTC · up · 100.000% (1 of 1 check ok)");
+    expect(segmentTitle({ start: 0, end: HOUR, ok: 1, total: 1, state: "up" }, HOUR)).toBe(
+      "1970-01-01 00:00–01:00 UTC · up · 100.000% (1 of 1 check ok)",
+    );
   });
 });

@@ -45,7 +45,11 @@ const STATE_LABEL: Record<SegmentState, string> = { up: "up", degraded: "degrade
 /** The tooltip of a segment, e.g. "2026-03-01 14:00–15:00 UTC · degraded · 98.333% (59 of 60 checks ok)". */
 export function segmentTitle(s: Segment, stepMs: number): string {
   const iso = (t: number) => new Date(t).toISOString();
-  const when = stepMs >= 24 * HOUR ? iso(s.start).slice(0, 10) : `${iso(s.start).slice(0, 16).replace("T", " ")}–${iso(s.end).slice(11, 16)}`;
-  const figures = s.total === 0 ? "no checks" : `${formatUptime(s)} (${s.ok} of ${s.total} ${s.total === 1 ? "check" : "checks"} ok)`;
+  const when =
+    stepMs >= 24 * HOUR
+      ? iso(s.start).slice(0, 10)
+      : `${iso(s.start).slice(0, 16).replace("T", " ")}–${iso(s.end).slice(11, 16)}`;
+  const figures =
+    s.total === 0 ? "no checks" : `${formatUptime(s)} (${s.ok} of ${s.total} ${s.total === 1 ? "check" : "checks"} ok)`;
   return `${when} UTC · ${STATE_LABEL[s.state]} · ${figures}`;
 }

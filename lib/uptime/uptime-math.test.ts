@@ -22,6 +22,11 @@ describe("uptime math", () => {
   });
 
   it("names the four rolling windows", () => {
-    expect(UPTIME_WINDOWS.map((w) => [w.key, w.ms / 86_400_000])).toEqual([["24h", 1], ["7d", 7], ["30d", 30], ["90d", 90]]);
+    expect(UPTIME_WINDOWS.map((w) => [w.key, w.ms / 86_400_000])).toEqual([
+      ["24h", 1],
+      ["7d", 7],
+      ["30d", 30],
+      ["90d", 90],
+    ]);
   });
 });

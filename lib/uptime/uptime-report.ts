@@ -2,7 +2,13 @@ import "server-only";
 import { openIncidentMonitorIds, recentIncidents, type IncidentWithMonitor } from "@/lib/uptime/incident-repository";
 import { listMonitors, type Monitor } from "@/lib/uptime/monitor-repository";
 import { monitorStatus, type MonitorStatus } from "@/lib/uptime/monitor-status";
-import { countBuckets, countWindows, lastResults, latencyBuckets, type StoredResult } from "@/lib/uptime/probe-result-repository";
+import {
+  countBuckets,
+  countWindows,
+  lastResults,
+  latencyBuckets,
+  type StoredResult,
+} from "@/lib/uptime/probe-result-repository";
 import { heartbeatUrl } from "@/lib/uptime/self-monitor";
 import { BAR_PLANS, barSegments, planBar, planSteps, type BarKey, type Segment } from "@/lib/uptime/status-bar";
 import { formatUptime, UPTIME_WINDOWS, type CheckCounts, type UptimeWindowKey } from "@/lib/uptime/uptime-math";
@@ -12,7 +18,16 @@ export const LATENCY_STEP_MS = HOUR / 2;
 const LATENCY_STEPS = 48;
 const INCIDENT_DAYS = 90;
 
-export type IncidentView = { id: string; monitor: string; monitorName: string; openedAt: number; resolvedAt: number | null; durationMs: number; failures: number; cause: string };
+export type IncidentView = {
+  id: string;
+  monitor: string;
+  monitorName: string;
+  openedAt: number;
+  resolvedAt: number | null;
+  durationMs: number;
+  failures: number;
+  cause: string;
+};
 export type UptimeFigure = CheckCounts & { key: UptimeWindowKey; label: string; text: string };
 export type LatencyPoint = { t: number; p50: number; p95: number; n: number };
 export type MonitorReport = {
@@ -34,13 +49,28 @@ export type MonitorReport = {
   /** Only for admins: the token is the heartbeat's credential. */
   heartbeatUrl: string | null;
 };
-export type UptimeReport = { now: number; monitors: MonitorReport[]; incidents: IncidentView[]; barStepMs: Record<BarKey, number>; latencyStepMs: number };
+export type UptimeReport = {
+  now: number;
+  monitors: MonitorReport[];
+  incidents: IncidentView[];
+  barStepMs: Record<BarKey, number>;
+  latencyStepMs: number;
+};
 
 const ZERO: CheckCounts = { ok: 0, total: 0 };
 
 export function incidentView(i: IncidentWithMonitor, now: Date): IncidentView {
   const end = i.resolvedAt ?? now;
-  return { id: String(i.id), monitor: i.monitor.slug, monitorName: i.monitor.name, openedAt: i.openedAt.getTime(), resolvedAt: i.resolvedAt?.getTime() ?? null, durationMs: end.getTime() - i.openedAt.getTime(), failures: i.failures, cause: i.cause };
+  return {
+    id: String(i.id),
+    monitor: i.monitor.slug,
+    monitorName: i.monitor.name,
+    openedAt: i.openedAt.getTime(),
+    resolvedAt: i.resolvedAt?.getTime() ?? null,
+    durationMs: end.getTime() - i.openedAt.getTime(),
+    failures: i.failures,
+    cause: i.cause,
+  };
 }
 
 const uptimeFigures = (counts: Record<UptimeWindowKey, CheckCounts> | undefined): UptimeFigure[] =>
@@ -50,7 +80,13 @@ const uptimeFigures = (counts: Record<UptimeWindowKey, CheckCounts> | undefined)
   });
 
 /** Everything /admin/uptime shows: per monitor its status, uptime windows, status bars and latency; recent incidents. */
-export async function loadUptimeReport({ now = new Date(), admin = false }: { now?: Date; admin?: boolean } = {}): Promise<UptimeReport> {
+export async function loadUptimeReport({
+  now = new Date(),
+  admin = false,
+}: {
+  now?: Date;
+  admin?: boolean;
+} = {}): Promise<UptimeReport> {
   const hours = planBar("24h", now);
   const days = planBar("90d", now);
   const lat = planSteps(LATENCY_STEP_MS, LATENCY_STEPS, now);
@@ -81,13 +117,21 @@ export async function loadUptimeReport({ now = new Date(), admin = false }: { no
         kind: m.kind,
         builtIn: m.builtIn,
         enabled: m.enabled,
-        target: m.kind === "http" ? `${m.method} ${m.url ?? ""}` : `heartbeat every ${m.intervalSeconds} s + ${m.graceSeconds} s grace`,
+        target:
+          m.kind === "http"
+            ? `${m.method} ${m.url ?? ""}`
+            : `heartbeat every ${m.intervalSeconds} s + ${m.graceSeconds} s grace`,
         intervalSeconds: m.intervalSeconds,
         status: monitorStatus({ enabled: m.enabled, openIncident: openIncident !== null, last: l ?? null }),
-        last: l ? { ok: l.ok, statusCode: l.statusCode, latencyMs: l.latencyMs, error: l.error, ts: l.ts.getTime() } : null,
+        last: l
+          ? { ok: l.ok, statusCode: l.statusCode, latencyMs: l.latencyMs, error: l.error, ts: l.ts.getTime() }
+          : null,
         lastPingAt: m.lastPingAt?.getTime() ?? null,
         uptime: uptimeFigures(windows.get(m.id)),
-        bars: { "24h": barSegments(hours, hourCounts.get(m.id) ?? []), "90d": barSegments(days, dayCounts.get(m.id) ?? []) },
+        bars: {
+          "24h": barSegments(hours, hourCounts.get(m.id) ?? []),
+          "90d": barSegments(days, dayCounts.get(m.id) ?? []),
+        },
         latency: (latency.get(m.id) ?? []).map((p) => ({ t: p.t.getTime(), p50: p.p50, p95: p.p95, n: p.n })),
         openIncident,
         heartbeatUrl: admin && m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : null,
@@ -96,7 +140,11 @@ export async function loadUptimeReport({ now = new Date(), admin = false }: { no
   };
 }
 
-export type UptimeSummary = { monitors: number; down: number; worst: ({ name: string; slug: string; text: string } & CheckCounts) | null } | null;
+export type UptimeSummary = {
+  monitors: number;
+  down: number;
+  worst: ({ name: string; slug: string; text: string } & CheckCounts) | null;
+} | null;
 
 /** The overview card: the monitor with the lowest 30-day uptime (the built-in one when all are equal), and how many are down. */
 export async function loadUptimeSummary(now = new Date()): Promise<UptimeSummary> {
@@ -118,5 +166,7 @@ export async function loadUptimeSummary(now = new Date()): Promise<UptimeSummary
 /** Open incidents and those of the last `days` (the Alerts page's uptime section), open ones first. */
 export async function loadRecentIncidents(days = 7, now = new Date()): Promise<IncidentView[]> {
   const rows = await recentIncidents(new Date(now.getTime() - days * 24 * HOUR), 50);
-  return rows.map((i) => incidentView(i, now)).sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.openedAt - a.openedAt);
+  return rows
+    .map((i) => incidentView(i, now))
+    .sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.openedAt - a.openedAt);
 }

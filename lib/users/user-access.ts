@@ -12,8 +12,21 @@ export async function changeUserAccess(userId: string, change: AccessChange, act
   if (userId === actorId) return { ok: false, message: "You cannot change your own access." };
   const [from, to] = MOVES[change];
   const user = await changeUserRole(userId, from, to);
-  if (!user) return { ok: false, message: change === "approve" ? "This user is not waiting for approval any more." : "Only viewers can be sent back to pending." };
+  if (!user)
+    return {
+      ok: false,
+      message:
+        change === "approve"
+          ? "This user is not waiting for approval any more."
+          : "Only viewers can be sent back to pending.",
+    };
   // Applies on this instance at once; other instances see it at their next session check.
   forgetSessionClaims(userId);
-  return { ok: true, message: change === "approve" ? `${user.email} can now read every dashboard.` : `${user.email} has no access until approved again.` };
+  return {
+    ok: true,
+    message:
+      change === "approve"
+        ? `${user.email} can now read every dashboard.`
+        : `${user.email} has no access until approved again.`,
+  };
 }

@@ -2,9 +2,25 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import type { Role } from "@/lib/auth/roles";
 
-export type UserRecord = { id: string; email: string; name: string | null; role: Role; passwordHash: string | null; sessionVersion: number; createdAt: Date };
+export type UserRecord = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  passwordHash: string | null;
+  sessionVersion: number;
+  createdAt: Date;
+};
 
-const columns = { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, createdAt: true } as const;
+const columns = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  passwordHash: true,
+  sessionVersion: true,
+  createdAt: true,
+} as const;
 
 export function findUserByEmail(email: string, tx: DbClient = db): Promise<UserRecord | null> {
   return tx.user.findUnique({ where: { email }, select: columns });
@@ -28,7 +44,15 @@ export type NewOAuthUser = { email: string; name?: string | null; image?: string
 
 /** A user first seen through an OAuth provider (the Auth.js adapter's createUser), with the role decided for them. */
 export function createOAuthUser(data: NewOAuthUser, role: Role, tx: DbClient = db) {
-  return tx.user.create({ data: { email: data.email, name: data.name ?? null, image: data.image ?? null, emailVerified: data.emailVerified ?? null, role } });
+  return tx.user.create({
+    data: {
+      email: data.email,
+      name: data.name ?? null,
+      image: data.image ?? null,
+      emailVerified: data.emailVerified ?? null,
+      role,
+    },
+  });
 }
 
 /** Changes a role unless it is `from` no longer (two admins clicking at once); null when nothing matched. */
@@ -37,7 +61,10 @@ export async function changeUserRole(id: string, from: Role, to: Role, tx: DbCli
   return count === 1 ? findUserById(id, tx) : null;
 }
 
-export type UserSummary = Omit<UserRecord, "passwordHash" | "sessionVersion"> & { hasPassword: boolean; oauthProviders: string[] };
+export type UserSummary = Omit<UserRecord, "passwordHash" | "sessionVersion"> & {
+  hasPassword: boolean;
+  oauthProviders: string[];
+};
 
 export async function listUsers(limit = 100, tx: DbClient = db): Promise<UserSummary[]> {
   const rows = await tx.user.findMany({
@@ -45,7 +72,11 @@ export async function listUsers(limit = 100, tx: DbClient = db): Promise<UserSum
     take: limit,
     select: { ...columns, accounts: { select: { provider: true } } },
   });
-  return rows.map(({ passwordHash, sessionVersion: _version, accounts, ...u }) => ({ ...u, hasPassword: passwordHash !== null, oauthProviders: accounts.map((a) => a.provider) }));
+  return rows.map(({ passwordHash, sessionVersion: _version, accounts, ...u }) => ({
+    ...u,
+    hasPassword: passwordHash !== null,
+    oauthProviders: accounts.map((a) => a.provider),
+  }));
 }
 
 export function countUsers(tx: DbClient = db): Promise<number> {

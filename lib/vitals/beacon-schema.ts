@@ -5,7 +5,15 @@ import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
 export const MAX_BEACON_BYTES = 64 * 1024;
 export const MAX_METRICS_PER_BEACON = 50;
 
-export const NAVIGATION_TYPES = ["navigate", "reload", "back-forward", "back-forward-cache", "prerender", "restore", "soft-navigation"] as const;
+export const NAVIGATION_TYPES = [
+  "navigate",
+  "reload",
+  "back-forward",
+  "back-forward-cache",
+  "prerender",
+  "restore",
+  "soft-navigation",
+] as const;
 export const CONNECTIONS = ["slow-2g", "2g", "3g", "4g"] as const;
 export const DEVICES = ["mobile", "tablet", "desktop"] as const;
 export type Device = (typeof DEVICES)[number];
@@ -30,7 +38,8 @@ export const VitalMetric = z
   })
   .strip()
   .superRefine((m, ctx) => {
-    if (m.value > METRICS[m.name].max) ctx.addIssue({ code: "custom", path: ["value"], message: `${m.name} must be at most ${METRICS[m.name].max}` });
+    if (m.value > METRICS[m.name].max)
+      ctx.addIssue({ code: "custom", path: ["value"], message: `${m.name} must be at most ${METRICS[m.name].max}` });
   });
 export type VitalMetric = z.infer<typeof VitalMetric>;
 

@@ -1,8 +1,22 @@
 import "server-only";
 import { readBudgets, type Budgets } from "@/lib/vitals/budget-repository";
 import type { MetricName } from "@/lib/vitals/metrics";
-import { byRoute, series, summaryByMetric, type RouteRow, type SeriesPoint, type Summary } from "@/lib/vitals/read-model";
-import { readGrainRollups, readPoorTargets, readRoutes, readTopRouteRollups, readWindowRollups, type AttributionRow } from "@/lib/vitals/rollup-repository";
+import {
+  byRoute,
+  series,
+  summaryByMetric,
+  type RouteRow,
+  type SeriesPoint,
+  type Summary,
+} from "@/lib/vitals/read-model";
+import {
+  readGrainRollups,
+  readPoorTargets,
+  readRoutes,
+  readTopRouteRollups,
+  readWindowRollups,
+  type AttributionRow,
+} from "@/lib/vitals/rollup-repository";
 import type { VitalsSearchParams } from "@/lib/vitals/search-params";
 import { WINDOWS, windowPlanFor } from "@/lib/vitals/window";
 
@@ -27,7 +41,10 @@ export async function loadVitalsDashboard(params: VitalsSearchParams, now = new 
   const grain = WINDOWS[params.window] <= 7 * 24 ? "hour" : "day";
   const attributionHours = Math.min(WINDOWS[params.window], ATTRIBUTION_MAX_HOURS);
   const attributionRange = { from: new Date(plan.end.getTime() - attributionHours * 3_600_000), to: plan.end };
-  const seriesRange = { from: grain === "day" ? new Date(Math.floor(plan.start.getTime() / 86_400_000) * 86_400_000) : plan.start, to: plan.end };
+  const seriesRange = {
+    from: grain === "day" ? new Date(Math.floor(plan.start.getTime() / 86_400_000) * 86_400_000) : plan.start,
+    to: plan.end,
+  };
   const [rows, perRouteRows, seriesRows, budgets, lcp, inp, routeRows] = await Promise.all([
     readWindowRollups(plan, filter),
     readTopRouteRollups(plan, { ...filter, metric: params.metric }, TOP_ROUTES),

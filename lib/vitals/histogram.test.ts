@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bucketOf, histogramOf, mergeInto, percentile, percentiles, representative, totalCount, ZERO_BUCKET } from "./histogram";
+import {
+  bucketOf,
+  histogramOf,
+  mergeInto,
+  percentile,
+  percentiles,
+  representative,
+  totalCount,
+  ZERO_BUCKET,
+} from "./histogram";
 
 /** Exact percentile_cont, as Postgres computes it. */
 function percentileCont(values: number[], p: number): number {
@@ -12,7 +21,7 @@ function percentileCont(values: number[], p: number): number {
 
 function lcg(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 const logNormal = (rand: () => number, median: number, sigma: number) => () => {
   const z = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());

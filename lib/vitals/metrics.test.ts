@@ -3,11 +3,21 @@ import { METRICS, rate } from "./metrics";
 
 describe("ratings", () => {
   it.each([
-    ["LCP", 2500, "good"], ["LCP", 2500.1, "needs-improvement"], ["LCP", 4000, "needs-improvement"], ["LCP", 4001, "poor"],
-    ["INP", 200, "good"], ["INP", 201, "needs-improvement"], ["INP", 501, "poor"],
-    ["CLS", 0.1, "good"], ["CLS", 0.11, "needs-improvement"], ["CLS", 0.26, "poor"],
-    ["FCP", 1800, "good"], ["FCP", 3001, "poor"],
-    ["TTFB", 800, "good"], ["TTFB", 1000, "needs-improvement"], ["TTFB", 1801, "poor"],
+    ["LCP", 2500, "good"],
+    ["LCP", 2500.1, "needs-improvement"],
+    ["LCP", 4000, "needs-improvement"],
+    ["LCP", 4001, "poor"],
+    ["INP", 200, "good"],
+    ["INP", 201, "needs-improvement"],
+    ["INP", 501, "poor"],
+    ["CLS", 0.1, "good"],
+    ["CLS", 0.11, "needs-improvement"],
+    ["CLS", 0.26, "poor"],
+    ["FCP", 1800, "good"],
+    ["FCP", 3001, "poor"],
+    ["TTFB", 800, "good"],
+    ["TTFB", 1000, "needs-improvement"],
+    ["TTFB", 1801, "poor"],
   ] as const)("%s %d is %s (web-vitals thresholds)", (name, value, expected) => {
     expect(rate(name, value)).toBe(expected);
   });

@@ -2,7 +2,14 @@ import { mergeInto, percentiles, type Histogram } from "@/lib/vitals/histogram";
 import { METRIC_NAMES, rate, type MetricName, type Rating } from "@/lib/vitals/metrics";
 import type { RollupRead } from "@/lib/vitals/rollup-repository";
 
-export type Summary = { count: number; good: number; needsImprovement: number; poor: number; value: number | null; rating: Rating | null };
+export type Summary = {
+  count: number;
+  good: number;
+  needsImprovement: number;
+  poor: number;
+  value: number | null;
+  rating: Rating | null;
+};
 type Acc = { count: number; good: number; needsImprovement: number; poor: number; hist: Histogram };
 
 const empty = (): Acc => ({ count: 0, good: 0, needsImprovement: 0, poor: 0, hist: {} });
@@ -18,7 +25,14 @@ function add(acc: Acc, r: RollupRead): Acc {
 function summarise(metric: MetricName, acc: Acc, p: number): Summary {
   const [value] = percentiles(acc.hist, [p]);
   const v = value ?? null;
-  return { count: acc.count, good: acc.good, needsImprovement: acc.needsImprovement, poor: acc.poor, value: v, rating: v === null ? null : rate(metric, v) };
+  return {
+    count: acc.count,
+    good: acc.good,
+    needsImprovement: acc.needsImprovement,
+    poor: acc.poor,
+    value: v,
+    rating: v === null ? null : rate(metric, v),
+  };
 }
 
 function groupBy<K>(rows: readonly RollupRead[], key: (r: RollupRead) => K): Map<K, Acc> {
@@ -33,7 +47,10 @@ function groupBy<K>(rows: readonly RollupRead[], key: (r: RollupRead) => K): Map
 /** Percentile and rating split per metric, from rollups covering the window. */
 export function summaryByMetric(rows: readonly RollupRead[], p: number): Record<MetricName, Summary> {
   const groups = groupBy(rows, (r) => r.metric);
-  return Object.fromEntries(METRIC_NAMES.map((m) => [m, summarise(m, groups.get(m) ?? empty(), p)])) as Record<MetricName, Summary>;
+  return Object.fromEntries(METRIC_NAMES.map((m) => [m, summarise(m, groups.get(m) ?? empty(), p)])) as Record<
+    MetricName,
+    Summary
+  >;
 }
 
 export type RouteRow = Summary & { route: string; notGoodShare: number; opportunity: number };
@@ -44,7 +61,10 @@ export type RouteRow = Summary & { route: string; notGoodShare: number; opportun
  * route together when `rows` hold only some of them (the top routes); by default, the sum of `rows`.
  */
 export function byRoute(rows: readonly RollupRead[], metric: MetricName, p: number, total?: number): RouteRow[] {
-  const groups = groupBy(rows.filter((r) => r.metric === metric), (r) => r.route);
+  const groups = groupBy(
+    rows.filter((r) => r.metric === metric),
+    (r) => r.route,
+  );
   total ??= [...groups.values()].reduce((n, g) => n + g.count, 0);
   return [...groups.entries()]
     .map(([route, acc]) => {
@@ -59,6 +79,11 @@ export type SeriesPoint = { t: number; value: number | null; count: number };
 
 /** One point per bucket start: the percentile of that hour or day. */
 export function series(rows: readonly RollupRead[], metric: MetricName, p: number): SeriesPoint[] {
-  const groups = groupBy(rows.filter((r) => r.metric === metric), (r) => r.bucketStart.getTime());
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([t, acc]) => ({ t, value: percentiles(acc.hist, [p])[0] ?? null, count: acc.count }));
+  const groups = groupBy(
+    rows.filter((r) => r.metric === metric),
+    (r) => r.bucketStart.getTime(),
+  );
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([t, acc]) => ({ t, value: percentiles(acc.hist, [p])[0] ?? null, count: acc.count }));
 }

@@ -14,7 +14,8 @@ const rangeSql = (grain: Grain, r: Range) =>
 
 /** Picks the rollup level: one route or all routes ("*"), or every route separately; one device or "all". */
 function levelSql(f: RollupFilter, perRoute: boolean) {
-  const route = perRoute && !f.route ? Prisma.sql`route <> ${ALL_ROUTES}` : Prisma.sql`route = ${f.route ?? ALL_ROUTES}`;
+  const route =
+    perRoute && !f.route ? Prisma.sql`route <> ${ALL_ROUTES}` : Prisma.sql`route = ${f.route ?? ALL_ROUTES}`;
   const metric = f.metric ? Prisma.sql`AND metric = ${f.metric}::"VitalMetric"` : Prisma.empty;
   return Prisma.sql`AND ${route} AND device = ${f.device ?? ALL_DEVICES}::"DeviceClass" ${metric}`;
 }
@@ -33,13 +34,22 @@ function filterSql(f: RollupFilter) {
 const COLUMNS = Prisma.sql`bucket_start AS "bucketStart", metric::text AS metric, route, device::text AS device, count, good,
   needs_improvement AS "needsImprovement", poor, hist`;
 
-const windowSql = (plan: WindowPlan) => Prisma.join([...(plan.days ? [rangeSql("day", plan.days)] : []), ...plan.hours.map((h) => rangeSql("hour", h))], " OR ");
+const windowSql = (plan: WindowPlan) =>
+  Prisma.join(
+    [...(plan.days ? [rangeSql("day", plan.days)] : []), ...plan.hours.map((h) => rangeSql("hour", h))],
+    " OR ",
+  );
 
 /**
  * The rollup rows that cover a window exactly (daily rows for whole days, hourly rows for the edges), at the level
  * the filter asks for; `perRoute` returns each route's rows instead of the all-routes rows.
  */
-export function readWindowRollups(plan: WindowPlan, filter: RollupFilter, { perRoute = false } = {}, client: DbClient = db): Promise<RollupRead[]> {
+export function readWindowRollups(
+  plan: WindowPlan,
+  filter: RollupFilter,
+  { perRoute = false } = {},
+  client: DbClient = db,
+): Promise<RollupRead[]> {
   return client.$queryRaw<RollupRead[]>`
     SELECT ${COLUMNS} FROM vital_rollups WHERE (${windowSql(plan)}) ${levelSql(filter, perRoute)}`;
 }
@@ -48,7 +58,12 @@ export function readWindowRollups(plan: WindowPlan, filter: RollupFilter, { perR
  * The rows of the `limit` routes with the most not-good samples of one metric in the window (then the most
  * samples), ranked in SQL so a site with thousands of routes never ships them all to the page.
  */
-export function readTopRouteRollups(plan: WindowPlan, filter: RollupFilter & { metric: MetricName }, limit: number, client: DbClient = db): Promise<RollupRead[]> {
+export function readTopRouteRollups(
+  plan: WindowPlan,
+  filter: RollupFilter & { metric: MetricName },
+  limit: number,
+  client: DbClient = db,
+): Promise<RollupRead[]> {
   const where = Prisma.sql`(${windowSql(plan)}) ${levelSql(filter, true)}`;
   return client.$queryRaw<RollupRead[]>`
     WITH top AS (
@@ -58,7 +73,12 @@ export function readTopRouteRollups(plan: WindowPlan, filter: RollupFilter & { m
 }
 
 /** Rows of one grain over [from, to), for time series. */
-export function readGrainRollups(grain: Grain, range: Range, filter: RollupFilter, client: DbClient = db): Promise<RollupRead[]> {
+export function readGrainRollups(
+  grain: Grain,
+  range: Range,
+  filter: RollupFilter,
+  client: DbClient = db,
+): Promise<RollupRead[]> {
   return client.$queryRaw<RollupRead[]>`
     SELECT ${COLUMNS} FROM vital_rollups WHERE ${rangeSql(grain, range)} ${levelSql(filter, false)} ORDER BY bucket_start`;
 }
@@ -66,7 +86,13 @@ export function readGrainRollups(grain: Grain, range: Range, filter: RollupFilte
 export type AttributionRow = { target: string; samples: number; worst: number };
 
 /** Most frequent element / interaction targets among poor samples (raw rows, so bounded by retention). */
-export function readPoorTargets(metric: MetricName, range: Range, filter: Omit<RollupFilter, "metric">, limit = 5, client: DbClient = db): Promise<AttributionRow[]> {
+export function readPoorTargets(
+  metric: MetricName,
+  range: Range,
+  filter: Omit<RollupFilter, "metric">,
+  limit = 5,
+  client: DbClient = db,
+): Promise<AttributionRow[]> {
   return client.$queryRaw<AttributionRow[]>`
     SELECT attribution_target AS target, count(*)::int AS samples, max(value) AS worst
     FROM vitals
@@ -76,7 +102,11 @@ export function readPoorTargets(metric: MetricName, range: Range, filter: Omit<R
 }
 
 /** Routes that have data in the window, most traffic first (for the route filter). */
-export function readRoutes(plan: WindowPlan, limit = 200, client: DbClient = db): Promise<Array<{ route: string; count: number }>> {
+export function readRoutes(
+  plan: WindowPlan,
+  limit = 200,
+  client: DbClient = db,
+): Promise<Array<{ route: string; count: number }>> {
   return client.$queryRaw`
     SELECT route, sum(count)::float8 AS count FROM vital_rollups
     WHERE (${windowSql(plan)}) AND route <> ${ALL_ROUTES} AND device = ${ALL_DEVICES}::"DeviceClass"

@@ -7,20 +7,58 @@ describe("rollupDeltas", () => {
   const at = (iso: string) => new Date(iso);
   const rows = [
     { ts: at("2026-11-23T10:05:00Z"), metric: "LCP", value: 1200, rating: "good", route: "/", device: "mobile" },
-    { ts: at("2026-11-23T10:59:59Z"), metric: "LCP", value: 3000, rating: "needs-improvement", route: "/", device: "mobile" },
+    {
+      ts: at("2026-11-23T10:59:59Z"),
+      metric: "LCP",
+      value: 3000,
+      rating: "needs-improvement",
+      route: "/",
+      device: "mobile",
+    },
     { ts: at("2026-11-23T11:00:00Z"), metric: "LCP", value: 5000, rating: "poor", route: "/", device: "mobile" },
     { ts: at("2026-11-23T11:30:00Z"), metric: "CLS", value: 0.3, rating: "poor", route: "/", device: "desktop" },
   ] as const;
 
   it("counts per hour bucket and per day bucket with the rating split and histogram", () => {
     const deltas = rollupDeltas(rows);
-    const hour10 = deltas.find((d) => d.grain === "hour" && d.metric === "LCP" && d.route === "/" && d.device === "mobile" && d.bucketStart.toISOString() === "2026-11-23T10:00:00.000Z");
-    expect(hour10).toMatchObject({ count: 2, good: 1, needsImprovement: 1, poor: 0, sum: 4200, hist: histogramOf([1200, 3000]) });
+    const hour10 = deltas.find(
+      (d) =>
+        d.grain === "hour" &&
+        d.metric === "LCP" &&
+        d.route === "/" &&
+        d.device === "mobile" &&
+        d.bucketStart.toISOString() === "2026-11-23T10:00:00.000Z",
+    );
+    expect(hour10).toMatchObject({
+      count: 2,
+      good: 1,
+      needsImprovement: 1,
+      poor: 0,
+      sum: 4200,
+      hist: histogramOf([1200, 3000]),
+    });
     const dayLcp = deltas.find((d) => d.grain === "day" && d.metric === "LCP" && d.route === "*" && d.device === "all");
-    expect(dayLcp).toMatchObject({ bucketStart: at("2026-11-23T00:00:00Z"), count: 3, good: 1, needsImprovement: 1, poor: 1 });
+    expect(dayLcp).toMatchObject({
+      bucketStart: at("2026-11-23T00:00:00Z"),
+      count: 3,
+      good: 1,
+      needsImprovement: 1,
+      poor: 1,
+    });
     expect(deltas.filter((d) => d.grain === "hour" && d.route !== "*" && d.device !== "all")).toHaveLength(3);
-    const level = (route: string, device: string) => deltas.filter((d) => d.grain === "day" && (route === "*" ? d.route === "*" : d.route !== "*") && (device === "all" ? d.device === "all" : d.device !== "all"));
-    for (const [route, device] of [["/", "x"], ["/", "all"], ["*", "x"], ["*", "all"]] as const) {
+    const level = (route: string, device: string) =>
+      deltas.filter(
+        (d) =>
+          d.grain === "day" &&
+          (route === "*" ? d.route === "*" : d.route !== "*") &&
+          (device === "all" ? d.device === "all" : d.device !== "all"),
+      );
+    for (const [route, device] of [
+      ["/", "x"],
+      ["/", "all"],
+      ["*", "x"],
+      ["*", "all"],
+    ] as const) {
       expect(level(route, device).reduce((n, d) => n + d.count, 0)).toBe(rows.length);
     }
   });
@@ -58,11 +96,19 @@ describe("rollupDeltas with replays", () => {
     const cell = deltas.find((d) => d.grain === "hour" && d.route === "/" && d.device === "mobile")!;
     expect(cell).toMatchObject({ count: 0, good: -1, needsImprovement: 0, poor: 1 });
     expect(cell.sum).toBeCloseTo(0.25, 10);
-    expect(cell.hist).toEqual({ ...Object.fromEntries(Object.entries(histogramOf([0.05])).map(([k]) => [k, -1])), ...histogramOf([0.3]) });
+    expect(cell.hist).toEqual({
+      ...Object.fromEntries(Object.entries(histogramOf([0.05])).map(([k]) => [k, -1])),
+      ...histogramOf([0.3]),
+    });
     expect(deltas).toHaveLength(8);
   });
 
   it("drops cells that net to nothing (a replay with the same value)", () => {
-    expect(rollupDeltas([{ ...base, value: 0.05, rating: "good", weight: -1 }, { ...base, value: 0.05, rating: "good" }])).toEqual([]);
+    expect(
+      rollupDeltas([
+        { ...base, value: 0.05, rating: "good", weight: -1 },
+        { ...base, value: 0.05, rating: "good" },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,15 @@ import type { MetricName, Rating } from "@/lib/vitals/metrics";
 
 export type Grain = "hour" | "day";
 /** `weight` -1 takes a stored sample back out (a replay that replaces it); the default is +1. */
-export type RollupInput = { ts: Date; metric: MetricName; value: number; rating: Rating; route: string; device: string; weight?: 1 | -1 };
+export type RollupInput = {
+  ts: Date;
+  metric: MetricName;
+  value: number;
+  rating: Rating;
+  route: string;
+  device: string;
+  weight?: 1 | -1;
+};
 /** One rollup cell: a bucket of one metric on one route and device, with its counts and histogram. */
 export type RollupCounts = {
   bucketStart: Date;
@@ -37,10 +45,31 @@ export const ALL_DEVICES = "all";
 export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grain[] = ["hour", "day"]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   // Hot path of every ingest batch: one bucket and one time truncation per row and grain, four cells each.
-  const add = (key: string, grain: Grain, start: number, row: RollupInput, route: string, device: string, w: number, b: string) => {
+  const add = (
+    key: string,
+    grain: Grain,
+    start: number,
+    row: RollupInput,
+    route: string,
+    device: string,
+    w: number,
+    b: string,
+  ) => {
     let d = byKey.get(key);
     if (!d) {
-      d = { grain, bucketStart: new Date(start), metric: row.metric, route, device, count: 0, good: 0, needsImprovement: 0, poor: 0, sum: 0, hist: {} };
+      d = {
+        grain,
+        bucketStart: new Date(start),
+        metric: row.metric,
+        route,
+        device,
+        count: 0,
+        good: 0,
+        needsImprovement: 0,
+        poor: 0,
+        sum: 0,
+        hist: {},
+      };
       byKey.set(key, d);
     }
     d.count += w;
@@ -69,5 +98,13 @@ export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grai
   return [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d)
-    .filter((d) => d.count !== 0 || d.good !== 0 || d.poor !== 0 || d.needsImprovement !== 0 || d.sum !== 0 || Object.keys(d.hist).length > 0);
+    .filter(
+      (d) =>
+        d.count !== 0 ||
+        d.good !== 0 ||
+        d.poor !== 0 ||
+        d.needsImprovement !== 0 ||
+        d.sum !== 0 ||
+        Object.keys(d.hist).length > 0,
+    );
 }

@@ -5,6 +5,8 @@ const MAX_SEGMENTS = 12;
 
 export function normalizeRoute(route: string): string {
   const segments = route.split("/").filter(Boolean).slice(0, MAX_SEGMENTS);
-  const normalised = segments.map((s) => (s.startsWith("[") && s.endsWith("]") ? s : ID_SEGMENT.test(s) ? "[id]" : s.toLowerCase()));
+  const normalised = segments.map((s) =>
+    s.startsWith("[") && s.endsWith("]") ? s : ID_SEGMENT.test(s) ? "[id]" : s.toLowerCase(),
+  );
   return `/${normalised.join("/")}`;
 }

@@ -6,8 +6,18 @@ describe("VitalsSearchParams", () => {
     expect(VitalsSearchParams.parse({})).toEqual({ window: "7d", p: 75, metric: "LCP" });
   });
   it("accepts valid values and falls back on junk", () => {
-    expect(VitalsSearchParams.parse({ window: "30d", p: "95", metric: "INP", device: "mobile", route: "/blog/[slug]" })).toEqual({ window: "30d", p: 95, metric: "INP", device: "mobile", route: "/blog/[slug]" });
-    expect(VitalsSearchParams.parse({ window: "1y", p: "80", metric: "XSS", device: "fridge", route: "javascript:alert(1)" })).toEqual({ window: "7d", p: 75, metric: "LCP" });
+    expect(
+      VitalsSearchParams.parse({ window: "30d", p: "95", metric: "INP", device: "mobile", route: "/blog/[slug]" }),
+    ).toEqual({ window: "30d", p: 95, metric: "INP", device: "mobile", route: "/blog/[slug]" });
+    expect(
+      VitalsSearchParams.parse({
+        window: "1y",
+        p: "80",
+        metric: "XSS",
+        device: "fridge",
+        route: "javascript:alert(1)",
+      }),
+    ).toEqual({ window: "7d", p: 75, metric: "LCP" });
     expect(VitalsSearchParams.parse({ p: ["99", "50"] }).p).toBe(99);
   });
   it("builds short URLs that round-trip", () => {
@@ -15,6 +25,9 @@ describe("VitalsSearchParams", () => {
     expect(vitalsHref(base, {})).toBe("/admin/vitals");
     const href = vitalsHref(base, { p: 95, device: "desktop" });
     expect(href).toBe("/admin/vitals?p=95&device=desktop");
-    expect(VitalsSearchParams.parse(Object.fromEntries(new URL(href, "http://x").searchParams))).toMatchObject({ p: 95, device: "desktop" });
+    expect(VitalsSearchParams.parse(Object.fromEntries(new URL(href, "http://x").searchParams))).toMatchObject({
+      p: 95,
+      device: "desktop",
+    });
   });
 });

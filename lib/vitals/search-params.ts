@@ -10,7 +10,25 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 // Unknown or malformed values fall back to defaults instead of failing the page: URLs get hand-edited.
 export const VitalsSearchParams = z.object({
   window: z.preprocess(first, z.enum(Object.keys(WINDOWS) as [WindowKey, ...WindowKey[]]).catch("7d")).default("7d"),
-  p: z.preprocess(first, z.coerce.number().pipe(z.union(PERCENTILES.map((p) => z.literal(p)) as [z.ZodLiteral<50>, z.ZodLiteral<75>, z.ZodLiteral<90>, z.ZodLiteral<95>, z.ZodLiteral<99>])).catch(75)).default(75),
+  p: z
+    .preprocess(
+      first,
+      z.coerce
+        .number()
+        .pipe(
+          z.union(
+            PERCENTILES.map((p) => z.literal(p)) as [
+              z.ZodLiteral<50>,
+              z.ZodLiteral<75>,
+              z.ZodLiteral<90>,
+              z.ZodLiteral<95>,
+              z.ZodLiteral<99>,
+            ],
+          ),
+        )
+        .catch(75),
+    )
+    .default(75),
   metric: z.preprocess(first, z.enum(METRIC_NAMES).catch("LCP")).default("LCP"),
   device: z.preprocess(first, z.enum(DEVICES).optional().catch(undefined)),
   route: z.preprocess(first, storableString().max(200).regex(/^\//).optional().catch(undefined)),

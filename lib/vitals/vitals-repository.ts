@@ -68,11 +68,25 @@ ON CONFLICT (grain, metric, bucket_start, route, device) DO UPDATE SET
   sum = r.sum + EXCLUDED.sum,
   hist = vigil_hist_merge(r.hist, EXCLUDED.hist)`;
 
-type StoredSample = { page_view_id: string; metric: MetricName; metric_id: string; ts: Date; value: number; rating: Rating; route: string; device: string };
+type StoredSample = {
+  page_view_id: string;
+  metric: MetricName;
+  metric_id: string;
+  ts: Date;
+  value: number;
+  rating: Rating;
+  route: string;
+  device: string;
+};
 
 /** One sample of one page view: web-vitals re-reports CLS and INP under the same id when their value changes. */
-const sampleKey = (r: { pageViewId?: string; page_view_id?: string; metric: string; metricId?: string; metric_id?: string }) =>
-  `${r.pageViewId ?? r.page_view_id}\u0000${r.metric}\u0000${r.metricId ?? r.metric_id}`;
+const sampleKey = (r: {
+  pageViewId?: string;
+  page_view_id?: string;
+  metric: string;
+  metricId?: string;
+  metric_id?: string;
+}) => `${r.pageViewId ?? r.page_view_id}\u0000${r.metric}\u0000${r.metricId ?? r.metric_id}`;
 
 const column = <K extends keyof VitalRow>(rows: readonly VitalRow[], key: K) => rows.map((r) => r[key]);
 
@@ -93,8 +107,15 @@ async function upsertRollups(client: Pick<pg.ClientBase, "query">, inputs: reado
  * Replays: the latest value of a stored sample wins. Its first report keeps the time, route and device; the
  * rollups take the old value out and put the new one in, so they count each sample once. Returns the changes.
  */
-async function applyReplays(client: Pick<pg.ClientBase, "query">, replays: readonly VitalRow[]): Promise<RollupInput[]> {
-  const { rows: stored } = await client.query<StoredSample>(LOCK_STORED, [column(replays, "pageViewId"), column(replays, "metric"), column(replays, "metricId")]);
+async function applyReplays(
+  client: Pick<pg.ClientBase, "query">,
+  replays: readonly VitalRow[],
+): Promise<RollupInput[]> {
+  const { rows: stored } = await client.query<StoredSample>(LOCK_STORED, [
+    column(replays, "pageViewId"),
+    column(replays, "metric"),
+    column(replays, "metricId"),
+  ]);
   const incoming = new Map(replays.map((r) => [sampleKey(r), r]));
   const changed: Array<{ old: StoredSample; next: VitalRow }> = [];
   for (const old of stored) {
@@ -104,11 +125,24 @@ async function applyReplays(client: Pick<pg.ClientBase, "query">, replays: reado
   if (changed.length === 0) return [];
   const next = changed.map((c) => c.next);
   await client.query(UPDATE_REPLAYED, [
-    column(next, "pageViewId"), column(next, "metric"), column(next, "metricId"), column(next, "value"), column(next, "rating"),
-    column(next, "attributionTarget"), column(next, "attributionType"),
+    column(next, "pageViewId"),
+    column(next, "metric"),
+    column(next, "metricId"),
+    column(next, "value"),
+    column(next, "rating"),
+    column(next, "attributionTarget"),
+    column(next, "attributionType"),
   ]);
   return changed.flatMap(({ old, next: n }) => [
-    { ts: old.ts, metric: old.metric, value: old.value, rating: old.rating, route: old.route, device: old.device, weight: -1 as const },
+    {
+      ts: old.ts,
+      metric: old.metric,
+      value: old.value,
+      rating: old.rating,
+      route: old.route,
+      device: old.device,
+      weight: -1 as const,
+    },
     { ts: old.ts, metric: old.metric, value: n.value, rating: n.rating, route: old.route, device: old.device },
   ]);
 }
@@ -118,7 +152,10 @@ async function applyReplays(client: Pick<pg.ClientBase, "query">, replays: reado
  * (same page view, metric and id) replaces its stored value instead of adding a second one. Returns the rows
  * that were new samples (not replays).
  */
-export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Pool = pgPool()): Promise<ReadonlySet<VitalRow>> {
+export async function insertVitalsBatch(
+  input: readonly VitalRow[],
+  pool: pg.Pool = pgPool(),
+): Promise<ReadonlySet<VitalRow>> {
   if (input.length === 0) return new Set();
   const rows = latestPerSample(input);
   const client = await pool.connect();
@@ -132,7 +169,10 @@ export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Poo
     if (inserted!.n !== rows.length) {
       const stored = new Set((inserted!.keys ?? []).map(sampleKey));
       fresh = rows.filter((r) => stored.has(sampleKey(r)));
-      replayed = await applyReplays(client, rows.filter((r) => !stored.has(sampleKey(r))));
+      replayed = await applyReplays(
+        client,
+        rows.filter((r) => !stored.has(sampleKey(r))),
+      );
     }
     await upsertRollups(client, [...fresh, ...replayed]);
     await client.query("COMMIT");
@@ -147,8 +187,15 @@ export async function insertVitalsBatch(input: readonly VitalRow[], pool: pg.Poo
 }
 
 /** Deletes vital rollups of one grain older than `before` (their primary key leads with grain and metric). */
-export async function pruneVitalRollups(grain: "hour" | "day", before: Date, pool: Pick<pg.Pool, "query"> = pgPool()): Promise<number> {
-  const { rowCount } = await pool.query(`DELETE FROM vital_rollups WHERE grain = $1::"RollupGrain" AND bucket_start < $2`, [grain, before]);
+export async function pruneVitalRollups(
+  grain: "hour" | "day",
+  before: Date,
+  pool: Pick<pg.Pool, "query"> = pgPool(),
+): Promise<number> {
+  const { rowCount } = await pool.query(
+    `DELETE FROM vital_rollups WHERE grain = $1::"RollupGrain" AND bucket_start < $2`,
+    [grain, before],
+  );
   return rowCount ?? 0;
 }
 

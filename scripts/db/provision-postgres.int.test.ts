@@ -38,14 +38,20 @@ describe("provisionTestDatabase on PostgreSQL", { timeout: 60_000 }, () => {
     const prisma = createPrismaClient(database.url);
     try {
       const created = await prisma.user.create({
-        data: { email: "ada@example.test", name: "Ada", accounts: { create: { type: "oidc", provider: "p", providerAccountId: "1" } } },
+        data: {
+          email: "ada@example.test",
+          name: "Ada",
+          accounts: { create: { type: "oidc", provider: "p", providerAccountId: "1" } },
+        },
       });
       const read = await prisma.user.findUniqueOrThrow({ where: { email: "ada@example.test" } });
       expect(read).toMatchObject({ id: created.id, name: "Ada", role: "viewer", passwordHash: null });
 
       const migrations = await prisma.$queryRaw<Array<{ name: string; applied: boolean }>>`
         SELECT migration_name::text AS name, (finished_at IS NOT NULL) AS applied FROM _prisma_migrations`;
-      expect(migrations.sort((a, b) => a.name.localeCompare(b.name))).toEqual(MIGRATIONS.map((name) => ({ name, applied: true })));
+      expect(migrations.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+        MIGRATIONS.map((name) => ({ name, applied: true })),
+      );
       const current = await prisma.$queryRaw<Array<{ db: string }>>`SELECT current_database()::text AS db`;
       expect(current[0]?.db).toBe(name);
 

@@ -20,7 +20,12 @@ export type ProvisionedDatabase = {
  * that is set, else embedded PGlite in a fresh temp folder (PGlite serves one database per folder).
  */
 export async function provisionTestDatabase({ label }: { label: string }): Promise<ProvisionedDatabase> {
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 24) || "run";
+  const slug =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 24) || "run";
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const database = await createTempDatabase(serverUrl, `vigil_test_${slug}`);

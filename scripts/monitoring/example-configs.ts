@@ -28,8 +28,10 @@ export const BEARER_TOKEN_COMMENT = [
   "   credentials_file: /etc/prometheus/vigil-metrics-token",
 ].join("\n");
 
-const TITLE = '[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.slo }}: {{ .CommonAnnotations.summary }}';
-const TEXT = "{{ range .Alerts }}{{ .Annotations.description }}{{ if .Annotations.runbook_url }}\nRunbook: {{ .Annotations.runbook_url }}{{ end }}\n{{ end }}";
+const TITLE =
+  '[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.slo }}: {{ .CommonAnnotations.summary }}';
+const TEXT =
+  "{{ range .Alerts }}{{ .Annotations.description }}{{ if .Annotations.runbook_url }}\nRunbook: {{ .Annotations.runbook_url }}{{ end }}\n{{ end }}";
 
 export const alertmanagerConfig = () => ({
   global: { resolve_timeout: "5m" },
@@ -40,7 +42,13 @@ export const alertmanagerConfig = () => ({
     group_interval: "5m",
     repeat_interval: "12h",
     routes: [
-      { receiver: "pager", matchers: ['severity="page"'], group_by: ["slo", "severity"], group_wait: "10s", repeat_interval: "1h" },
+      {
+        receiver: "pager",
+        matchers: ['severity="page"'],
+        group_by: ["slo", "severity"],
+        group_wait: "10s",
+        repeat_interval: "1h",
+      },
       { receiver: "tickets", matchers: ['severity="ticket"'], group_by: ["slo", "severity"], repeat_interval: "24h" },
     ],
   },
@@ -49,11 +57,26 @@ export const alertmanagerConfig = () => ({
   receivers: [
     {
       name: "pager",
-      pagerduty_configs: [{ routing_key_file: "/etc/alertmanager/pagerduty-routing-key", severity: "critical", description: "{{ .CommonAnnotations.summary }}", send_resolved: true }],
+      pagerduty_configs: [
+        {
+          routing_key_file: "/etc/alertmanager/pagerduty-routing-key",
+          severity: "critical",
+          description: "{{ .CommonAnnotations.summary }}",
+          send_resolved: true,
+        },
+      ],
     },
     {
       name: "tickets",
-      slack_configs: [{ api_url_file: "/etc/alertmanager/slack-webhook-url", channel: "#slo-tickets", send_resolved: true, title: TITLE, text: TEXT }],
+      slack_configs: [
+        {
+          api_url_file: "/etc/alertmanager/slack-webhook-url",
+          channel: "#slo-tickets",
+          send_resolved: true,
+          title: TITLE,
+          text: TEXT,
+        },
+      ],
     },
   ],
 });

@@ -6,7 +6,9 @@ export type Phase = { minutes: number; good: number; bad: number };
 export type InputSeries = { series: string; values: string };
 
 const seriesName = (metric: string, labels: Record<string, string>) =>
-  `${metric}{${Object.entries(labels).map(([k, v]) => `${k}=${promqlString(v)}`).join(",")}}`;
+  `${metric}{${Object.entries(labels)
+    .map(([k, v]) => `${k}=${promqlString(v)}`)
+    .join(",")}}`;
 
 /** A counter sampled every minute from 0, in promtool's expanding notation ("0 5+5x9 50+0x4"). */
 export function counterValues(perMinute: readonly { minutes: number; inc: number }[]): string {
@@ -22,7 +24,8 @@ export function counterValues(perMinute: readonly { minutes: number; inc: number
 
 /** The series an SLI reads, counting the phases' good and bad events (fixtures come from sli.ts, one per kind). */
 export function fixtureSeries(fixture: SliFixture, phases: readonly Phase[]): InputSeries[] {
-  const counter = (pick: (p: Phase) => number) => counterValues(phases.map((p) => ({ minutes: p.minutes, inc: pick(p) })));
+  const counter = (pick: (p: Phase) => number) =>
+    counterValues(phases.map((p) => ({ minutes: p.minutes, inc: pick(p) })));
   if (fixture.shape === "split") {
     return [
       { series: seriesName(fixture.metric, fixture.goodLabels), values: counter((p) => p.good) },
@@ -30,8 +33,14 @@ export function fixtureSeries(fixture: SliFixture, phases: readonly Phase[]): In
     ];
   }
   return [
-    { series: seriesName(`${fixture.base}_bucket`, { ...fixture.labels, le: fixture.le }), values: counter((p) => p.good) },
-    { series: seriesName(`${fixture.base}_bucket`, { ...fixture.labels, le: "+Inf" }), values: counter((p) => p.good + p.bad) },
+    {
+      series: seriesName(`${fixture.base}_bucket`, { ...fixture.labels, le: fixture.le }),
+      values: counter((p) => p.good),
+    },
+    {
+      series: seriesName(`${fixture.base}_bucket`, { ...fixture.labels, le: "+Inf" }),
+      values: counter((p) => p.good + p.bad),
+    },
     { series: seriesName(`${fixture.base}_count`, fixture.labels), values: counter((p) => p.good + p.bad) },
   ];
 }

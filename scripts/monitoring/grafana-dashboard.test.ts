@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DATASOURCE, grafanaDashboard } from "./grafana-dashboard";
 
-type Panel = { id: number; type: string; title: string; datasource?: unknown; gridPos: { x: number; y: number; w: number; h: number }; targets?: { refId: string; expr: string; datasource: unknown }[] };
+type Panel = {
+  id: number;
+  type: string;
+  title: string;
+  datasource?: unknown;
+  gridPos: { x: number; y: number; w: number; h: number };
+  targets?: { refId: string; expr: string; datasource: unknown }[];
+};
 
 const dashboard = grafanaDashboard();
 const panels = dashboard.panels as Panel[];
@@ -10,7 +17,11 @@ const dataPanels = panels.filter((p) => p.type !== "row");
 describe("Grafana dashboard", () => {
   it("is a schema-39 dashboard whose datasource is a variable", () => {
     expect(dashboard).toMatchObject({ uid: "vigil-overview", schemaVersion: 39 });
-    expect(dashboard.templating.list[0]).toMatchObject({ name: "DS_PROMETHEUS", type: "datasource", query: "prometheus" });
+    expect(dashboard.templating.list[0]).toMatchObject({
+      name: "DS_PROMETHEUS",
+      type: "datasource",
+      query: "prometheus",
+    });
     expect(dashboard.templating.list.map((v) => v.name)).toEqual(["DS_PROMETHEUS", "job", "slo"]);
   });
 

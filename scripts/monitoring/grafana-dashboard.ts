@@ -11,7 +11,16 @@ const J = 'job=~"$job"';
 const RATE = "$__rate_interval";
 
 type Target = { expr: string; legendFormat?: string; instant?: boolean };
-type PanelSpec = { title: string; type: "timeseries" | "stat" | "table" | "bargauge"; w: number; h?: number; unit?: string; description?: string; targets: Target[]; extra?: Record<string, unknown> };
+type PanelSpec = {
+  title: string;
+  type: "timeseries" | "stat" | "table" | "bargauge";
+  w: number;
+  h?: number;
+  unit?: string;
+  description?: string;
+  targets: Target[];
+  extra?: Record<string, unknown>;
+};
 type Section = { row: string; panels: PanelSpec[] };
 
 const requests = (sel = "") => `http_requests_total{${[J, sel].filter(Boolean).join(",")}}`;
@@ -22,28 +31,43 @@ const SECTIONS: Section[] = [
   {
     row: "Requests",
     panels: [
-      { title: "Request rate by status", type: "timeseries", w: 8, unit: "reqps", targets: [{ expr: `sum by (status) (rate(${requests()}[${RATE}]))`, legendFormat: "{{status}}" }] },
+      {
+        title: "Request rate by status",
+        type: "timeseries",
+        w: 8,
+        unit: "reqps",
+        targets: [{ expr: `sum by (status) (rate(${requests()}[${RATE}]))`, legendFormat: "{{status}}" }],
+      },
       {
         title: "5xx ratio",
         type: "timeseries",
         w: 8,
         unit: "percentunit",
         // A server that never answered 5xx has no such series: 0, not a gap.
-        targets: [{ expr: `(sum(rate(${requests('status=~"5.."')}[${RATE}])) or vector(0)) / sum(rate(${requests()}[${RATE}]))`, legendFormat: "5xx" }],
+        targets: [
+          {
+            expr: `(sum(rate(${requests('status=~"5.."')}[${RATE}])) or vector(0)) / sum(rate(${requests()}[${RATE}]))`,
+            legendFormat: "5xx",
+          },
+        ],
       },
       {
         title: "Latency p50 / p95 / p99",
         type: "timeseries",
         w: 8,
         unit: "s",
-        targets: [0.5, 0.95, 0.99].map((q) => ({ expr: quantile(q, "http_request_duration_seconds"), legendFormat: `p${Math.round(q * 100)}` })),
+        targets: [0.5, 0.95, 0.99].map((q) => ({
+          expr: quantile(q, "http_request_duration_seconds"),
+          legendFormat: `p${Math.round(q * 100)}`,
+        })),
       },
       {
         title: "Routes over the time range",
         type: "table",
         w: WIDTH,
         h: 9,
-        description: "Requests per second, share of 5xx and p95 latency per route template, over the dashboard's time range.",
+        description:
+          "Requests per second, share of 5xx and p95 latency per route template, over the dashboard's time range.",
         targets: [
           { expr: `sum by (route) (rate(${requests()}[$__range]))`, instant: true },
           {
@@ -55,7 +79,13 @@ const SECTIONS: Section[] = [
         extra: {
           transformations: [
             { id: "merge", options: {} },
-            { id: "organize", options: { excludeByName: { Time: true }, renameByName: { "Value #A": "req/s", "Value #B": "5xx share", "Value #C": "p95 (s)" } } },
+            {
+              id: "organize",
+              options: {
+                excludeByName: { Time: true },
+                renameByName: { "Value #A": "req/s", "Value #B": "5xx share", "Value #C": "p95 (s)" },
+              },
+            },
           ],
           fieldConfig: {
             defaults: {},
@@ -77,14 +107,20 @@ const SECTIONS: Section[] = [
         type: "timeseries",
         w: 16,
         unit: "s",
-        targets: METRIC_NAMES.filter((m) => METRICS[m].unit === "ms").map((m) => ({ expr: quantile(0.75, vitalMetricName(m)), legendFormat: m })),
+        targets: METRIC_NAMES.filter((m) => METRICS[m].unit === "ms").map((m) => ({
+          expr: quantile(0.75, vitalMetricName(m)),
+          legendFormat: m,
+        })),
       },
       {
         title: "p75 of CLS",
         type: "timeseries",
         w: 8,
         unit: "none",
-        targets: METRIC_NAMES.filter((m) => METRICS[m].unit === "score").map((m) => ({ expr: quantile(0.75, vitalMetricName(m)), legendFormat: m })),
+        targets: METRIC_NAMES.filter((m) => METRICS[m].unit === "score").map((m) => ({
+          expr: quantile(0.75, vitalMetricName(m)),
+          legendFormat: m,
+        })),
       },
     ],
   },
@@ -98,7 +134,10 @@ const SECTIONS: Section[] = [
         unit: "ops",
         targets: [
           { expr: `sum(rate(vigil_ingest_beacons_accepted_total{${J}}[${RATE}]))`, legendFormat: "accepted" },
-          { expr: `sum by (reason) (rate(vigil_ingest_beacons_rejected_total{${J}}[${RATE}]))`, legendFormat: "rejected: {{reason}}" },
+          {
+            expr: `sum by (reason) (rate(vigil_ingest_beacons_rejected_total{${J}}[${RATE}]))`,
+            legendFormat: "rejected: {{reason}}",
+          },
         ],
       },
       {
@@ -107,15 +146,39 @@ const SECTIONS: Section[] = [
         type: "timeseries",
         w: 8,
         unit: "short",
-        targets: [{ expr: `sum by (exported_job, outcome) (increase(vigil_job_runs_total{${J}}[${RATE}]))`, legendFormat: "{{exported_job}} {{outcome}}" }],
+        targets: [
+          {
+            expr: `sum by (exported_job, outcome) (increase(vigil_job_runs_total{${J}}[${RATE}]))`,
+            legendFormat: "{{exported_job}} {{outcome}}",
+          },
+        ],
       },
       {
         title: "Failed job runs (time range)",
         type: "stat",
         w: 8,
         unit: "short",
-        targets: [{ expr: `sum by (exported_job) (increase(vigil_job_runs_total{${J},outcome="failed"}[$__range]))`, legendFormat: "{{exported_job}}", instant: true }],
-        extra: { fieldConfig: { defaults: { thresholds: { mode: "absolute", steps: [{ color: "green", value: null }, { color: "red", value: 1 }] } }, overrides: [] } },
+        targets: [
+          {
+            expr: `sum by (exported_job) (increase(vigil_job_runs_total{${J},outcome="failed"}[$__range]))`,
+            legendFormat: "{{exported_job}}",
+            instant: true,
+          },
+        ],
+        extra: {
+          fieldConfig: {
+            defaults: {
+              thresholds: {
+                mode: "absolute",
+                steps: [
+                  { color: "green", value: null },
+                  { color: "red", value: 1 },
+                ],
+              },
+            },
+            overrides: [],
+          },
+        },
       },
       {
         title: "Notification deliveries",
@@ -123,7 +186,12 @@ const SECTIONS: Section[] = [
         w: WIDTH,
         h: 6,
         unit: "short",
-        targets: [{ expr: `sum by (kind, outcome) (increase(vigil_notification_deliveries_total{${J}}[${RATE}]))`, legendFormat: "{{kind}} {{outcome}}" }],
+        targets: [
+          {
+            expr: `sum by (kind, outcome) (increase(vigil_notification_deliveries_total{${J}}[${RATE}]))`,
+            legendFormat: "{{kind}} {{outcome}}",
+          },
+        ],
       },
     ],
   },
@@ -143,7 +211,13 @@ const SECTIONS: Section[] = [
           },
         ],
       },
-      { title: "Probe duration p95 by monitor", type: "timeseries", w: 12, unit: "s", targets: [{ expr: quantile(0.95, "vigil_probe_duration_seconds", ["monitor"]), legendFormat: "{{monitor}}" }] },
+      {
+        title: "Probe duration p95 by monitor",
+        type: "timeseries",
+        w: 12,
+        unit: "s",
+        targets: [{ expr: quantile(0.95, "vigil_probe_duration_seconds", ["monitor"]), legendFormat: "{{monitor}}" }],
+      },
     ],
   },
   {
@@ -159,10 +233,25 @@ const SECTIONS: Section[] = [
         targets: [{ expr: `${RECORD.budgetRemaining}{slo=~"$slo"}`, legendFormat: "{{slo}}", instant: true }],
         extra: {
           fieldConfig: {
-            defaults: { min: -1, max: 1, thresholds: { mode: "absolute", steps: [{ color: "red", value: null }, { color: "orange", value: 0 }, { color: "green", value: 0.25 }] } },
+            defaults: {
+              min: -1,
+              max: 1,
+              thresholds: {
+                mode: "absolute",
+                steps: [
+                  { color: "red", value: null },
+                  { color: "orange", value: 0 },
+                  { color: "green", value: 0.25 },
+                ],
+              },
+            },
             overrides: [],
           },
-          options: { orientation: "horizontal", displayMode: "gradient", reduceOptions: { calcs: ["lastNotNull"], fields: "", values: false } },
+          options: {
+            orientation: "horizontal",
+            displayMode: "gradient",
+            reduceOptions: { calcs: ["lastNotNull"], fields: "", values: false },
+          },
         },
       },
       {
@@ -171,8 +260,14 @@ const SECTIONS: Section[] = [
         w: 16,
         h: 9,
         unit: "x",
-        description: "Error ratio over each alert window divided by the error budget: 1 spends the budget exactly over the SLO window.",
-        targets: [{ expr: `{__name__=~"slo:sli_error:ratio_rate.+",slo=~"$slo"} / on (slo) group_left () ${RECORD.errorBudget}`, legendFormat: "{{slo}} {{window}}" }],
+        description:
+          "Error ratio over each alert window divided by the error budget: 1 spends the budget exactly over the SLO window.",
+        targets: [
+          {
+            expr: `{__name__=~"slo:sli_error:ratio_rate.+",slo=~"$slo"} / on (slo) group_left () ${RECORD.errorBudget}`,
+            legendFormat: "{{slo}} {{window}}",
+          },
+        ],
       },
       {
         title: "SLI events",
@@ -188,7 +283,12 @@ const SECTIONS: Section[] = [
         title: "Firing SLO alerts",
         type: "table",
         w: 12,
-        targets: [{ expr: `count by (slo, severity, rule, alertname) (ALERTS{alertstate="firing",slo=~"$slo"})`, instant: true }],
+        targets: [
+          {
+            expr: `count by (slo, severity, rule, alertname) (ALERTS{alertstate="firing",slo=~"$slo"})`,
+            instant: true,
+          },
+        ],
         extra: { transformations: [{ id: "organize", options: { excludeByName: { Time: true, Value: true } } }] },
       },
     ],
@@ -217,7 +317,14 @@ function panel(p: PanelSpec, id: number, x: number, y: number) {
   };
   const extra = p.extra ?? {};
   const fieldConfig = extra.fieldConfig as { defaults: object; overrides: unknown[] } | undefined;
-  return { ...base, ...extra, fieldConfig: { defaults: { ...base.fieldConfig.defaults, ...fieldConfig?.defaults }, overrides: fieldConfig?.overrides ?? [] } };
+  return {
+    ...base,
+    ...extra,
+    fieldConfig: {
+      defaults: { ...base.fieldConfig.defaults, ...fieldConfig?.defaults },
+      overrides: fieldConfig?.overrides ?? [],
+    },
+  };
 }
 
 function layout(sections: Section[]) {
@@ -225,7 +332,14 @@ function layout(sections: Section[]) {
   let id = 1;
   let y = 0;
   for (const s of sections) {
-    panels.push({ id: id++, type: "row", title: s.row, collapsed: false, gridPos: { h: 1, w: WIDTH, x: 0, y }, panels: [] });
+    panels.push({
+      id: id++,
+      type: "row",
+      title: s.row,
+      collapsed: false,
+      gridPos: { h: 1, w: WIDTH, x: 0, y },
+      panels: [],
+    });
     y += 1;
     let x = 0;
     let rowHeight = 0;
@@ -264,7 +378,8 @@ const queryVariable = (name: string, label: string, query: string) => ({
 export const grafanaDashboard = () => ({
   uid: "vigil-overview",
   title: "Vigil",
-  description: "Vigil's /metrics: requests, latency, web vitals, ingest, jobs, uptime probes and SLOs. Generated by scripts/monitoring/generate.ts.",
+  description:
+    "Vigil's /metrics: requests, latency, web vitals, ingest, jobs, uptime probes and SLOs. Generated by scripts/monitoring/generate.ts.",
   tags: ["vigil", "slo"],
   timezone: "browser",
   editable: true,
@@ -278,7 +393,17 @@ export const grafanaDashboard = () => ({
   links: [],
   templating: {
     list: [
-      { name: "DS_PROMETHEUS", label: "Prometheus", type: "datasource", query: "prometheus", current: {}, hide: 0, refresh: 1, regex: "", options: [] },
+      {
+        name: "DS_PROMETHEUS",
+        label: "Prometheus",
+        type: "datasource",
+        query: "prometheus",
+        current: {},
+        hide: 0,
+        refresh: 1,
+        regex: "",
+        options: [],
+      },
       queryVariable("job", "Job", "label_values(http_requests_total, job)"),
       queryVariable("slo", "SLO", `label_values(${RECORD.info}, slo)`),
     ],

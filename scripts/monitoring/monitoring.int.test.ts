@@ -34,7 +34,10 @@ function writeAll(dir: string, files: Record<string, string>) {
 let tmp: string;
 
 beforeAll(async () => {
-  for (const [tool, pkg] of [["promtool", "prometheus"], ["amtool", "prometheus-alertmanager"]]) {
+  for (const [tool, pkg] of [
+    ["promtool", "prometheus"],
+    ["amtool", "prometheus-alertmanager"],
+  ]) {
     const { code } = await run(tool!, ["--version"]);
     if (code !== 0) throw new Error(`${tool} not found: apt-get install ${pkg}`);
   }
@@ -49,7 +52,10 @@ describe("monitoring/ as committed", () => {
     const gen = await run("npm", ["run", "-s", "monitoring:generate", "--", "--out", fresh]);
     expect(gen.code, gen.output).toBe(0);
     for (const path of Object.values(GENERATED_FILES)) {
-      expect(readFileSync(join(fresh, path), "utf8"), `monitoring/${path} is out of date: run npm run monitoring:generate`).toBe(readFileSync(join(COMMITTED, path), "utf8"));
+      expect(
+        readFileSync(join(fresh, path), "utf8"),
+        `monitoring/${path} is out of date: run npm run monitoring:generate`,
+      ).toBe(readFileSync(join(COMMITTED, path), "utf8"));
     }
   });
 
@@ -59,7 +65,9 @@ describe("monitoring/ as committed", () => {
     expect(r.output).toMatch(/SUCCESS: \d+ rules found/);
   });
 
-  it("passes promtool test rules: every alert fires on its inputs and stays quiet on the others", { timeout: SLOW }, async () => {
+  it("passes promtool test rules: every alert fires on its inputs and stays quiet on the others", {
+    timeout: SLOW,
+  }, async () => {
     const r = await run("promtool", ["test", "rules", join(COMMITTED, GENERATED_FILES.ruleTests)]);
     expect(r.code, r.output).toBe(0);
     expect(r.output).toContain("SUCCESS");
@@ -80,11 +88,25 @@ describe("monitoring/ as committed", () => {
 
   it("has a dashboard whose every expression parses as PromQL", async () => {
     const committed = JSON.parse(readFileSync(join(COMMITTED, GENERATED_FILES.dashboard), "utf8"));
-    const exprs: string[] = committed.panels.flatMap((p: { targets?: { expr: string }[] }) => (p.targets ?? []).map((t) => t.expr));
+    const exprs: string[] = committed.panels.flatMap((p: { targets?: { expr: string }[] }) =>
+      (p.targets ?? []).map((t) => t.expr),
+    );
     expect(exprs.length).toBeGreaterThan(15);
-    const concrete = (e: string) => e.replaceAll("$__rate_interval", "5m").replaceAll("$__range", "6h").replaceAll("$job", ".+").replaceAll("$slo", ".+");
+    const concrete = (e: string) =>
+      e
+        .replaceAll("$__rate_interval", "5m")
+        .replaceAll("$__range", "6h")
+        .replaceAll("$job", ".+")
+        .replaceAll("$slo", ".+");
     const file = join(tmp, "dashboard-exprs.yml");
-    writeFileSync(file, stringify({ groups: [{ name: "dashboard", rules: exprs.map((e, i) => ({ record: `dashboard:expr_${i}`, expr: concrete(e) })) }] }));
+    writeFileSync(
+      file,
+      stringify({
+        groups: [
+          { name: "dashboard", rules: exprs.map((e, i) => ({ record: `dashboard:expr_${i}`, expr: concrete(e) })) },
+        ],
+      }),
+    );
     const r = await run("promtool", ["check", "rules", file]);
     expect(r.code, r.output).toBe(0);
     expect(committed.panels.length).toBe(grafanaDashboard().panels.length);
@@ -94,10 +116,21 @@ describe("monitoring/ as committed", () => {
 describe("dashboard figures", () => {
   it("match hand-computed ratios on known series, 0 rather than a gap where nothing failed", async () => {
     const panels = grafanaDashboard().panels as { title: string; targets?: { expr: string }[] }[];
-    const expr = (title: string, i = 0) => panels.find((p) => p.title === title)!.targets![i]!.expr.replaceAll("$__rate_interval", "5m").replaceAll("$__range", "10m").replaceAll("$job", "vigil");
-    const req = (route: string, status: string) => `http_requests_total{job="vigil",route="${route}",method="GET",status="${status}"}`;
-    const probe = (monitor: string, outcome: string) => `vigil_probe_results_total{job="vigil",monitor="${monitor}",outcome="${outcome}"}`;
-    const check = (e: string, samples: [string, number][]) => ({ expr: `round((${e}) * 1e6)`, eval_time: "10m", exp_samples: samples.map(([labels, value]) => ({ labels, value })) });
+    const expr = (title: string, i = 0) =>
+      panels
+        .find((p) => p.title === title)!
+        .targets![i]!.expr.replaceAll("$__rate_interval", "5m")
+        .replaceAll("$__range", "10m")
+        .replaceAll("$job", "vigil");
+    const req = (route: string, status: string) =>
+      `http_requests_total{job="vigil",route="${route}",method="GET",status="${status}"}`;
+    const probe = (monitor: string, outcome: string) =>
+      `vigil_probe_results_total{job="vigil",monitor="${monitor}",outcome="${outcome}"}`;
+    const check = (e: string, samples: [string, number][]) => ({
+      expr: `round((${e}) * 1e6)`,
+      eval_time: "10m",
+      exp_samples: samples.map(([labels, value]) => ({ labels, value })),
+    });
     const file = {
       rule_files: [],
       tests: [
@@ -114,8 +147,14 @@ describe("dashboard figures", () => {
           ],
           promql_expr_test: [
             check(expr("5xx ratio"), [["{}", 100_000]]),
-            check(expr("Routes over the time range", 1), [['{route="/a"}', 250_000], ['{route="/b"}', 0]]),
-            check(expr("Probe success ratio by monitor"), [['{monitor="m"}', 750_000], ['{monitor="dead"}', 0]]),
+            check(expr("Routes over the time range", 1), [
+              ['{route="/a"}', 250_000],
+              ['{route="/b"}', 0],
+            ]),
+            check(expr("Probe success ratio by monitor"), [
+              ['{monitor="m"}', 750_000],
+              ['{monitor="dead"}', 0],
+            ]),
           ],
         },
       ],
@@ -129,7 +168,8 @@ describe("dashboard figures", () => {
 
 describe("the checks can fail", () => {
   const rules = () => parse(readFileSync(join(COMMITTED, GENERATED_FILES.rules), "utf8"));
-  const alertOf = (doc: { groups: { rules: { alert?: string; expr: string }[] }[] }, name: string) => doc.groups.flatMap((g) => g.rules).find((r) => r.alert === name)!;
+  const alertOf = (doc: { groups: { rules: { alert?: string; expr: string }[] }[] }, name: string) =>
+    doc.groups.flatMap((g) => g.rules).find((r) => r.alert === name)!;
 
   it("promtool check rules refuses broken PromQL", async () => {
     const doc = rules();
@@ -170,11 +210,57 @@ describe("the checks can fail", () => {
 describe("rules for other specs", () => {
   // Every kind, every window, escaping, no guard, a tiny absent window and an objective that leaves rules out.
   const specs = parseSloSpecs([
-    { id: "checkout", name: "Checkout {{ok}}", kind: "custom", objective: 0.99, window: "7d", owner: "shop", alerting: { minEvents: 0, absentMinutes: 5 } },
-    { id: "item-api", name: "Item API", kind: "availability", routes: ["/api/items/[id]", "/api/items"], methods: ["GET", "POST"], objective: 0.995, window: "28d", owner: "a", alerting: { minEvents: 1, absentMinutes: 0 } },
-    { id: "cls-mobile", name: "CLS on mobile", kind: "vitals", metric: "CLS", route: "/blog/[slug]", device: "mobile", objective: 0.9, window: "7d", owner: "web" },
-    { id: "v1-latency", name: "v1 latency", kind: "latency", thresholdMs: 250, routePrefix: "/api/v1.x/", objective: 0.99, window: "28d", owner: "b", alerting: { minEvents: 100000, absentMinutes: 1 } },
-    { id: "probe-b", name: "Probe B", kind: "uptime", monitor: "b", objective: 0.6, owner: "ops", alerting: { minEvents: 2, absentMinutes: 2 } },
+    {
+      id: "checkout",
+      name: "Checkout {{ok}}",
+      kind: "custom",
+      objective: 0.99,
+      window: "7d",
+      owner: "shop",
+      alerting: { minEvents: 0, absentMinutes: 5 },
+    },
+    {
+      id: "item-api",
+      name: "Item API",
+      kind: "availability",
+      routes: ["/api/items/[id]", "/api/items"],
+      methods: ["GET", "POST"],
+      objective: 0.995,
+      window: "28d",
+      owner: "a",
+      alerting: { minEvents: 1, absentMinutes: 0 },
+    },
+    {
+      id: "cls-mobile",
+      name: "CLS on mobile",
+      kind: "vitals",
+      metric: "CLS",
+      route: "/blog/[slug]",
+      device: "mobile",
+      objective: 0.9,
+      window: "7d",
+      owner: "web",
+    },
+    {
+      id: "v1-latency",
+      name: "v1 latency",
+      kind: "latency",
+      thresholdMs: 250,
+      routePrefix: "/api/v1.x/",
+      objective: 0.99,
+      window: "28d",
+      owner: "b",
+      alerting: { minEvents: 100000, absentMinutes: 1 },
+    },
+    {
+      id: "probe-b",
+      name: "Probe B",
+      kind: "uptime",
+      monitor: "b",
+      objective: 0.6,
+      owner: "ops",
+      alerting: { minEvents: 2, absentMinutes: 2 },
+    },
   ]);
 
   it("pass promtool check rules and their generated promtool tests", { timeout: SLOW }, async () => {
@@ -184,7 +270,12 @@ describe("rules for other specs", () => {
     expect(check.code, check.output).toBe(0);
     const test = await run("promtool", ["test", "rules", join(dir, GENERATED_FILES.ruleTests)]);
     expect(test.code, test.output).toBe(0);
-    const alerts = parse(readFileSync(join(dir, GENERATED_FILES.rules), "utf8")).groups.flatMap((g: { rules: { alert?: string }[] }) => g.rules.filter((r) => r.alert).map((r) => r.alert));
-    expect(alerts.filter((a: string) => a.startsWith("SLOProbeB"))).toEqual(["SLOProbeBBurnRateTicket3d", "SLOProbeBNoData"]);
+    const alerts = parse(readFileSync(join(dir, GENERATED_FILES.rules), "utf8")).groups.flatMap(
+      (g: { rules: { alert?: string }[] }) => g.rules.filter((r) => r.alert).map((r) => r.alert),
+    );
+    expect(alerts.filter((a: string) => a.startsWith("SLOProbeB"))).toEqual([
+      "SLOProbeBBurnRateTicket3d",
+      "SLOProbeBNoData",
+    ]);
   });
 });

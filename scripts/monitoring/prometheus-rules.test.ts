@@ -3,12 +3,21 @@ import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
 import { alertExpr, ruleGroup, skippedNote, type AlertingRule, type RecordingRule } from "./prometheus-rules";
 import { planSlo, planSlos, templateText } from "./slo-plan";
 
-const spec = (s: Record<string, unknown>): SloSpec => parseSloSpecs([{ id: "shop", name: "Shop", owner: "team", kind: "custom", objective: 0.99, ...s }])[0]!;
+const spec = (s: Record<string, unknown>): SloSpec =>
+  parseSloSpecs([{ id: "shop", name: "Shop", owner: "team", kind: "custom", objective: 0.99, ...s }])[0]!;
 
 describe("SLO plans", () => {
   it("uses the scaled windows of the burn-rate table, deduplicated and sorted", () => {
     expect(planSlo(spec({ window: "30d" })).windows).toEqual(["5m", "30m", "1h", "2h", "6h", "1d", "3d"]);
-    expect(planSlo(spec({ window: "28d" })).windows).toEqual(["5m", "28m", "56m", "1h52m", "5h36m", "22h24m", "2d19h12m"]);
+    expect(planSlo(spec({ window: "28d" })).windows).toEqual([
+      "5m",
+      "28m",
+      "56m",
+      "1h52m",
+      "5h36m",
+      "22h24m",
+      "2d19h12m",
+    ]);
     expect(planSlo(spec({ window: "7d" })).windows).toEqual(["1m", "7m", "14m", "28m", "1h24m", "5h36m", "16h48m"]);
     expect(planSlo(spec({ window: "7d" })).period).toBe("7d");
   });
@@ -22,11 +31,23 @@ describe("SLO plans", () => {
       "SLOApiAvailabilityBurnRateTicket3d",
       "SLOApiAvailabilityNoData",
     ]);
-    expect(plan.alerts[0]!.labels).toEqual({ slo: "api-availability", owner: "platform", severity: "page", rule: "page-1h" });
+    expect(plan.alerts[0]!.labels).toEqual({
+      slo: "api-availability",
+      owner: "platform",
+      severity: "page",
+      rule: "page-1h",
+    });
     expect(plan.alerts[3]!.labels.severity).toBe("ticket");
-    expect(plan.alerts[4]!.labels).toEqual({ slo: "api-availability", owner: "platform", severity: "ticket", rule: "absent" });
+    expect(plan.alerts[4]!.labels).toEqual({
+      slo: "api-availability",
+      owner: "platform",
+      severity: "ticket",
+      rule: "absent",
+    });
     expect(plan.alerts[0]!.annotations.runbook_url).toBe("RUNBOOK.md#api");
-    expect(plan.alerts[0]!.annotations.description).toContain("above 14.4 % over the last 5m too: more than 14.4× the 1 % error budget");
+    expect(plan.alerts[0]!.annotations.description).toContain(
+      "above 14.4 % over the last 5m too: more than 14.4× the 1 % error budget",
+    );
   });
 
   it("leaves out rules that can never hold and alerts on absent data only when asked", () => {
@@ -36,12 +57,16 @@ describe("SLO plans", () => {
       ["page-1h", 3.6],
       ["page-6h", 1.5],
     ]);
-    expect(skippedNote(lcp)).toBe(" Left out for objective 0.75, as an error ratio never exceeds 100 %: page-1h (14.4× needs 360 %), page-6h (6× needs 150 %).");
+    expect(skippedNote(lcp)).toBe(
+      " Left out for objective 0.75, as an error ratio never exceeds 100 %: page-1h (14.4× needs 360 %), page-6h (6× needs 150 %).",
+    );
     expect(skippedNote(planSlo(spec({})))).toBeUndefined();
   });
 
   it("refuses two SLO ids that would share an alert name", () => {
-    expect(() => planSlos([spec({ id: "a-1" }), spec({ id: "a1" })])).toThrow(/"a-1" and "a1" give the same alert name SLOA1BurnRatePage1h/);
+    expect(() => planSlos([spec({ id: "a-1" }), spec({ id: "a1" })])).toThrow(
+      /"a-1" and "a1" give the same alert name SLOA1BurnRatePage1h/,
+    );
   });
 
   it("keeps a literal {{ in names out of Go's template actions", () => {
@@ -85,9 +110,13 @@ describe("rule groups", () => {
       "slo:info",
     ]);
     expect(records[0]!.labels).toEqual({ slo: "shop", window: "5m" });
-    expect(records[9]!.expr).toBe('sum_over_time(slo:sli_bad_events:rate5m{slo="shop"}[28d])\n/\nsum_over_time(slo:sli_events:rate5m{slo="shop"}[28d])');
+    expect(records[9]!.expr).toBe(
+      'sum_over_time(slo:sli_bad_events:rate5m{slo="shop"}[28d])\n/\nsum_over_time(slo:sli_events:rate5m{slo="shop"}[28d])',
+    );
     expect(records.find((r) => r.record === "slo:error_budget:ratio")!.expr).toBe("vector(0.005)");
-    expect(records.find((r) => r.record === "slo:error_budget_remaining:ratio")!.expr).toBe('1 - max without (window) (slo:sli_error:ratio_rate28d{slo="shop"}) / 0.005');
+    expect(records.find((r) => r.record === "slo:error_budget_remaining:ratio")!.expr).toBe(
+      '1 - max without (window) (slo:sli_error:ratio_rate28d{slo="shop"}) / 0.005',
+    );
     const alerts = group.rules.filter((r): r is AlertingRule => "alert" in r);
     expect(alerts.map((a) => a.for)).toEqual([undefined, undefined, "5m", "5m", "1h30m"]);
   });

@@ -16,14 +16,24 @@ export const RECORD = {
 } as const;
 
 export type RecordingRule = { record: string; expr: string; labels: Record<string, string> };
-export type AlertingRule = { alert: string; expr: string; for?: string; labels: Record<string, string>; annotations: Record<string, string> };
+export type AlertingRule = {
+  alert: string;
+  expr: string;
+  for?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+};
 export type RuleGroup = { name: string; rules: (RecordingRule | AlertingRule)[] };
 
 const own = (p: SloPlan, metric: string) => selector(metric, [eq("slo", p.spec.id)]);
 
 function recordingRules(p: SloPlan): RecordingRule[] {
   const slo = p.spec.id;
-  const ratios = p.windows.map((w) => ({ record: RECORD.errorRatio(w), expr: errorRatio(p.source, w), labels: { slo, window: w } }));
+  const ratios = p.windows.map((w) => ({
+    record: RECORD.errorRatio(w),
+    expr: errorRatio(p.source, w),
+    labels: { slo, window: w },
+  }));
   return [
     ...ratios,
     { record: RECORD.eventsRate, expr: totalRate(p.source, BASE_RATE_WINDOW), labels: { slo } },
@@ -37,15 +47,26 @@ function recordingRules(p: SloPlan): RecordingRule[] {
     { record: RECORD.objective, expr: `vector(${p.spec.objective})`, labels: { slo } },
     { record: RECORD.errorBudget, expr: `vector(${p.errorBudget})`, labels: { slo } },
     { record: RECORD.periodDays, expr: `vector(${SLO_WINDOWS[p.spec.window]})`, labels: { slo } },
-    { record: RECORD.budgetRemaining, expr: `1 - max without (window) (${own(p, RECORD.errorRatio(p.period))}) / ${p.errorBudget}`, labels: { slo } },
-    { record: RECORD.info, expr: "vector(1)", labels: { slo, slo_name: p.spec.name, kind: p.spec.kind, owner: p.spec.owner, slo_window: p.spec.window } },
+    {
+      record: RECORD.budgetRemaining,
+      expr: `1 - max without (window) (${own(p, RECORD.errorRatio(p.period))}) / ${p.errorBudget}`,
+      labels: { slo },
+    },
+    {
+      record: RECORD.info,
+      expr: "vector(1)",
+      labels: { slo, slo_name: p.spec.name, kind: p.spec.kind, owner: p.spec.owner, slo_window: p.spec.window },
+    },
   ];
 }
 
 export function alertExpr(p: SloPlan, a: AlertPlan): string {
   if (a.type === "absent") return `(${totalRate(p.source, BASE_RATE_WINDOW)} or vector(0)) == 0`;
   const burning = (w: string) => `max without (window) (${own(p, RECORD.errorRatio(w))} > ${a.threshold})`;
-  const guard = p.spec.alerting.minEvents > 0 ? `\nand on ()\n(${totalIncrease(p.source, a.long)} >= ${p.spec.alerting.minEvents})` : "";
+  const guard =
+    p.spec.alerting.minEvents > 0
+      ? `\nand on ()\n(${totalIncrease(p.source, a.long)} >= ${p.spec.alerting.minEvents})`
+      : "";
   return `(\n  ${burning(a.long)}\nand\n  ${burning(a.short)}\n)${guard}`;
 }
 
@@ -58,7 +79,15 @@ export const ruleGroup = (p: SloPlan): RuleGroup => ({
   name: `slo-${p.spec.id}`,
   rules: [
     ...recordingRules(p),
-    ...p.alerts.map((a): AlertingRule => ({ alert: a.name, expr: alertExpr(p, a), ...forOf(a), labels: a.labels, annotations: a.annotations })),
+    ...p.alerts.map(
+      (a): AlertingRule => ({
+        alert: a.name,
+        expr: alertExpr(p, a),
+        ...forOf(a),
+        labels: a.labels,
+        annotations: a.annotations,
+      }),
+    ),
   ],
 });
 

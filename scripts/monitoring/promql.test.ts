@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { escapeRegex, goPrecision4, humanSpan, noneOf, oneOf, percent, promDuration, promqlString, selector } from "./promql";
+import {
+  escapeRegex,
+  goPrecision4,
+  humanSpan,
+  noneOf,
+  oneOf,
+  percent,
+  promDuration,
+  promqlString,
+  selector,
+} from "./promql";
 
 describe("PromQL builders", () => {
   it("quotes strings the way Go reads them", () => {
@@ -18,7 +28,9 @@ describe("PromQL builders", () => {
   it("matches one value with = and several with an escaped alternation", () => {
     expect(selector("m", [oneOf("route", ["/a.b"])])).toBe('m{route="/a.b"}');
     expect(selector("m", [oneOf("route", ["/a.b", "/c/[id]"])])).toBe('m{route=~"/a\\\\.b|/c/\\\\[id\\\\]"}');
-    expect(selector("m", [noneOf("route", ["/_next/static", "(public)"])])).toBe('m{route!~"/_next/static|\\\\(public\\\\)"}');
+    expect(selector("m", [noneOf("route", ["/_next/static", "(public)"])])).toBe(
+      'm{route!~"/_next/static|\\\\(public\\\\)"}',
+    );
     expect(selector("m", [])).toBe("m");
     expect(() => oneOf("route", [])).toThrow(/at least one/);
   });

@@ -1,7 +1,8 @@
 // Small PromQL builders: every string that ends up in a query goes through these, so quoting lives in one place.
 
 /** A PromQL double-quoted string literal (Go escaping: backslash and quote). */
-export const promqlString = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+export const promqlString = (value: string) =>
+  `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 
 /** Escapes RE2 metacharacters so a literal (a route template, a prefix) matches only itself. */
 export const escapeRegex = (literal: string) => literal.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
@@ -17,10 +18,16 @@ export function oneOf(label: string, values: readonly string[]): Matcher {
 }
 
 /** `label` equal to none of `values` (PromQL regexes are anchored, so this is exact too). */
-export const noneOf = (label: string, values: readonly string[]): Matcher => ({ label, op: "!~", value: values.map(escapeRegex).join("|") });
+export const noneOf = (label: string, values: readonly string[]): Matcher => ({
+  label,
+  op: "!~",
+  value: values.map(escapeRegex).join("|"),
+});
 
 export const selector = (metric: string, matchers: readonly Matcher[]) =>
-  matchers.length === 0 ? metric : `${metric}{${matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(",")}}`;
+  matchers.length === 0
+    ? metric
+    : `${metric}{${matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(",")}}`;
 
 const UNITS: [string, number][] = [
   ["d", 86_400_000],
@@ -31,7 +38,8 @@ const UNITS: [string, number][] = [
 
 /** A Prometheus duration for whole seconds, largest units first: 70 s → "1m10s", 67 h 12 min → "2d19h12m". */
 export function promDuration(ms: number): string {
-  if (!Number.isInteger(ms / 1000) || ms <= 0) throw new Error(`a Prometheus window must be a positive whole number of seconds, got ${ms} ms`);
+  if (!Number.isInteger(ms / 1000) || ms <= 0)
+    throw new Error(`a Prometheus window must be a positive whole number of seconds, got ${ms} ms`);
   let rest = ms;
   let out = "";
   for (const [unit, size] of UNITS) {
@@ -46,7 +54,10 @@ export function promDuration(ms: number): string {
 export function goPrecision4(x: number): string {
   if (x === 0) return "0";
   if (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e4) throw new Error(`goPrecision4 covers 1e-4 ≤ |x| < 1e4, got ${x}`);
-  return x.toPrecision(4).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return x
+    .toPrecision(4)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 /** A ratio as a percentage for people: 0.999 → "99.9 %", 0.0144 → "1.44 %". */

@@ -27,7 +27,10 @@ const alignDown = (m: number) => Math.floor(m / EVAL_MINUTES) * EVAL_MINUTES;
 /** What Prometheus renders from the annotation templates (only the two constructs slo-plan.ts writes). */
 export const renderAnnotations = (annotations: Record<string, string>, value: number) =>
   Object.fromEntries(
-    Object.entries(annotations).map(([k, v]) => [k, v.replaceAll("{{ $value | humanizePercentage }}", `${goPrecision4(value * 100)}%`).replaceAll('{{ "{{" }}', "{{")]),
+    Object.entries(annotations).map(([k, v]) => [
+      k,
+      v.replaceAll("{{ $value | humanizePercentage }}", `${goPrecision4(value * 100)}%`).replaceAll('{{ "{{" }}', "{{"),
+    ]),
   );
 
 /** Rounds up to two significant digits, so percentages in alerts print without rounding ties. */
@@ -66,7 +69,9 @@ function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolea
       {
         eval_time: minutes(phasesMinutes(phases)),
         alertname: a.name,
-        exp_alerts: fires ? [{ exp_labels: a.labels, exp_annotations: renderAnnotations(a.annotations, windowRatio(phases, L)) }] : [],
+        exp_alerts: fires
+          ? [{ exp_labels: a.labels, exp_annotations: renderAnnotations(a.annotations, windowRatio(phases, L)) }]
+          : [],
       },
     ],
     ...extra,
@@ -81,10 +86,18 @@ function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolea
   const decimals = Math.max(4, 3 - Math.floor(Math.log10(fireRatio)));
   const ratioCheck = (w: string) => {
     const r = rounded(fireRatio, decimals);
-    return { expr: r.expr(`${RECORD.errorRatio(w)}{slo="${p.spec.id}"}`), eval_time: minutes(D), exp_samples: [{ labels: `{slo="${p.spec.id}", window="${w}"}`, value: r.value }] };
+    return {
+      expr: r.expr(`${RECORD.errorRatio(w)}{slo="${p.spec.id}"}`),
+      eval_time: minutes(D),
+      exp_samples: [{ labels: `{slo="${p.spec.id}", window="${w}"}`, value: r.value }],
+    };
   };
   const remaining = rounded(1 - fireRatio / p.errorBudget, 6);
-  const budgetCheck = { expr: remaining.expr(`${RECORD.budgetRemaining}{slo="${p.spec.id}"}`), eval_time: minutes(D), exp_samples: [{ labels: `{slo="${p.spec.id}"}`, value: remaining.value }] };
+  const budgetCheck = {
+    expr: remaining.expr(`${RECORD.budgetRemaining}{slo="${p.spec.id}"}`),
+    eval_time: minutes(D),
+    exp_samples: [{ labels: `{slo="${p.spec.id}"}`, value: remaining.value }],
+  };
   const tests = [
     group(`fires at ${percent(fireRatio)} errors over ${minutes(D)}`, fire, true, {
       promql_expr_test: [ratioCheck(a.long), ratioCheck(a.short), ...(withBudgetCheck ? [budgetCheck] : [])],
@@ -92,11 +105,26 @@ function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolea
   ];
 
   const below = Math.floor(0.9 * t * N);
-  tests.push(group(`does not fire at ${percent(below / N)} errors, below ${percent(t)}`, [{ minutes: D, good: N - below, bad: below }], false));
+  tests.push(
+    group(
+      `does not fire at ${percent(below / N)} errors, below ${percent(t)}`,
+      [{ minutes: D, good: N - below, bad: below }],
+      false,
+    ),
+  );
 
   if (minEvents >= 2) {
     const k = Math.min(minEvents - 1, D - 1);
-    tests.push(group(`does not fire on ${k} events, all bad, fewer than minEvents ${minEvents}`, [{ minutes: D - k, good: 0, bad: 0 }, { minutes: k, good: 0, bad: 1 }], false));
+    tests.push(
+      group(
+        `does not fire on ${k} events, all bad, fewer than minEvents ${minEvents}`,
+        [
+          { minutes: D - k, good: 0, bad: 0 },
+          { minutes: k, good: 0, bad: 1 },
+        ],
+        false,
+      ),
+    );
   }
 
   const holds = (phases: Phase[], w: number) => windowCounts(phases, w).total >= minEvents;
@@ -105,18 +133,36 @@ function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolea
   const C = Math.floor(S) + 2;
   const target = (1 + t) / 2;
   const H = alignUp(Math.max(5, Math.ceil((target * C) / (10 * (1 - target)))) + C) - C;
-  const recovered: Phase[] = [{ minutes: H, good: 0, bad: N }, { minutes: C, good: N / 10, bad: 0 }];
+  const recovered: Phase[] = [
+    { minutes: H, good: 0, bad: N },
+    { minutes: C, good: N / 10, bad: 0 },
+  ];
   if (windowRatio(recovered, L) > t && windowCounts(recovered, S).bad === 0 && holds(recovered, L)) {
-    tests.push(group(`does not fire once the ${a.short} window is clean again (${percent(windowRatio(recovered, L))} errors over ${a.long})`, recovered, false));
+    tests.push(
+      group(
+        `does not fire once the ${a.short} window is clean again (${percent(windowRatio(recovered, L))} errors over ${a.long})`,
+        recovered,
+        false,
+      ),
+    );
   }
 
   // Busy clean traffic, then a burst that fills the short window: the long window stays under the threshold.
   const B = Math.max(1, Math.floor(S)) + 1;
   const bad = Math.ceil(burstRatio * N);
   const P = alignUp(Math.max(1, Math.ceil(((bad * B) / (0.9 * t) - N * B) / (10 * N))) + B) - B;
-  const burst: Phase[] = [{ minutes: P, good: 10 * N, bad: 0 }, { minutes: B, good: N - bad, bad }];
+  const burst: Phase[] = [
+    { minutes: P, good: 10 * N, bad: 0 },
+    { minutes: B, good: N - bad, bad },
+  ];
   if (windowRatio(burst, S) > t && windowRatio(burst, L) < t && holds(burst, L)) {
-    tests.push(group(`does not fire on a ${minutes(B)} burst of ${percent(bad / N)} errors (${percent(windowRatio(burst, L))} over ${a.long})`, burst, false));
+    tests.push(
+      group(
+        `does not fire on a ${minutes(B)} burst of ${percent(bad / N)} errors (${percent(windowRatio(burst, L))} over ${a.long})`,
+        burst,
+        false,
+      ),
+    );
   }
   return tests;
 }
@@ -128,16 +174,29 @@ function absentTests(p: SloPlan, a: AlertPlan & AbsentAlert): TestGroup[] {
     name: `${a.name}: ${name}`,
     interval: "1m",
     input_series: fixtureSeries(p.source.fixture, phases),
-    alert_rule_test: [{ eval_time: minutes(phasesMinutes(phases)), alertname: a.name, exp_alerts: fires ? [{ exp_labels: a.labels, exp_annotations: renderAnnotations(a.annotations, 0) }] : [] }],
+    alert_rule_test: [
+      {
+        eval_time: minutes(phasesMinutes(phases)),
+        alertname: a.name,
+        exp_alerts: fires ? [{ exp_labels: a.labels, exp_annotations: renderAnnotations(a.annotations, 0) }] : [],
+      },
+    ],
   });
   // Events for 10 minutes, then none: the 5-minute rate reads 0 from minute 15 on, seen at the next evaluation, and
   // the alert fires `for` later.
   const active = alignUp(10 + rateMinutes);
-  const quietUntil = (total: number): Phase[] => [{ minutes: 10, good: N, bad: 0 }, { minutes: total - 10, good: 0, bad: 0 }];
+  const quietUntil = (total: number): Phase[] => [
+    { minutes: 10, good: N, bad: 0 },
+    { minutes: total - 10, good: 0, bad: 0 },
+  ];
   return [
     group(`fires after ${a.minutes} min with no events`, quietUntil(alignUp(active + a.minutes)), true),
     group(`does not fire before ${a.minutes} min without events`, quietUntil(active + alignDown(a.minutes - 1)), false),
-    group("does not fire while events keep coming", [{ minutes: alignUp(active + a.minutes + 5), good: N, bad: 0 }], false),
+    group(
+      "does not fire while events keep coming",
+      [{ minutes: alignUp(active + a.minutes + 5), good: N, bad: 0 }],
+      false,
+    ),
   ];
 }
 
@@ -145,6 +204,8 @@ export function ruleTests(plans: readonly SloPlan[], rulesFile: string) {
   return {
     rule_files: [rulesFile],
     evaluation_interval: minutes(EVAL_MINUTES),
-    tests: plans.flatMap((p) => p.alerts.flatMap((a, i) => (a.type === "burn" ? burnTests(p, a, i === 0) : absentTests(p, a)))),
+    tests: plans.flatMap((p) =>
+      p.alerts.flatMap((a, i) => (a.type === "burn" ? burnTests(p, a, i === 0) : absentTests(p, a))),
+    ),
   };
 }

@@ -5,7 +5,8 @@ import { selector } from "./promql";
 
 const base = { name: "X", owner: "team", objective: 0.99 };
 const spec = (s: Record<string, unknown>): SloSpec => parseSloSpecs([{ id: "x", ...base, ...s }])[0]!;
-const routes = (s: Record<string, unknown>) => selector("m", requestMatchers(spec({ kind: "availability", ...s }) as Extract<SloSpec, { kind: "availability" }>));
+const routes = (s: Record<string, unknown>) =>
+  selector("m", requestMatchers(spec({ kind: "availability", ...s }) as Extract<SloSpec, { kind: "availability" }>));
 
 describe("SLI sources", () => {
   it("selects requests by exact routes, an escaped prefix, both, or all but Next's assets", () => {
@@ -34,12 +35,19 @@ describe("SLI sources", () => {
     expect(errorRatio(s, "5m")).toBe(`1 - (sum(rate(${s.good}[5m])) or vector(0)) / sum(rate(${s.total}[5m]))`);
     expect(badRate(s, "5m")).toBe(`sum(rate(${s.total}[5m])) - (sum(rate(${s.good}[5m])) or vector(0))`);
     expect(sliSource(spec({ kind: "latency", thresholdMs: 1000 })).good).toContain('le="1"');
-    expect(() => sliSource(spec({ kind: "latency", thresholdMs: 300 }))).toThrow(/SLO "x" thresholdMs 300: 0.3 s is not a bucket edge \(edges: 0.005, .*0.25, 0.4/);
+    expect(() => sliSource(spec({ kind: "latency", thresholdMs: 300 }))).toThrow(
+      /SLO "x" thresholdMs 300: 0.3 s is not a bucket edge \(edges: 0.005, .*0.25, 0.4/,
+    );
   });
 
   it("counts vitals at the good threshold's bucket, filtering route and device unless * / all", () => {
-    expect(sliSource(spec({ kind: "vitals", metric: "LCP" }))).toMatchObject({ total: "web_vitals_lcp_seconds_count", good: 'web_vitals_lcp_seconds_bucket{le="2.5"}' });
-    expect(sliSource(spec({ kind: "vitals", metric: "INP", device: "mobile" })).good).toBe('web_vitals_inp_seconds_bucket{device="mobile",le="0.2"}');
+    expect(sliSource(spec({ kind: "vitals", metric: "LCP" }))).toMatchObject({
+      total: "web_vitals_lcp_seconds_count",
+      good: 'web_vitals_lcp_seconds_bucket{le="2.5"}',
+    });
+    expect(sliSource(spec({ kind: "vitals", metric: "INP", device: "mobile" })).good).toBe(
+      'web_vitals_inp_seconds_bucket{device="mobile",le="0.2"}',
+    );
     const cls = sliSource(spec({ kind: "vitals", metric: "CLS", route: "/blog/[slug]", device: "desktop" }));
     expect(cls.total).toBe('web_vitals_cls_count{route="/blog/[slug]",device="desktop"}');
     expect(cls.good).toBe('web_vitals_cls_bucket{route="/blog/[slug]",device="desktop",le="0.1"}');
@@ -52,7 +60,10 @@ describe("SLI sources", () => {
       total: 'vigil_probe_results_total{monitor="vigil"}',
       good: 'vigil_probe_results_total{monitor="vigil",outcome="up"}',
     });
-    expect(sliSource(spec({ kind: "custom" }))).toMatchObject({ total: 'vigil_slo_events_total{slo="x"}', good: 'vigil_slo_events_total{slo="x",outcome="good"}' });
+    expect(sliSource(spec({ kind: "custom" }))).toMatchObject({
+      total: 'vigil_slo_events_total{slo="x"}',
+      good: 'vigil_slo_events_total{slo="x",outcome="good"}',
+    });
   });
 
   it("gives bucket labels as prom-client writes them", () => {

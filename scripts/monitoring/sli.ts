@@ -39,7 +39,8 @@ export function requestMatchers(spec: Pick<RequestSelection, "routes" | "routePr
 
 /** A route and method that `requestMatchers` selects, for fixtures. */
 function sampleRequest(spec: RequestSelection) {
-  const route = spec.routes[0] ?? (spec.routePrefix !== undefined ? `${spec.routePrefix.replace(/\/?$/, "/")}fixture` : "/");
+  const route =
+    spec.routes[0] ?? (spec.routePrefix !== undefined ? `${spec.routePrefix.replace(/\/?$/, "/")}fixture` : "/");
   return { route, method: spec.methods[0] ?? "GET" };
 }
 
@@ -47,7 +48,9 @@ function sampleRequest(spec: RequestSelection) {
 export function bucketLabel(seconds: number, edges: readonly number[], what: string): string {
   const edge = edges.find((e) => Math.abs(e - seconds) < 1e-12);
   if (edge === undefined) {
-    throw new Error(`${what}: ${seconds} s is not a bucket edge (edges: ${edges.join(", ")}); Prometheus can only count "good" at an edge`);
+    throw new Error(
+      `${what}: ${seconds} s is not a bucket edge (edges: ${edges.join(", ")}); Prometheus can only count "good" at an edge`,
+    );
   }
   return String(edge);
 }
@@ -60,17 +63,31 @@ export function sliSource(spec: SloSpec): SliSource {
       return {
         total: selector("http_requests_total", m),
         bad: selector("http_requests_total", [...m, { label: "status", op: "=~", value: "5.." }]),
-        fixture: { shape: "split", metric: "http_requests_total", goodLabels: { route, method, status: "200" }, badLabels: { route, method, status: "500" } },
+        fixture: {
+          shape: "split",
+          metric: "http_requests_total",
+          goodLabels: { route, method, status: "200" },
+          badLabels: { route, method, status: "500" },
+        },
       };
     }
     case "latency": {
       const m = requestMatchers(spec);
-      const le = bucketLabel(spec.thresholdMs / 1000, HTTP_DURATION_BUCKETS, `SLO "${spec.id}" thresholdMs ${spec.thresholdMs}`);
+      const le = bucketLabel(
+        spec.thresholdMs / 1000,
+        HTTP_DURATION_BUCKETS,
+        `SLO "${spec.id}" thresholdMs ${spec.thresholdMs}`,
+      );
       const { route, method } = sampleRequest(spec);
       return {
         total: selector("http_request_duration_seconds_count", m),
         good: selector("http_request_duration_seconds_bucket", [...m, eq("le", le)]),
-        fixture: { shape: "histogram", base: "http_request_duration_seconds", labels: { route, method, status: "200" }, le },
+        fixture: {
+          shape: "histogram",
+          base: "http_request_duration_seconds",
+          labels: { route, method, status: "200" },
+          le,
+        },
       };
     }
     case "vitals": {
@@ -82,15 +99,27 @@ export function sliSource(spec: SloSpec): SliSource {
       if (spec.route !== "*") m.push(eq("route", spec.route));
       if (spec.device !== "all") m.push(eq("device", spec.device));
       const base = vitalMetricName(spec.metric);
-      const labels = { route: spec.route === "*" ? "/" : spec.route, device: spec.device === "all" ? "mobile" : spec.device };
-      return { total: selector(`${base}_count`, m), good: selector(`${base}_bucket`, [...m, eq("le", le)]), fixture: { shape: "histogram", base, labels, le } };
+      const labels = {
+        route: spec.route === "*" ? "/" : spec.route,
+        device: spec.device === "all" ? "mobile" : spec.device,
+      };
+      return {
+        total: selector(`${base}_count`, m),
+        good: selector(`${base}_bucket`, [...m, eq("le", le)]),
+        fixture: { shape: "histogram", base, labels, le },
+      };
     }
     case "uptime": {
       const m = [eq("monitor", spec.monitor)];
       return {
         total: selector("vigil_probe_results_total", m),
         good: selector("vigil_probe_results_total", [...m, eq("outcome", "up")]),
-        fixture: { shape: "split", metric: "vigil_probe_results_total", goodLabels: { monitor: spec.monitor, outcome: "up" }, badLabels: { monitor: spec.monitor, outcome: "down" } },
+        fixture: {
+          shape: "split",
+          metric: "vigil_probe_results_total",
+          goodLabels: { monitor: spec.monitor, outcome: "up" },
+          badLabels: { monitor: spec.monitor, outcome: "down" },
+        },
       };
     }
     case "custom": {
@@ -98,7 +127,12 @@ export function sliSource(spec: SloSpec): SliSource {
       return {
         total: selector("vigil_slo_events_total", m),
         good: selector("vigil_slo_events_total", [...m, eq("outcome", "good")]),
-        fixture: { shape: "split", metric: "vigil_slo_events_total", goodLabels: { slo: spec.id, outcome: "good" }, badLabels: { slo: spec.id, outcome: "bad" } },
+        fixture: {
+          shape: "split",
+          metric: "vigil_slo_events_total",
+          goodLabels: { slo: spec.id, outcome: "good" },
+          badLabels: { slo: spec.id, outcome: "bad" },
+        },
       };
     }
   }
@@ -117,7 +151,9 @@ export const badRate = (s: SliSource, w: string) =>
 
 /** Share of bad events over `w`; no result without events (0 / 0 is NaN, which compares false). */
 export const errorRatio = (s: SliSource, w: string) =>
-  s.bad !== undefined ? `${orZero(sumRate(s.bad, w))} / ${sumRate(s.total, w)}` : `1 - ${orZero(sumRate(s.good!, w))} / ${sumRate(s.total, w)}`;
+  s.bad !== undefined
+    ? `${orZero(sumRate(s.bad, w))} / ${sumRate(s.total, w)}`
+    : `1 - ${orZero(sumRate(s.good!, w))} / ${sumRate(s.total, w)}`;
 
 /** Events counted over `w` (the minimum-traffic guard). */
 export const totalIncrease = (s: SliSource, w: string) => `sum(increase(${s.total}[${w}]))`;

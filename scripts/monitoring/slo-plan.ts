@@ -8,7 +8,10 @@ export const BASE_RATE_WINDOW = "5m";
 
 export type BurnAlert = { type: "burn"; name: string; rule: BurnRule; long: string; short: string; threshold: number };
 export type AbsentAlert = { type: "absent"; name: string; minutes: number };
-export type AlertPlan = (BurnAlert | AbsentAlert) & { labels: Record<string, string>; annotations: Record<string, string> };
+export type AlertPlan = (BurnAlert | AbsentAlert) & {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+};
 
 /** Everything the generated files say about one SLO, derived once so rules, tests and dashboard agree. */
 export type SloPlan = {
@@ -24,8 +27,16 @@ export type SloPlan = {
 };
 
 // "api-availability" → "SLOApiAvailability"; alert names must be valid metric names, hence the letter prefix.
-const alertPrefix = (id: string) => `SLO${id.split("-").map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("")}`;
-const ruleSuffix = (id: string) => id.split("-").map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+const alertPrefix = (id: string) =>
+  `SLO${id
+    .split("-")
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join("")}`;
+const ruleSuffix = (id: string) =>
+  id
+    .split("-")
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join("");
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
@@ -96,7 +107,15 @@ export function planSlo(spec: SloSpec): SloPlan {
     });
   }
 
-  return { spec, source, errorBudget, period, windows: [...windows.entries()].sort(([a], [b]) => a - b).map(([, w]) => w), alerts, skipped };
+  return {
+    spec,
+    source,
+    errorBudget,
+    period,
+    windows: [...windows.entries()].sort(([a], [b]) => a - b).map(([, w]) => w),
+    alerts,
+    skipped,
+  };
 }
 
 /** Plans for every SLO; alert names must stay distinct, since each one is tested on its own. */
@@ -106,7 +125,8 @@ export function planSlos(specs: readonly SloSpec[]): SloPlan[] {
   for (const p of plans) {
     for (const a of p.alerts) {
       const other = owners.get(a.name);
-      if (other !== undefined) throw new Error(`SLO ids "${other}" and "${p.spec.id}" give the same alert name ${a.name}: rename one`);
+      if (other !== undefined)
+        throw new Error(`SLO ids "${other}" and "${p.spec.id}" give the same alert name ${a.name}: rename one`);
       owners.set(a.name, p.spec.id);
     }
   }

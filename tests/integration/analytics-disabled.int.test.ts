@@ -12,7 +12,9 @@ afterAll(() => upstream.close());
 
 describe("instance-wide analytics switch", () => {
   it("drops relayed browser events and server events", async () => {
-    const res = await POST(new Request("http://127.0.0.1:3000/lantern-r7/e", { method: "POST", body: "[]" }), { params: Promise.resolve({ path: ["e"] }) });
+    const res = await POST(new Request("http://127.0.0.1:3000/lantern-r7/e", { method: "POST", body: "[]" }), {
+      params: Promise.resolve({ path: ["e"] }),
+    });
     expect(res.status).toBe(204);
     captureServerEvent("user logged in", "user-1", { role: "admin" });
     await flushServerEvents(500);

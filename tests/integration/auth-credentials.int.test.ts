@@ -22,29 +22,48 @@ describe("verifyCredentials against the real database", () => {
 
   it("refuses the bootstrap email with a wrong password and creates nothing", async () => {
     const before = await db.user.count();
-    expect(await verifyCredentials({ email: TEST_ADMIN.email, password: "nope" }, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: TEST_ADMIN.email, password: "nope" }, uniqueIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await db.user.count()).toBe(before);
   });
 
   it("checks other users against their stored hash", async () => {
     const email = `viewer-${randomUUID()}@vigil.test`;
     await db.user.create({ data: { email, role: "viewer", passwordHash: await bcrypt.hash("viewer-pass-1", 4) } });
-    expect(await verifyCredentials({ email, password: "viewer-pass-1" }, uniqueIp())).toMatchObject({ ok: true, user: { email, role: "viewer" } });
-    expect(await verifyCredentials({ email, password: "viewer-pass-2" }, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email, password: "viewer-pass-1" }, uniqueIp())).toMatchObject({
+      ok: true,
+      user: { email, role: "viewer" },
+    });
+    expect(await verifyCredentials({ email, password: "viewer-pass-2" }, uniqueIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("refuses unknown emails and OAuth-only users (no password hash)", async () => {
-    expect(await verifyCredentials({ email: `ghost-${randomUUID()}@vigil.test`, password: "x" }, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: `ghost-${randomUUID()}@vigil.test`, password: "x" }, uniqueIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     const email = `oauth-${randomUUID()}@vigil.test`;
     await db.user.create({ data: { email } });
-    expect(await verifyCredentials({ email, password: "" + "anything" }, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email, password: "" + "anything" }, uniqueIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("lets the owner in while an attacker's wrong passwords pile up on the bootstrap email, from one address or many", async () => {
     const attacker = uniqueIp();
-    for (let i = 0; i < 12; i++) await verifyCredentials({ email: TEST_ADMIN.email, password: `guess-${i}-wrong` }, attacker);
-    for (let i = 0; i < 12; i++) await verifyCredentials({ email: TEST_ADMIN.email, password: `bot-${i}-wrong` }, uniqueIp());
-    expect(await verifyCredentials({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }, uniqueIp())).toMatchObject({ ok: true, user: { email: TEST_ADMIN.email } });
+    for (let i = 0; i < 12; i++)
+      await verifyCredentials({ email: TEST_ADMIN.email, password: `guess-${i}-wrong` }, attacker);
+    for (let i = 0; i < 12; i++)
+      await verifyCredentials({ email: TEST_ADMIN.email, password: `bot-${i}-wrong` }, uniqueIp());
+    expect(
+      await verifyCredentials({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }, uniqueIp()),
+    ).toMatchObject({ ok: true, user: { email: TEST_ADMIN.email } });
   });
 
   it("slows one address guessing one email: three checks, then waits", async () => {
@@ -61,10 +80,15 @@ describe("verifyCredentials against the real database", () => {
     const email = `burst-${randomUUID()}@vigil.test`;
     await db.user.create({ data: { email, role: "viewer", passwordHash: await bcrypt.hash("burst-pass-1", 4) } });
     const ip = uniqueIp();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => verifyCredentials({ email, password: `wrong-${i}` }, ip)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => verifyCredentials({ email, password: `wrong-${i}` }, ip)),
+    );
     const reasons = results.map((r) => (r.ok ? "ok" : r.reason)).sort();
     expect(reasons).toEqual([...Array(3).fill("invalid"), ...Array(7).fill("throttled")]);
-    expect(await verifyCredentials({ email, password: "burst-pass-1" }, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials({ email, password: "burst-pass-1" }, ip)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     expect(await verifyCredentials({ email, password: "burst-pass-1" }, uniqueIp())).toMatchObject({ ok: true });
   });
 

@@ -22,15 +22,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Row = { id: string; email: string; role: "admin" | "viewer" | "pending"; sessionVersion: number };
 /** The cookie a sign-in of `user` sets (same claims as the jwt callback mints). */
-const cookieFor = (u: Row) => encode({ token: { sub: u.id, email: u.email, role: u.role, sv: u.sessionVersion }, secret: process.env.AUTH_SECRET!, salt: COOKIE, maxAge: 3600 });
+const cookieFor = (u: Row) =>
+  encode({
+    token: { sub: u.id, email: u.email, role: u.role, sv: u.sessionVersion },
+    secret: process.env.AUTH_SECRET!,
+    salt: COOKIE,
+    maxAge: 3600,
+  });
 
 async function sessionOf(cookie: string): Promise<{ user: { id: string; role: string } } | null> {
-  const res = await handlers.GET(new NextRequest("http://127.0.0.1:3000/api/auth/session", { headers: { cookie: `${COOKIE}=${cookie}` } }));
+  const res = await handlers.GET(
+    new NextRequest("http://127.0.0.1:3000/api/auth/session", { headers: { cookie: `${COOKIE}=${cookie}` } }),
+  );
   return (await res.json()) as { user: { id: string; role: string } } | null;
 }
 
 const createUser = (role: Row["role"]) =>
-  db.user.create({ data: { email: `${role}-${randomUUID().slice(0, 8)}@vigil.test`, role, passwordHash: bcrypt.hashSync("irrelevant-pass", 4) } });
+  db.user.create({
+    data: {
+      email: `${role}-${randomUUID().slice(0, 8)}@vigil.test`,
+      role,
+      passwordHash: bcrypt.hashSync("irrelevant-pass", 4),
+    },
+  });
 
 describe("live sessions follow their user", () => {
   it("a demoted admin's session reads as viewer once the re-check interval has passed", async () => {
@@ -52,15 +66,24 @@ describe("live sessions follow their user", () => {
   });
 
   it("rotating the bootstrap password ends the sessions the old one started, before and after the new one is used", async () => {
-    const first = await verifyCredentials({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }, `rotation-${randomUUID()}`);
+    const first = await verifyCredentials(
+      { email: TEST_ADMIN.email, password: TEST_ADMIN.password },
+      `rotation-${randomUUID()}`,
+    );
     if (!first.ok) throw new Error("bootstrap sign-in failed");
     const old = await cookieFor(first.user);
     expect((await sessionOf(old))?.user.role).toBe("admin");
     // What a restart with a new VIGIL_ADMIN_PASSWORD looks like: the stored hash is of a password the env no longer holds.
-    await db.user.update({ where: { id: first.user.id }, data: { passwordHash: await bcrypt.hash("the-old-password-1", 4) } });
+    await db.user.update({
+      where: { id: first.user.id },
+      data: { passwordHash: await bcrypt.hash("the-old-password-1", 4) },
+    });
     await sleep(RECHECK_MS);
     expect(await sessionOf(old)).toBeNull();
-    const second = await verifyCredentials({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }, `rotation-${randomUUID()}`);
+    const second = await verifyCredentials(
+      { email: TEST_ADMIN.email, password: TEST_ADMIN.password },
+      `rotation-${randomUUID()}`,
+    );
     if (!second.ok) throw new Error("bootstrap sign-in with the new password failed");
     expect(second.user.sessionVersion).toBe(first.user.sessionVersion + 1);
     await sleep(RECHECK_MS);
@@ -84,7 +107,13 @@ describe("Auth.js redirects", () => {
   it("stay on this origin by the browser's URL rules", async () => {
     expect(await redirect("/admin/uptime?x=1")).toBe("http://127.0.0.1:3000/admin/uptime?x=1");
     expect(await redirect("http://127.0.0.1:3000/login?signedOut=1")).toBe("http://127.0.0.1:3000/login?signedOut=1");
-    for (const evil of ["/\t/evil.example", "/\\evil.example", "https://evil.example/", "/.//evil.example", "http://127.0.0.1:3000.evil.example/"]) {
+    for (const evil of [
+      "/\t/evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "/.//evil.example",
+      "http://127.0.0.1:3000.evil.example/",
+    ]) {
       expect(await redirect(evil)).toBe("http://127.0.0.1:3000");
     }
   });
@@ -93,7 +122,13 @@ describe("Auth.js redirects", () => {
 describe("GitHub users", () => {
   it("are created pending (no access) when no allowlist is configured", async () => {
     const email = `gh-${randomUUID().slice(0, 8)}@users.noreply.github.test`;
-    const created = await vigilAdapter().createUser!({ id: "123456", email, name: "Octo Cat", image: null, emailVerified: null });
+    const created = await vigilAdapter().createUser!({
+      id: "123456",
+      email,
+      name: "Octo Cat",
+      image: null,
+      emailVerified: null,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: created.id } })).role).toBe("pending");
   });
 

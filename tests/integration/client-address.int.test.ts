@@ -19,9 +19,16 @@ const readAll = async (req: IncomingMessage) => {
 };
 const server = createServer(async (req, res) => {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   seen.push(clientIp(headers));
-  const response = await POST(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: new Uint8Array(await readAll(req)) }));
+  const response = await POST(
+    new Request(`http://127.0.0.1${req.url}`, {
+      method: req.method,
+      headers,
+      body: new Uint8Array(await readAll(req)),
+    }),
+  );
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 });
@@ -30,14 +37,26 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 afterAll(() => new Promise((done) => server.close(done)));
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-const beacon = () => JSON.stringify({ v: 1, pageViewId: `pv_${randomUUID().replaceAll("-", "")}`, route: "/spoof-test", metrics: [{ name: "LCP", value: 1200, id: "a" }] });
+const beacon = () =>
+  JSON.stringify({
+    v: 1,
+    pageViewId: `pv_${randomUUID().replaceAll("-", "")}`,
+    route: "/spoof-test",
+    metrics: [{ name: "LCP", value: 1200, id: "a" }],
+  });
 const randomIp = () => Array.from({ length: 4 }, () => Math.floor(Math.random() * 254) + 1).join(".");
 
 describe("client address behind the Node server hook", () => {
   it("keys the beacon rate limit on the socket: random X-Forwarded-For values and forged stamps do not buy more beacons", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const headers = { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": randomIp(), "x-real-ip": randomIp(), [CLIENT_ADDRESS_HEADER]: `forged ${randomIp()}` };
+      const headers = {
+        "content-type": "text/plain",
+        "user-agent": CHROME,
+        "x-forwarded-for": randomIp(),
+        "x-real-ip": randomIp(),
+        [CLIENT_ADDRESS_HEADER]: `forged ${randomIp()}`,
+      };
       statuses.push((await fetch(`${base}/api/v1/vitals`, { method: "POST", headers, body: beacon() })).status);
     }
     expect(statuses).toEqual([202, 202, 202, 429, 429, 429, 429, 429]);

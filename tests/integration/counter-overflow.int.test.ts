@@ -16,10 +16,20 @@ const route = () => `/overflow-${randomUUID().slice(0, 8)}`;
 const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
 async function seedClientErrors(bucketStart: Date, r: string, count: number) {
-  await pgPool().query("INSERT INTO client_error_rollups (bucket_start, route, count) VALUES ($1, $2, $3)", [bucketStart, r, count]);
+  await pgPool().query("INSERT INTO client_error_rollups (bucket_start, route, count) VALUES ($1, $2, $3)", [
+    bucketStart,
+    r,
+    count,
+  ]);
 }
 const storedClientErrors = async (r: string) =>
-  Number((await pgPool().query<{ n: string }>("SELECT sum(count)::text AS n FROM client_error_rollups WHERE route = $1", [r])).rows[0]!.n);
+  Number(
+    (
+      await pgPool().query<{ n: string }>("SELECT sum(count)::text AS n FROM client_error_rollups WHERE route = $1", [
+        r,
+      ])
+    ).rows[0]!.n,
+  );
 
 describe("client error counts past 2^31", () => {
   it("a report into a route-hour near the int maximum is added, not refused with 22003", async () => {
@@ -33,8 +43,20 @@ describe("client error counts past 2^31", () => {
   it("the endpoint answers 202 for that route-hour, not 500", async () => {
     const r = route();
     await seedClientErrors(hourOf(new Date()), r, INT_MAX - 1);
-    const body = JSON.stringify({ v: 1, errors: [{ route: r, count: 1_000 }, { route: r, count: 1_000 }] });
-    const res = await POST(new Request("http://127.0.0.1/api/v1/client-errors", { method: "POST", body, headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": "198.51.100.61" } }));
+    const body = JSON.stringify({
+      v: 1,
+      errors: [
+        { route: r, count: 1_000 },
+        { route: r, count: 1_000 },
+      ],
+    });
+    const res = await POST(
+      new Request("http://127.0.0.1/api/v1/client-errors", {
+        method: "POST",
+        body,
+        headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": "198.51.100.61" },
+      }),
+    );
     expect(res.status).toBe(202);
     expect(await storedClientErrors(r)).toBe(INT_MAX - 1 + 2_000);
   });
@@ -58,9 +80,24 @@ describe("request rollup counts at the int maximum", () => {
       `INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ('hour', $1, $2, 'GET', 2, $3, 0, '{}')`,
       [bucketStart, full, INT_MAX - 10],
     );
-    const row = (r: string) => ({ grain: "hour" as const, bucketStart, route: r, method: "GET", statusClass: 2, count: 100, durationSumMs: 50, hist: { "100": 100 } });
+    const row = (r: string) => ({
+      grain: "hour" as const,
+      bucketStart,
+      route: r,
+      method: "GET",
+      statusClass: 2,
+      count: 100,
+      durationSumMs: 50,
+      hist: { "100": 100 },
+    });
     await upsertRequestRollups([row(full), row(other)]);
-    const { rows } = await pgPool().query<{ route: string; count: number }>("SELECT route, count FROM request_rollups WHERE route = ANY($1) ORDER BY route = $2 DESC", [[full, other], full]);
-    expect(rows).toEqual([{ route: full, count: INT_MAX }, { route: other, count: 100 }]);
+    const { rows } = await pgPool().query<{ route: string; count: number }>(
+      "SELECT route, count FROM request_rollups WHERE route = ANY($1) ORDER BY route = $2 DESC",
+      [[full, other], full],
+    );
+    expect(rows).toEqual([
+      { route: full, count: INT_MAX },
+      { route: other, count: 100 },
+    ]);
   });
 });

@@ -30,12 +30,29 @@ const { logger } = await import("@/lib/log/logger");
 const { telemetry } = await import("@/lib/telemetry/registry");
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-const headers = (extra: Record<string, string> = {}) => ({ "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`, ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+  "content-type": "text/plain",
+  "user-agent": CHROME,
+  "x-forwarded-for": `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`,
+  ...extra,
+});
 const beacon = (route: string) =>
-  JSON.stringify({ v: 1, pageViewId: `pv_${randomUUID().replaceAll("-", "")}`, route, metrics: [{ name: "LCP", value: 1500, id: "l" }, { name: "TTFB", value: 90, id: "t" }] });
-const vitals = (route: string) => postVitals(new Request("http://127.0.0.1/api/v1/vitals", { method: "POST", body: beacon(route), headers: headers() }));
+  JSON.stringify({
+    v: 1,
+    pageViewId: `pv_${randomUUID().replaceAll("-", "")}`,
+    route,
+    metrics: [
+      { name: "LCP", value: 1500, id: "l" },
+      { name: "TTFB", value: 90, id: "t" },
+    ],
+  });
+const vitals = (route: string) =>
+  postVitals(
+    new Request("http://127.0.0.1/api/v1/vitals", { method: "POST", body: beacon(route), headers: headers() }),
+  );
 
-const counter = async (name: string) => (await telemetry().registry.getSingleMetric(name)!.get()).values.reduce((n, v) => n + v.value, 0);
+const counter = async (name: string) =>
+  (await telemetry().registry.getSingleMetric(name)!.get()).values.reduce((n, v) => n + v.value, 0);
 
 describe("database down: 503 with Retry-After, one log line per outage state change", () => {
   const route = `/outage/r${randomUUID().slice(0, 8)}`;
@@ -61,11 +78,18 @@ describe("database down: 503 with Retry-After, one log line per outage state cha
     expect(Number(during[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await during[0]!.json()).toMatchObject({ error: { code: "unavailable" } });
 
-    const clientErrors = await postClientErrors(new Request("http://127.0.0.1/api/v1/client-errors", { method: "POST", body: JSON.stringify({ v: 1, errors: [{ route, count: 1 }] }), headers: headers() }));
+    const clientErrors = await postClientErrors(
+      new Request("http://127.0.0.1/api/v1/client-errors", {
+        method: "POST",
+        body: JSON.stringify({ v: 1, errors: [{ route, count: 1 }] }),
+        headers: headers(),
+      }),
+    );
     expect(clientErrors.status).toBe(503);
     expect(clientErrors.headers.get("retry-after")).not.toBeNull();
 
-    const outageLines = () => errorLog.mock.calls.filter(([, msg]) => typeof msg === "string" && msg.startsWith("database unreachable"));
+    const outageLines = () =>
+      errorLog.mock.calls.filter(([, msg]) => typeof msg === "string" && msg.startsWith("database unreachable"));
     await vi.waitFor(() => expect(outageLines()).toHaveLength(1));
     expect(errorLog.mock.calls.filter(([, msg]) => msg === "unhandled error in route handler")).toHaveLength(0);
     expect(await counter("vigil_database_outages_total")).toBe(outagesBefore + 1);
@@ -74,7 +98,9 @@ describe("database down: 503 with Retry-After, one log line per outage state cha
 
     proxy.restore();
     await vi.waitFor(() => expect(databaseOutage()).toBeNull(), { timeout: 15_000, interval: 100 });
-    await vi.waitFor(() => expect(infoLog.mock.calls.filter(([, msg]) => msg === "database reachable again")).toHaveLength(1));
+    await vi.waitFor(() =>
+      expect(infoLog.mock.calls.filter(([, msg]) => msg === "database reachable again")).toHaveLength(1),
+    );
     expect(outageLines()).toHaveLength(1);
 
     const after = await Promise.all(Array.from({ length: 10 }, () => vitals(route)));
@@ -86,13 +112,20 @@ describe("database down: 503 with Retry-After, one log line per outage state cha
   it("answers 503 on the other public routes that need the database: SLO events and heartbeat pings", async () => {
     proxy.cut();
     try {
-      const slo = await postSloEvents(new Request("http://127.0.0.1/api/v1/slo-events", {
-        method: "POST", body: JSON.stringify({ slo: "it-outage", good: 9, total: 10 }), headers: headers({ "content-type": "application/json", authorization: `Bearer ${TOKEN}` }),
-      }));
+      const slo = await postSloEvents(
+        new Request("http://127.0.0.1/api/v1/slo-events", {
+          method: "POST",
+          body: JSON.stringify({ slo: "it-outage", good: 9, total: 10 }),
+          headers: headers({ "content-type": "application/json", authorization: `Bearer ${TOKEN}` }),
+        }),
+      );
       expect(slo.status).toBe(503);
       expect(slo.headers.get("retry-after")).not.toBeNull();
       const token = "a".repeat(43);
-      const ping = await getHeartbeat(new Request(`http://127.0.0.1/api/v1/heartbeat/${token}`, { headers: headers() }), { params: Promise.resolve({ token }) });
+      const ping = await getHeartbeat(
+        new Request(`http://127.0.0.1/api/v1/heartbeat/${token}`, { headers: headers() }),
+        { params: Promise.resolve({ token }) },
+      );
       expect(ping.status).toBe(503);
       expect(ping.headers.get("retry-after")).not.toBeNull();
     } finally {

@@ -45,7 +45,10 @@ describe("database health checks", () => {
   it("loads the overview read model with the applied migration", async () => {
     const overview = await loadOverview();
     expect(overview.database.ok).toBe(true);
-    expect(overview.databaseFacts).toMatchObject({ migrationsApplied: MIGRATIONS.length, lastMigration: MIGRATIONS.at(-1) });
+    expect(overview.databaseFacts).toMatchObject({
+      migrationsApplied: MIGRATIONS.length,
+      lastMigration: MIGRATIONS.at(-1),
+    });
     expect(overview.users).toEqual(expect.any(Number));
   });
 });

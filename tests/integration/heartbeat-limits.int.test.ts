@@ -13,7 +13,10 @@ vi.hoisted(() => (process.env.VIGIL_TRUSTED_PROXIES = "1"));
 const randomToken = () => randomBytes(32).toString("base64url");
 // GET, POST and HEAD are one handler; the method decides the body.
 const call = (token: string, from: string, method = "GET") =>
-  GET(new Request(`http://127.0.0.1:3000/api/v1/heartbeat/${token}`, { method, headers: { "x-forwarded-for": from } }), { params: Promise.resolve({ token }) });
+  GET(
+    new Request(`http://127.0.0.1:3000/api/v1/heartbeat/${token}`, { method, headers: { "x-forwarded-for": from } }),
+    { params: Promise.resolve({ token }) },
+  );
 let ipSeq = 0;
 const freshIp = () => `198.18.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
 
@@ -22,7 +25,8 @@ async function untilRefused(budget: number, next: () => Promise<Response>) {
   const started = Date.now();
   for (let passed = 0; passed < 2 * budget; passed++) {
     const res = await next();
-    if (res.status === 429) return { passed, refused: res, refill: Math.ceil(((Date.now() - started) / 60_000) * budget) };
+    if (res.status === 429)
+      return { passed, refused: res, refill: Math.ceil(((Date.now() - started) / 60_000) * budget) };
   }
   throw new Error(`no 429 after ${2 * budget} pings`);
 }
@@ -30,7 +34,9 @@ async function untilRefused(budget: number, next: () => Promise<Response>) {
 // Removed after the file: a left-over heartbeat monitor falls due in other files' uptime runs.
 const created: string[] = [];
 async function heartbeat(name: string) {
-  const added = await addMonitor(MonitorInput.parse({ kind: "heartbeat", name, intervalSeconds: "300", graceSeconds: "60", failureThreshold: "1" }));
+  const added = await addMonitor(
+    MonitorInput.parse({ kind: "heartbeat", name, intervalSeconds: "300", graceSeconds: "60", failureThreshold: "1" }),
+  );
   if (!added.ok) throw new Error(JSON.stringify(added.errors));
   created.push(added.monitor.id);
   return { id: added.monitor.id, token: added.monitor.heartbeatToken! };
@@ -58,7 +64,9 @@ describe("heartbeat rate limits", () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       expect(refused.headers.get("cache-control")).toBe("no-store");
-      expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("from this address") } });
+      expect(await refused.json()).toMatchObject({
+        error: { code: "rate_limited", message: expect.stringContaining("from this address") },
+      });
     }
     expect((await call(randomToken(), guesser, "HEAD")).status).toBe(429);
     // Nothing was recorded for the real monitor, and another sender is not affected.
@@ -71,7 +79,9 @@ describe("heartbeat rate limits", () => {
     const { passed, refused, refill } = await untilRefused(60, () => call(looping.token, freshIp()));
     expect(passed).toBeGreaterThanOrEqual(60);
     expect(passed).toBeLessThanOrEqual(60 + refill);
-    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("for this heartbeat") } });
+    expect(await refused.json()).toMatchObject({
+      error: { code: "rate_limited", message: expect.stringContaining("for this heartbeat") },
+    });
     expect(await db.probeResult.count({ where: { monitorId: looping.id } })).toBe(passed);
     // Another heartbeat keeps its own budget.
     expect((await call((await heartbeat("Quiet job")).token, freshIp())).status).toBe(200);

@@ -22,7 +22,9 @@ const pageView = () => `pv_${randomUUID().replaceAll("-", "")}`;
 
 function beacon(route: string, overrides: Record<string, unknown> = {}, pageViewId = pageView()) {
   return {
-    v: 1, pageViewId, route,
+    v: 1,
+    pageViewId,
+    route,
     metrics: [
       { name: "LCP", value: 2100, id: "v6-lcp", attribution: { target: "main > img", type: "image" } },
       { name: "CLS", value: 0.05, id: "v6-cls" },
@@ -33,23 +35,57 @@ function beacon(route: string, overrides: Record<string, unknown> = {}, pageView
 }
 
 const post = (body: string, from = `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`) =>
-  POST(new Request("http://127.0.0.1/api/v1/vitals", { method: "POST", body, headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": from } }));
+  POST(
+    new Request("http://127.0.0.1/api/v1/vitals", {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": from },
+    }),
+  );
 
 const rollupSum = async (route: string, metric: "LCP" | "CLS" | "TTFB", grain: "hour" | "day" = "day") => {
   const rows = await db.vitalRollup.findMany({ where: { route, metric, grain, device: "all" } });
-  return rows.reduce((a, r) => ({ count: a.count + r.count, good: a.good + r.good, poor: a.poor + r.poor, hist: { ...a.hist, ...(r.hist as Record<string, number>) } }), { count: 0, good: 0, poor: 0, hist: {} as Record<string, number> });
+  return rows.reduce(
+    (a, r) => ({
+      count: a.count + r.count,
+      good: a.good + r.good,
+      poor: a.poor + r.poor,
+      hist: { ...a.hist, ...(r.hist as Record<string, number>) },
+    }),
+    { count: 0, good: 0, poor: 0, hist: {} as Record<string, number> },
+  );
 };
 
 // Every way a string can carry what Postgres text or jsonb cannot hold, in every string field of the beacon.
 const UNSTORABLE: Array<[string, (route: string) => string]> = [
   ["NUL in the route", (r) => JSON.stringify(beacon(`${r}/\u0000x`))],
-  ["escaped NUL in a per-metric route", (r) => JSON.stringify(beacon(r, { metrics: [{ name: "LCP", value: 1, id: "a", route: `${r}/\u0000` }] }))],
+  [
+    "escaped NUL in a per-metric route",
+    (r) => JSON.stringify(beacon(r, { metrics: [{ name: "LCP", value: 1, id: "a", route: `${r}/\u0000` }] })),
+  ],
   ["NUL in a metric id", (r) => JSON.stringify(beacon(r, { metrics: [{ name: "LCP", value: 1, id: "a\u0000" }] }))],
-  ["NUL in the attribution target", (r) => JSON.stringify(beacon(r, { metrics: [{ name: "INP", value: 9, id: "a", attribution: { target: "div\u0000" } }] }))],
-  ["lone surrogate in the attribution type", (r) => `{"v":1,"pageViewId":"${pageView()}","route":"${r}","metrics":[{"name":"INP","value":9,"id":"a","attribution":{"type":"\\ud800"}}]}`],
-  ["lone surrogate in the route", (r) => `{"v":1,"pageViewId":"${pageView()}","route":"${r}/\\udfff","metrics":[{"name":"LCP","value":1,"id":"a"}]}`],
+  [
+    "NUL in the attribution target",
+    (r) =>
+      JSON.stringify(
+        beacon(r, { metrics: [{ name: "INP", value: 9, id: "a", attribution: { target: "div\u0000" } }] }),
+      ),
+  ],
+  [
+    "lone surrogate in the attribution type",
+    (r) =>
+      `{"v":1,"pageViewId":"${pageView()}","route":"${r}","metrics":[{"name":"INP","value":9,"id":"a","attribution":{"type":"\\ud800"}}]}`,
+  ],
+  [
+    "lone surrogate in the route",
+    (r) => `{"v":1,"pageViewId":"${pageView()}","route":"${r}/\\udfff","metrics":[{"name":"LCP","value":1,"id":"a"}]}`,
+  ],
   ["NUL in an ignored extra field", (r) => JSON.stringify(beacon(r, { extra: "\u0000" }))],
-  ["NUL in an object key", (r) => `{"v":1,"pageViewId":"${pageView()}","route":"${r}","metrics":[{"name":"LCP","value":1,"id":"a"}],"k\\u0000":1}`],
+  [
+    "NUL in an object key",
+    (r) =>
+      `{"v":1,"pageViewId":"${pageView()}","route":"${r}","metrics":[{"name":"LCP","value":1,"id":"a"}],"k\\u0000":1}`,
+  ],
 ];
 
 describe("ingest integrity: one bad beacon never costs another", () => {
@@ -57,13 +93,17 @@ describe("ingest integrity: one bad beacon never costs another", () => {
     const route = `/bad/${tag()}`;
     const res = await post(body(route));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: "validation_failed", message: expect.stringMatching(/NUL|surrogate/) } });
+    expect(await res.json()).toMatchObject({
+      error: { code: "validation_failed", message: expect.stringMatching(/NUL|surrogate/) },
+    });
     expect(await db.vital.count({ where: { route: { startsWith: route } } })).toBe(0);
   });
 
   it("stores every valid beacon exactly once while refused ones arrive in the same batches", async () => {
     const route = `/mixed/${tag()}`;
-    const bodies = Array.from({ length: 200 }, (_, i) => (i % 40 === 7 ? UNSTORABLE[Math.floor(i / 40)]![1](route) : JSON.stringify(beacon(route))));
+    const bodies = Array.from({ length: 200 }, (_, i) =>
+      i % 40 === 7 ? UNSTORABLE[Math.floor(i / 40)]![1](route) : JSON.stringify(beacon(route)),
+    );
     const responses = await Promise.all(bodies.map((b) => post(b)));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(195);
@@ -75,14 +115,35 @@ describe("ingest integrity: one bad beacon never costs another", () => {
   it("isolates a row the database refuses: the committer splits the batch and only its submitter fails", async () => {
     const route = `/isolate/${tag()}`;
     const row = (i: number, bad = false): VitalRow => ({
-      ts: new Date(), metric: "LCP", value: 1000 + i, rating: "good", route: bad ? `${route}\u0000` : route, device: "desktop", browser: null, country: null,
-      navigationType: null, connection: null, pageViewId: pageView(), metricId: `m${i}`, attributionTarget: null, attributionType: null,
+      ts: new Date(),
+      metric: "LCP",
+      value: 1000 + i,
+      rating: "good",
+      route: bad ? `${route}\u0000` : route,
+      device: "desktop",
+      browser: null,
+      country: null,
+      navigationType: null,
+      connection: null,
+      pageViewId: pageView(),
+      metricId: `m${i}`,
+      attributionTarget: null,
+      attributionType: null,
     });
-    const committer = new GroupCommitter<VitalRow, ReadonlySet<VitalRow>>((rows) => insertVitalsBatch(rows), { maxRows: 1_000, lingerMs: 20, maxQueuedRows: 10_000, isolate: isDataError });
-    const outcomes = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => committer.submit([row(i, i % 20 === 3)])));
+    const committer = new GroupCommitter<VitalRow, ReadonlySet<VitalRow>>((rows) => insertVitalsBatch(rows), {
+      maxRows: 1_000,
+      lingerMs: 20,
+      maxQueuedRows: 10_000,
+      isolate: isDataError,
+    });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => committer.submit([row(i, i % 20 === 3)])),
+    );
     const failed = outcomes.flatMap((o, i) => (o.status === "rejected" ? [i] : []));
     expect(failed).toEqual([3, 23, 43]);
-    expect(outcomes.filter((o) => o.status === "rejected").every((o) => isDataError((o as PromiseRejectedResult).reason))).toBe(true);
+    expect(
+      outcomes.filter((o) => o.status === "rejected").every((o) => isDataError((o as PromiseRejectedResult).reason)),
+    ).toBe(true);
     expect(await db.vital.count({ where: { route } })).toBe(57);
     expect((await rollupSum(route, "LCP")).count).toBe(57);
   });
@@ -93,13 +154,23 @@ describe("rollup counters at the int maximum", () => {
     const at = new Date("2020-04-04T10:30:00Z");
     const route = `/saturate/${tag()}`;
     const INT_MAX = 2_147_483_647;
-    await pgPool().query(`INSERT INTO vital_rollups (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
-      VALUES ('hour', '2020-04-04T10:00:00Z', 'TTFB', $1, 'desktop', $2, $2, 0, 0, 0, '{}')`, [route, INT_MAX - 1]);
+    await pgPool().query(
+      `INSERT INTO vital_rollups (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
+      VALUES ('hour', '2020-04-04T10:00:00Z', 'TTFB', $1, 'desktop', $2, $2, 0, 0, 0, '{}')`,
+      [route, INT_MAX - 1],
+    );
     const client = { device: "desktop" as const, browser: "Chrome", country: null, bot: false };
     for (let i = 0; i < 3; i++) {
-      await ingestVitals(VitalsBeacon.parse(beacon(route, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })), client, at);
+      await ingestVitals(
+        VitalsBeacon.parse(beacon(route, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })),
+        client,
+        at,
+      );
     }
-    const { rows } = await pgPool().query(`SELECT count, good FROM vital_rollups WHERE grain = 'hour' AND route = $1 AND device = 'desktop'`, [route]);
+    const { rows } = await pgPool().query(
+      `SELECT count, good FROM vital_rollups WHERE grain = 'hour' AND route = $1 AND device = 'desktop'`,
+      [route],
+    );
     expect(rows).toEqual([{ count: INT_MAX, good: INT_MAX }]);
     expect(await db.vital.count({ where: { route } })).toBe(3);
   });
@@ -109,7 +180,10 @@ describe("replays: one stored value per (page view, metric, id), the latest wins
   it("stores 200 identical concurrent beacons once and counts them once", async () => {
     const route = `/replay/${tag()}`;
     const body = JSON.stringify(beacon(route));
-    const lcpCount = async () => (await telemetry().vitals.LCP.get()).values.find((v) => v.metricName === "web_vitals_lcp_seconds_count" && v.labels.route === route)?.value ?? 0;
+    const lcpCount = async () =>
+      (await telemetry().vitals.LCP.get()).values.find(
+        (v) => v.metricName === "web_vitals_lcp_seconds_count" && v.labels.route === route,
+      )?.value ?? 0;
     const responses = await Promise.all(Array.from({ length: 200 }, () => post(body)));
     expect(responses.every((r) => r.status === 202)).toBe(true);
     expect(await db.vital.count({ where: { route } })).toBe(3);
@@ -125,7 +199,8 @@ describe("replays: one stored value per (page view, metric, id), the latest wins
   it("replaces a re-reported CLS value: the row, the rating split and the histogram move, the count does not", async () => {
     const route = `/replay/${tag()}`;
     const pv = pageView();
-    const cls = (value: number) => JSON.stringify(beacon(route, { metrics: [{ name: "CLS", value, id: "v6-cls" }] }, pv));
+    const cls = (value: number) =>
+      JSON.stringify(beacon(route, { metrics: [{ name: "CLS", value, id: "v6-cls" }] }, pv));
     expect((await post(cls(0.05))).status).toBe(202);
     expect((await post(cls(0.3))).status).toBe(202);
     const stored = await db.vital.findMany({ where: { route } });
@@ -143,7 +218,9 @@ describe("replays: one stored value per (page view, metric, id), the latest wins
     const route = `/replay/${tag()}`;
     const pv = pageView();
     const values = Array.from({ length: 40 }, (_, i) => 0.01 * (i + 1));
-    const responses = await Promise.all(values.map((v) => post(JSON.stringify(beacon(route, { metrics: [{ name: "CLS", value: v, id: "same" }] }, pv)))));
+    const responses = await Promise.all(
+      values.map((v) => post(JSON.stringify(beacon(route, { metrics: [{ name: "CLS", value: v, id: "same" }] }, pv)))),
+    );
     expect(responses.map((r) => r.status)).toEqual(values.map(() => 202));
     const stored = await db.vital.findMany({ where: { route } });
     expect(stored).toHaveLength(1);
@@ -168,17 +245,24 @@ describe("route cardinality: a daily cap, overflow to (other)", () => {
     const day = new Date("2020-02-02T12:00:00Z");
     const prefix = `/cap/${tag()}`;
     const cap = 1_000; // VIGIL_INGEST_MAX_ROUTES_PER_DAY's default
-    const beacons = Array.from({ length: cap + 300 }, (_, i) => VitalsBeacon.parse(beacon(`${prefix}/r${i}`, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })));
-    for (let i = 0; i < beacons.length; i += 100) await Promise.all(beacons.slice(i, i + 100).map((b) => ingestVitals(b, client, day)));
+    const beacons = Array.from({ length: cap + 300 }, (_, i) =>
+      VitalsBeacon.parse(beacon(`${prefix}/r${i}`, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })),
+    );
+    for (let i = 0; i < beacons.length; i += 100)
+      await Promise.all(beacons.slice(i, i + 100).map((b) => ingestVitals(b, client, day)));
     const routes = await pgPool().query<{ route: string; n: number }>(
-      `SELECT route, count(*)::int AS n FROM vitals WHERE ts = $1 GROUP BY route`, [day]);
+      `SELECT route, count(*)::int AS n FROM vitals WHERE ts = $1 GROUP BY route`,
+      [day],
+    );
     const named = routes.rows.filter((r) => r.route.startsWith(prefix));
     expect(named.length).toBeLessThanOrEqual(cap);
     expect(named.length).toBeGreaterThanOrEqual(cap - 5);
     const other = routes.rows.find((r) => r.route === OTHER_ROUTE)?.n ?? 0;
     expect(other + named.reduce((n, r) => n + r.n, 0)).toBe(cap + 300);
     const rollupRoutes = await pgPool().query<{ n: number }>(
-      `SELECT count(DISTINCT route)::int AS n FROM vital_rollups WHERE grain = 'day' AND bucket_start = $1 AND route <> '*'`, [new Date("2020-02-02T00:00:00Z")]);
+      `SELECT count(DISTINCT route)::int AS n FROM vital_rollups WHERE grain = 'day' AND bucket_start = $1 AND route <> '*'`,
+      [new Date("2020-02-02T00:00:00Z")],
+    );
     expect(rollupRoutes.rows[0]!.n).toBe(named.length + 1);
   });
 

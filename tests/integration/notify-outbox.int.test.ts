@@ -26,7 +26,10 @@ async function receiver(answer: (n: number) => number = () => 200, delayMs = 0) 
     req.on("end", () => {
       const status = answer(hits.length);
       hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status });
-      setTimeout(() => res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "nope"), delayMs);
+      setTimeout(
+        () => res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "nope"),
+        delayMs,
+      );
     });
   });
   servers.push(server);
@@ -40,13 +43,26 @@ afterAll(async () => {
 });
 
 const SECRET = "whsec_integration_secret_0123456789";
-const webhook = (url: string, name = "Ops webhook") => addChannel({ name, kind: "webhook", url, secret: SECRET, allowPrivate: true }).then((r) => r.channel);
+const webhook = (url: string, name = "Ops webhook") =>
+  addChannel({ name, kind: "webhook", url, secret: SECRET, allowPrivate: true }).then((r) => r.channel);
 const event = (key: string, over: Partial<NotificationEvent> = {}): NotificationEvent => ({
-  key, type: "alert.firing", severity: "page", title: `Alert ${key}`, summary: "Burn rate 14.4× over 1 h & 5 min", path: "/admin/alerts", at: new Date().toISOString(), data: { burnRate: 14.4 }, ...over,
+  key,
+  type: "alert.firing",
+  severity: "page",
+  title: `Alert ${key}`,
+  summary: "Burn rate 14.4× over 1 h & 5 min",
+  path: "/admin/alerts",
+  at: new Date().toISOString(),
+  data: { burnRate: 14.4 },
+  ...over,
 });
 const enqueue = (e: NotificationEvent) => db.$transaction((tx) => enqueueNotification(tx, e));
-const rowsOf = (channelId: string) => db.notificationDelivery.findMany({ where: { channelId }, orderBy: { id: "asc" } });
-const counted = async (kind: string, outcome: string) => (await telemetry().notificationDeliveries.get()).values.find((v) => v.labels.kind === kind && v.labels.outcome === outcome)?.value ?? 0;
+const rowsOf = (channelId: string) =>
+  db.notificationDelivery.findMany({ where: { channelId }, orderBy: { id: "asc" } });
+const counted = async (kind: string, outcome: string) =>
+  (await telemetry().notificationDeliveries.get()).values.find(
+    (v) => v.labels.kind === kind && v.labels.outcome === outcome,
+  )?.value ?? 0;
 
 /** A clock the tests move by hand; jitter pinned to the middle of the schedule. */
 function clock(start = new Date()) {
@@ -70,7 +86,13 @@ describe("notification outbox", () => {
 
     expect(await worker(c)).toEqual({ claimed: 1, delivered: 0, retried: 1, dead: 0 });
     let [row] = await rowsOf(channel.id);
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatus: 500, lastError: "HTTP 500: nope", lockedUntil: null });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastStatus: 500,
+      lastError: "HTTP 500: nope",
+      lockedUntil: null,
+    });
     expect(row!.nextAttemptAt.getTime()).toBe(c.now().getTime() + 30_000);
     // Not due yet: nothing is sent.
     expect(await worker(c)).toEqual({ claimed: 0, delivered: 0, retried: 0, dead: 0 });
@@ -82,7 +104,13 @@ describe("notification outbox", () => {
     c.add(60_000);
     expect(await worker(c)).toMatchObject({ claimed: 1, delivered: 1 });
     [row] = await rowsOf(channel.id);
-    expect(row).toMatchObject({ status: "delivered", attempts: 3, lastStatus: 200, lastError: null, deliveredAt: c.now() });
+    expect(row).toMatchObject({
+      status: "delivered",
+      attempts: 3,
+      lastStatus: 200,
+      lastError: null,
+      deliveredAt: c.now(),
+    });
     const sentAt = Math.floor(c.now().getTime() / 1000);
 
     // Later runs, however late, send nothing more.
@@ -101,9 +129,24 @@ describe("notification outbox", () => {
     const last = r.hits[2]!;
     const nowSeconds = sentAt + 5;
     expect(last.headers["x-vigil-event"]).toBe("alert.firing");
-    expect(verifySignature(SECRET, last.body, String(last.headers["x-vigil-signature"]), nowSeconds)).toEqual({ ok: true, timestamp: sentAt });
-    expect(verifySignature("whsec_another_secret_0123456789", last.body, String(last.headers["x-vigil-signature"]), nowSeconds)).toEqual({ ok: false, reason: "mismatch" });
-    expect(JSON.parse(last.body)).toMatchObject({ key: "alert:1:firing", type: "alert.firing", title: "Alert alert:1:firing", data: { burnRate: 14.4 } });
+    expect(verifySignature(SECRET, last.body, String(last.headers["x-vigil-signature"]), nowSeconds)).toEqual({
+      ok: true,
+      timestamp: sentAt,
+    });
+    expect(
+      verifySignature(
+        "whsec_another_secret_0123456789",
+        last.body,
+        String(last.headers["x-vigil-signature"]),
+        nowSeconds,
+      ),
+    ).toEqual({ ok: false, reason: "mismatch" });
+    expect(JSON.parse(last.body)).toMatchObject({
+      key: "alert:1:firing",
+      type: "alert.firing",
+      title: "Alert alert:1:firing",
+      data: { burnRate: 14.4 },
+    });
   });
 
   it("three workers at once send each of 20 due rows exactly once", async () => {
@@ -111,7 +154,11 @@ describe("notification outbox", () => {
     const channel = await webhook(r.url);
     for (let i = 0; i < 20; i++) await enqueue(event(`alert:${i}:firing`));
     const c = clock();
-    const runs = await Promise.all([worker(c, { concurrency: 3 }), worker(c, { concurrency: 3 }), worker(c, { concurrency: 3 })]);
+    const runs = await Promise.all([
+      worker(c, { concurrency: 3 }),
+      worker(c, { concurrency: 3 }),
+      worker(c, { concurrency: 3 }),
+    ]);
     expect(runs.reduce((n, s) => n + s.delivered, 0)).toBe(20);
     expect(runs.reduce((n, s) => n + s.claimed, 0)).toBe(20);
     // They really competed: more than one of them got rows.
@@ -138,7 +185,12 @@ describe("notification outbox", () => {
       c.set(row!.nextAttemptAt);
     }
     const [dead] = await rowsOf(channel.id);
-    expect(dead).toMatchObject({ status: "dead", attempts: DELIVERY_POLICY.maxAttempts, lastStatus: 503, lastError: "HTTP 503: nope" });
+    expect(dead).toMatchObject({
+      status: "dead",
+      attempts: DELIVERY_POLICY.maxAttempts,
+      lastStatus: 503,
+      lastError: "HTTP 503: nope",
+    });
     expect(r.hits).toHaveLength(DELIVERY_POLICY.maxAttempts);
     // Simulated time covered the whole schedule: about 3 hours.
     c.add(24 * 3_600_000);
@@ -194,23 +246,43 @@ describe("notification outbox", () => {
     const channel = await webhook(r.url, "Prune");
     for (const key of ["old:delivered", "old:dead", "old:pending", "new:delivered"]) await enqueue(event(key));
     const old = new Date(Date.now() - 40 * 86_400_000);
-    await db.notificationDelivery.updateMany({ where: { channelId: channel.id, eventKey: { startsWith: "old:" } }, data: { createdAt: old } });
-    await db.notificationDelivery.updateMany({ where: { channelId: channel.id, eventKey: { endsWith: ":delivered" } }, data: { status: "delivered", deliveredAt: new Date() } });
-    await db.notificationDelivery.updateMany({ where: { channelId: channel.id, eventKey: "old:dead" }, data: { status: "dead" } });
+    await db.notificationDelivery.updateMany({
+      where: { channelId: channel.id, eventKey: { startsWith: "old:" } },
+      data: { createdAt: old },
+    });
+    await db.notificationDelivery.updateMany({
+      where: { channelId: channel.id, eventKey: { endsWith: ":delivered" } },
+      data: { status: "delivered", deliveredAt: new Date() },
+    });
+    await db.notificationDelivery.updateMany({
+      where: { channelId: channel.id, eventKey: "old:dead" },
+      data: { status: "dead" },
+    });
     expect(await pruneFinishedDeliveries(new Date(Date.now() - 30 * 86_400_000))).toBe(2);
     expect((await rowsOf(channel.id)).map((x) => x.eventKey).sort()).toEqual(["new:delivered", "old:pending"]);
   });
 
   it("sends Slack channels a Slack message with a console link, unsigned", async () => {
     const r = await receiver();
-    const { channel, generatedSecret } = await addChannel({ name: "#ops", kind: "slack", url: r.url, allowPrivate: true });
-    expect([generatedSecret, channel.signed, channel.maskedUrl]).toEqual([null, false, `${new URL(r.url).origin}/hook/…`]);
+    const { channel, generatedSecret } = await addChannel({
+      name: "#ops",
+      kind: "slack",
+      url: r.url,
+      allowPrivate: true,
+    });
+    expect([generatedSecret, channel.signed, channel.maskedUrl]).toEqual([
+      null,
+      false,
+      `${new URL(r.url).origin}/hook/…`,
+    ]);
     const e = event("alert:4:firing", { title: "Latency <400 ms> & rising" });
     await enqueue(e);
     const before = await counted("slack", "delivered");
     expect(await worker(clock())).toMatchObject({ delivered: 1 });
     expect(JSON.parse(r.hits[0]!.body)).toEqual(slackMessage(e, "https://vigil.example.com"));
-    expect(JSON.parse(r.hits[0]!.body).text).toBe("🔴 Page · Alert firing: Latency &lt;400 ms&gt; &amp; rising <https://vigil.example.com/admin/alerts|Open in Vigil>");
+    expect(JSON.parse(r.hits[0]!.body).text).toBe(
+      "🔴 Page · Alert firing: Latency &lt;400 ms&gt; &amp; rising <https://vigil.example.com/admin/alerts|Open in Vigil>",
+    );
     expect(r.hits[0]!.headers["x-vigil-signature"]).toBeUndefined();
     expect(r.hits[0]!.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(await counted("slack", "delivered")).toBe(before + 1);
@@ -219,7 +291,9 @@ describe("notification outbox", () => {
   it("gives a 404 three tries, refuses private addresses unless allowed, and stores no URL in errors", async () => {
     const r = await receiver(() => 404);
     const channel = await webhook(r.url);
-    const blocked = await addChannel({ name: "Private", kind: "webhook", url: r.url, allowPrivate: false }).then((x) => x.channel);
+    const blocked = await addChannel({ name: "Private", kind: "webhook", url: r.url, allowPrivate: false }).then(
+      (x) => x.channel,
+    );
     await enqueue(event("alert:5:firing"));
     const c = clock();
     for (let i = 0; i < 5; i++) {
@@ -237,16 +311,31 @@ describe("notification outbox", () => {
   it("Send test queues a test event for that channel only, and the job table's notify-deliver sends it", async () => {
     const a = await receiver();
     const b = await receiver();
-    const { channel, generatedSecret } = await addChannel({ name: "Generated", kind: "webhook", url: a.url, allowPrivate: true });
+    const { channel, generatedSecret } = await addChannel({
+      name: "Generated",
+      kind: "webhook",
+      url: a.url,
+      allowPrivate: true,
+    });
     expect(generatedSecret).toMatch(/^whsec_/);
     expect(channel).not.toHaveProperty("secret");
     await webhook(b.url, "Other");
     const sent = await sendTestNotification(channel.id);
     expect(sent).toMatchObject({ type: "test", severity: "info" });
-    expect(await runJob("notify-deliver", "manual", { force: true })).toMatchObject({ outcome: "ok", detail: { claimed: 1, delivered: 1 } });
+    expect(await runJob("notify-deliver", "manual", { force: true })).toMatchObject({
+      outcome: "ok",
+      detail: { claimed: 1, delivered: 1 },
+    });
     expect([a.hits.length, b.hits.length]).toEqual([1, 0]);
     const hit = a.hits[0]!;
-    expect(verifySignature(generatedSecret!, hit.body, String(hit.headers["x-vigil-signature"]), Math.floor(Date.now() / 1000))).toMatchObject({ ok: true });
+    expect(
+      verifySignature(
+        generatedSecret!,
+        hit.body,
+        String(hit.headers["x-vigil-signature"]),
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toMatchObject({ ok: true });
     expect(JSON.parse(hit.body)).toMatchObject({ key: sent.key, type: "test" });
 
     await db.notificationChannel.update({ where: { id: channel.id }, data: { enabled: false } });

@@ -10,7 +10,7 @@ type Raw = { ts: Date; route: string; method: string; statusClass: number; ms: n
 
 function lcg(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 
 /** Exact percentile_cont over the raw values: what the page must match within the histogram's ≈1 % bucket error. */
@@ -27,17 +27,39 @@ const floorTo = (ts: Date, size: number) => new Date(Math.floor(ts.getTime() / s
 
 /** Writes both grains, as every app instance does: one row per (grain, bucket, route, method, status class). */
 async function insertRollups(raw: Raw[], grains: Array<"minute" | "hour"> = ["minute", "hour"]) {
-  const cells = new Map<string, { grain: "minute" | "hour"; bucketStart: Date; route: string; method: string; statusClass: number; values: number[] }>();
+  const cells = new Map<
+    string,
+    {
+      grain: "minute" | "hour";
+      bucketStart: Date;
+      route: string;
+      method: string;
+      statusClass: number;
+      values: number[];
+    }
+  >();
   for (const r of raw) {
     for (const grain of grains) {
       const bucketStart = floorTo(r.ts, grain === "minute" ? MINUTE : HOUR);
       const key = `${grain}|${bucketStart.getTime()}|${r.route}|${r.method}|${r.statusClass}`;
-      const c = cells.get(key) ?? { grain, bucketStart, route: r.route, method: r.method, statusClass: r.statusClass, values: [] };
+      const c = cells.get(key) ?? {
+        grain,
+        bucketStart,
+        route: r.route,
+        method: r.method,
+        statusClass: r.statusClass,
+        values: [],
+      };
       c.values.push(r.ms);
       cells.set(key, c);
     }
   }
-  const data = [...cells.values()].map(({ values, ...c }) => ({ ...c, count: values.length, durationSumMs: values.reduce((a, b) => a + b, 0), hist: histogramOf(values) }));
+  const data = [...cells.values()].map(({ values, ...c }) => ({
+    ...c,
+    count: values.length,
+    durationSumMs: values.reduce((a, b) => a + b, 0),
+    hist: histogramOf(values),
+  }));
   for (let i = 0; i < data.length; i += 2000) await db.requestRollup.createMany({ data: data.slice(i, i + 2000) });
 }
 
@@ -46,7 +68,17 @@ function expectNear(actual: number | null, exact: number) {
   expect(Math.abs(actual! - exact) / exact).toBeLessThan(0.01);
 }
 
-function expectFigures(shown: { requests: number; errors: number; errorRate: number | null; p50: number | null; p95: number | null; p99: number | null }, raw: Raw[]) {
+function expectFigures(
+  shown: {
+    requests: number;
+    errors: number;
+    errorRate: number | null;
+    p50: number | null;
+    p95: number | null;
+    p99: number | null;
+  },
+  raw: Raw[],
+) {
   const errors = raw.filter((r) => r.statusClass === 5).length;
   expect(shown.requests).toBe(raw.length);
   expect(shown.errors).toBe(errors);
@@ -71,7 +103,13 @@ describe("request figures from request_rollups against exact computation on the 
     const u = rand();
     const statusClass = u < (i % 3 === 1 ? 0.08 : 0.01) ? 5 : u < 0.15 ? 4 : u < 0.2 ? 3 : 2;
     // 26 hours back: about 2 hours of it falls before the 24 h window.
-    return { ts: new Date(now.getTime() - Math.floor(rand() * 26 * HOUR)), route, method: i % 7 === 0 ? "POST" : "GET", statusClass, ms };
+    return {
+      ts: new Date(now.getTime() - Math.floor(rand() * 26 * HOUR)),
+      route,
+      method: i % 7 === 0 ? "POST" : "GET",
+      statusClass,
+      ms,
+    };
   });
   // Edges: one slow 5xx in the minute just before the window, one request in the running minute.
   raw.push({ ts: new Date(plan.start.getTime() - 1), route: routes[0]!, method: "GET", statusClass: 5, ms: 90_000 });
@@ -88,7 +126,11 @@ describe("request figures from request_rollups against exact computation on the 
     expect(report.totals.perMinute).toBeCloseTo(expected.length / plan.elapsedMinutes, 10);
     expect(report.totals.meanMs).toBeCloseTo(expected.reduce((n, r) => n + r.ms, 0) / expected.length, 6);
 
-    expect(report.routes.map((r) => r.route)).toEqual([...routes].sort((x, y) => expected.filter((r) => r.route === y).length - expected.filter((r) => r.route === x).length));
+    expect(report.routes.map((r) => r.route)).toEqual(
+      [...routes].sort(
+        (x, y) => expected.filter((r) => r.route === y).length - expected.filter((r) => r.route === x).length,
+      ),
+    );
     for (const row of report.routes) {
       const mine = expected.filter((r) => r.route === row.route);
       expectFigures(row, mine);
@@ -135,8 +177,20 @@ describe("grain selection and empty windows", () => {
 
   it("24 h reads only minute rows and 7 d only hour rows", async () => {
     // Rows that exist in one grain only (as after minute-row retention) reveal which grain each window read.
-    await insertRollups([1, 2, 3].map((ms) => ({ ts: new Date(now.getTime() - 30 * MINUTE), route, method: "GET", statusClass: 2, ms })), ["minute"]);
-    await insertRollups(Array.from({ length: 7 }, (_, i) => ({ ts: new Date(now.getTime() - 3 * 24 * HOUR), route, method: "GET", statusClass: 5, ms: 100 + i })), ["hour"]);
+    await insertRollups(
+      [1, 2, 3].map((ms) => ({ ts: new Date(now.getTime() - 30 * MINUTE), route, method: "GET", statusClass: 2, ms })),
+      ["minute"],
+    );
+    await insertRollups(
+      Array.from({ length: 7 }, (_, i) => ({
+        ts: new Date(now.getTime() - 3 * 24 * HOUR),
+        route,
+        method: "GET",
+        statusClass: 5,
+        ms: 100 + i,
+      })),
+      ["hour"],
+    );
     const day = await loadRequestsReport({ window: "24h", route }, now);
     expect(day.totals).toMatchObject({ requests: 3, errors: 0, errorRate: 0 });
     const week = await loadRequestsReport({ window: "7d", route }, now);
@@ -147,7 +201,16 @@ describe("grain selection and empty windows", () => {
   it("a window without traffic reports zeros and nulls, never NaN or a division by zero", async () => {
     const quiet = new Date("2024-01-01T00:00:00Z");
     const report = await loadRequestsReport({ window: "1h" }, quiet);
-    expect(report.totals).toEqual({ requests: 0, errors: 0, perMinute: 0, errorRate: null, meanMs: null, p50: null, p95: null, p99: null });
+    expect(report.totals).toEqual({
+      requests: 0,
+      errors: 0,
+      perMinute: 0,
+      errorRate: null,
+      meanMs: null,
+      p50: null,
+      p95: null,
+      p99: null,
+    });
     expect(report.routes).toEqual([]);
     expect(report.routeCount).toBe(0);
     expect(report.series).toHaveLength(60);

@@ -15,7 +15,8 @@ const spec = (over: Partial<JobSpec>): JobSpec => ({
 });
 const runsOf = (job: string) => db.jobRun.findMany({ where: { job }, orderBy: { id: "asc" } });
 const counted = async (job: string, outcome: string) =>
-  (await telemetry().jobRuns.get()).values.find((v) => v.labels.job === job && v.labels.outcome === outcome)?.value ?? 0;
+  (await telemetry().jobRuns.get()).values.find((v) => v.labels.job === job && v.labels.outcome === outcome)?.value ??
+  0;
 
 describe("scheduler", () => {
   it("runs a due job once per period across triggers, records each run, and forces a run on demand", async () => {
@@ -26,7 +27,10 @@ describe("scheduler", () => {
     expect(await runJobSpec(job, "cron")).toMatchObject({ outcome: "not-due" });
     expect(await runJobSpec(job, "manual", { force: true })).toMatchObject({ outcome: "ok", detail: { call: 2 } });
     const runs = await runsOf(job.name);
-    expect(runs.map((r) => [r.trigger, r.outcome, r.detail])).toEqual([["in_process", "ok", { call: 1 }], ["manual", "ok", { call: 2 }]]);
+    expect(runs.map((r) => [r.trigger, r.outcome, r.detail])).toEqual([
+      ["in_process", "ok", { call: 1 }],
+      ["manual", "ok", { call: 2 }],
+    ]);
     expect(runs[0]!.finishedAt.getTime()).toBeGreaterThanOrEqual(runs[0]!.startedAt.getTime());
     expect(await counted(job.name, "ok")).toBe(2);
     // A period later it is due again.
@@ -63,9 +67,15 @@ describe("scheduler", () => {
   });
 
   it("records a failed run with its message, and the same process never runs one job twice at a time", async () => {
-    const failing = spec({ run: async () => { throw new Error("upstream said no"); } });
+    const failing = spec({
+      run: async () => {
+        throw new Error("upstream said no");
+      },
+    });
     expect(await runJobSpec(failing, "cron")).toMatchObject({ outcome: "failed", error: "upstream said no" });
-    expect((await runsOf(failing.name)).map((r) => [r.outcome, r.detail])).toEqual([["failed", { error: "upstream said no" }]]);
+    expect((await runsOf(failing.name)).map((r) => [r.outcome, r.detail])).toEqual([
+      ["failed", { error: "upstream said no" }],
+    ]);
     expect(await counted(failing.name, "failed")).toBe(1);
 
     let release!: () => void;
@@ -78,7 +88,10 @@ describe("scheduler", () => {
   });
 
   it("runs the jobs of the table by name and refuses unknown ones", async () => {
-    expect(await runJob("job-run-prune", "manual", { force: true })).toMatchObject({ outcome: "ok", detail: { deleted: expect.any(Number) } });
+    expect(await runJob("job-run-prune", "manual", { force: true })).toMatchObject({
+      outcome: "ok",
+      detail: { deleted: expect.any(Number) },
+    });
     await expect(runJob("no-such-job", "manual")).rejects.toThrow("unknown job");
   });
 });
@@ -89,8 +102,16 @@ describe("jobs report (Settings)", () => {
     const report = await loadJobsReport();
     expect(report.jobs.map((j) => j.name)).toEqual(JOBS.map((j) => j.name));
     const prune = report.jobs.find((j) => j.name === "job-run-prune")!;
-    const recorded = await db.jobRun.findMany({ where: { job: "job-run-prune", startedAt: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { startedAt: "desc" } });
-    expect(prune).toMatchObject({ lastOutcome: "ok", lastError: null, runs24h: recorded.length, failures24h: recorded.filter((r) => r.outcome === "failed").length });
+    const recorded = await db.jobRun.findMany({
+      where: { job: "job-run-prune", startedAt: { gte: new Date(Date.now() - 86_400_000) } },
+      orderBy: { startedAt: "desc" },
+    });
+    expect(prune).toMatchObject({
+      lastOutcome: "ok",
+      lastError: null,
+      runs24h: recorded.length,
+      failures24h: recorded.filter((r) => r.outcome === "failed").length,
+    });
     expect(prune.lastStartedAt).toBe(recorded[0]!.startedAt.toISOString());
   });
 });

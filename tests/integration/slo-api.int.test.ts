@@ -5,13 +5,18 @@ import { telemetry } from "@/lib/telemetry/registry";
 // Set before any import reads the env module.
 const TOKEN = vi.hoisted(() => (process.env.VIGIL_API_TOKEN = "integration-api-token-0123456789"));
 // Sessions come from Auth.js in the app; here `auth()` is a stub each test sets, so the guards' logic is what runs.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string; role: "admin" | "viewer" } } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string; email: string; role: "admin" | "viewer" } },
+}));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 // The shipped config has no custom SLO: add one, as a team would in config/slos.ts.
 vi.mock("@/lib/slo/config", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/slo/config")>();
   const { parseSloSpecs } = await import("@/lib/slo/spec");
-  const specs = [...original.sloSpecs(), ...parseSloSpecs([{ id: "it-checkout", name: "Checkout", kind: "custom", objective: 0.99, owner: "shop" }])];
+  const specs = [
+    ...original.sloSpecs(),
+    ...parseSloSpecs([{ id: "it-checkout", name: "Checkout", kind: "custom", objective: 0.99, owner: "shop" }]),
+  ];
   return { sloSpecs: () => specs, sloSpec: (id: string) => specs.find((s) => s.id === id) };
 });
 
@@ -24,8 +29,18 @@ const url = (path: string) => `http://127.0.0.1:3000${path}`;
 const bearer = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 const user = (role: "admin" | "viewer") => ({ user: { id: `it-${role}`, email: `${role}@vigil.test`, role } });
 const events = (body: unknown, headers: Record<string, string> = bearer()) =>
-  postEvents(new Request(url("/api/v1/slo-events"), { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
-const stored = async () => (await db.sloEventRollup.findMany({ where: { slo: "it-checkout" } })).reduce((n, r) => ({ good: n.good + Number(r.good), total: n.total + Number(r.total) }), { good: 0, total: 0 });
+  postEvents(
+    new Request(url("/api/v1/slo-events"), {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
+const stored = async () =>
+  (await db.sloEventRollup.findMany({ where: { slo: "it-checkout" } })).reduce(
+    (n, r) => ({ good: n.good + Number(r.good), total: n.total + Number(r.total) }),
+    { good: 0, total: 0 },
+  );
 
 beforeEach(() => void (session.current = null));
 
@@ -46,13 +61,34 @@ describe("observability APIs: a session or the API token, else 401 JSON", () => 
     const res = await getSlo(new Request(url("/api/observability/slo"), { headers: bearer() }));
     expect(res.status).toBe(200);
     const report = await res.json();
-    expect(report.slos.map((s: { id: string }) => s.id)).toEqual(["api-availability", "request-latency", "lcp-good", "uptime", "it-checkout"]);
-    expect(report.slos[0]).toMatchObject({ kind: "availability", objective: 0.999, window: "30d", budget: expect.any(Object), burnRates: expect.any(Array), openAlerts: expect.any(Array), status: expect.any(String) });
-    expect(report.slos[0].burnRates.map((b: { rule: string }) => b.rule)).toEqual(["page-1h", "page-6h", "ticket-1d", "ticket-3d"]);
+    expect(report.slos.map((s: { id: string }) => s.id)).toEqual([
+      "api-availability",
+      "request-latency",
+      "lcp-good",
+      "uptime",
+      "it-checkout",
+    ]);
+    expect(report.slos[0]).toMatchObject({
+      kind: "availability",
+      objective: 0.999,
+      window: "30d",
+      budget: expect.any(Object),
+      burnRates: expect.any(Array),
+      openAlerts: expect.any(Array),
+      status: expect.any(String),
+    });
+    expect(report.slos[0].burnRates.map((b: { rule: string }) => b.rule)).toEqual([
+      "page-1h",
+      "page-6h",
+      "ticket-1d",
+      "ticket-3d",
+    ]);
     const latency = await getLatency(new Request(url("/api/observability/latency"), { headers: bearer() }));
     expect(latency.status).toBe(200);
     expect(await latency.json()).toMatchObject({ window: "24h", unit: "ms", requests: expect.any(Number) });
-    const check = await postCheck(new Request(url("/api/observability/slo/check"), { method: "POST", headers: bearer() }));
+    const check = await postCheck(
+      new Request(url("/api/observability/slo/check"), { method: "POST", headers: bearer() }),
+    );
     expect(check.status).toBe(200);
     const checked = await check.json();
     expect(checked.slos).toHaveLength(5);
@@ -75,7 +111,10 @@ describe("observability APIs: a session or the API token, else 401 JSON", () => 
 describe("POST /api/v1/slo-events", () => {
   it("adds good and total into the minute of a custom SLO and counts them", async () => {
     const before = await stored();
-    const counted = async (outcome: string) => (await telemetry().sloEvents.get()).values.find((v) => v.labels.slo === "it-checkout" && v.labels.outcome === outcome)?.value ?? 0;
+    const counted = async (outcome: string) =>
+      (await telemetry().sloEvents.get()).values.find(
+        (v) => v.labels.slo === "it-checkout" && v.labels.outcome === outcome,
+      )?.value ?? 0;
     const [good0, bad0] = [await counted("good"), await counted("bad")];
     const res = await events({ slo: "it-checkout", good: 97, total: 100 });
     expect(res.status).toBe(202);

@@ -15,12 +15,13 @@ import { seedRequests } from "../support/slo-seed";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const tag = randomUUID().slice(0, 8);
-const spec = (over: Partial<SloSpecInput> & Pick<SloSpecInput, "id" | "kind">) => parseSloSpecs([{ name: over.id, owner: "it", objective: 0.99, ...over }])[0]!;
+const spec = (over: Partial<SloSpecInput> & Pick<SloSpecInput, "id" | "kind">) =>
+  parseSloSpecs([{ name: over.id, owner: "it", objective: 0.99, ...over }])[0]!;
 const inRange = (r: { from: Date; to: Date }) => (t: Date) => t >= r.from && t < r.to;
 
 function lcg(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 
 describe("latency SLO: good = requests within the threshold, from merged histograms", () => {
@@ -42,7 +43,9 @@ describe("latency SLO: good = requests within the threshold, from merged histogr
       const counts = await sloSource(s).counts(range);
       expect(counts.total, `${minutes} min`).toBe(values.length);
       const exact = values.filter((v) => v <= 400).length;
-      expect(Math.abs(counts.good - exact), `${minutes} min`).toBeLessThanOrEqual(straddlingCount(histogramOf(values), 400));
+      expect(Math.abs(counts.good - exact), `${minutes} min`).toBeLessThanOrEqual(
+        straddlingCount(histogramOf(values), 400),
+      );
       expect(counts.good).toBeCloseTo(countAtOrBelow(histogramOf(values), 400), 6);
     }
   });
@@ -56,8 +59,19 @@ describe("vitals SLO: good-rated samples from hourly rollups, with raw samples a
     const value = 900 + rand() * 3500;
     return {
       ts: new Date(now.getTime() - Math.floor(rand() * 30 * HOUR)),
-      metric: "LCP", value, rating: rate("LCP", value), route: i % 3 === 0 ? route : `/it-vitals/${tag}/other`, device: i % 2 ? "mobile" : "desktop",
-      browser: null, country: null, navigationType: null, connection: null, pageViewId: `pv-${i}`, metricId: `m-${i}`, attributionTarget: null, attributionType: null,
+      metric: "LCP",
+      value,
+      rating: rate("LCP", value),
+      route: i % 3 === 0 ? route : `/it-vitals/${tag}/other`,
+      device: i % 2 ? "mobile" : "desktop",
+      browser: null,
+      country: null,
+      navigationType: null,
+      connection: null,
+      pageViewId: `pv-${i}`,
+      metricId: `m-${i}`,
+      attributionTarget: null,
+      attributionType: null,
     };
   });
 
@@ -67,7 +81,10 @@ describe("vitals SLO: good-rated samples from hourly rollups, with raw samples a
     for (const minutes of [60, 360, 1440]) {
       const range = rangeEndingAt(now, minutes);
       const sample = rows.filter((r) => inRange(range)(r.ts) && r.route === route && r.device === "mobile");
-      expect(await sloSource(one).counts(range), `${minutes} min`).toEqual({ good: sample.filter((r) => r.rating === "good").length, total: sample.length });
+      expect(await sloSource(one).counts(range), `${minutes} min`).toEqual({
+        good: sample.filter((r) => r.rating === "good").length,
+        total: sample.length,
+      });
     }
     // All routes, all devices (the "*"/"all" rollup level): other tests write vitals too, so this run is a lower bound.
     const window = rangeEndingAt(now, 1440);
@@ -81,14 +98,26 @@ describe("uptime SLO: successful probes of a monitor, by slug", () => {
   it("counts the monitor's probes in each window and nothing of other monitors", async () => {
     const slug = `it-mon-${tag}`;
     const monitor = await db.monitor.create({ data: { slug, name: "IT", kind: "http", url: "http://127.0.0.1:9/" } });
-    const other = await db.monitor.create({ data: { slug: `${slug}-other`, name: "IT other", kind: "http", url: "http://127.0.0.1:9/" } });
-    const probes = Array.from({ length: 180 }, (_, i) => ({ monitorId: monitor.id, ts: new Date(now.getTime() - i * MINUTE), ok: i % 20 !== 0 }));
-    await db.probeResult.createMany({ data: [...probes, ...probes.map((p) => ({ ...p, monitorId: other.id, ok: false }))] });
+    const other = await db.monitor.create({
+      data: { slug: `${slug}-other`, name: "IT other", kind: "http", url: "http://127.0.0.1:9/" },
+    });
+    const probes = Array.from({ length: 180 }, (_, i) => ({
+      monitorId: monitor.id,
+      ts: new Date(now.getTime() - i * MINUTE),
+      ok: i % 20 !== 0,
+    }));
+    await db.probeResult.createMany({
+      data: [...probes, ...probes.map((p) => ({ ...p, monitorId: other.id, ok: false }))],
+    });
     const s = spec({ id: `it-up-${tag}`, kind: "uptime", monitor: slug, objective: 0.999 });
     // 60 min ending 12:01 holds the probes of 11:01:30–12:00:30 (i = 0…59), three of them failed (i = 0, 20, 40).
     expect(await sloSource(s).counts(rangeEndingAt(now, 60))).toEqual({ good: 57, total: 60 });
     expect(await sloSource(s).counts(rangeEndingAt(now, 360))).toEqual({ good: 171, total: 180 });
-    expect(await sloSource(spec({ id: `it-up2-${tag}`, kind: "uptime", monitor: `no-such-${tag}` })).counts(rangeEndingAt(now, 60))).toEqual({ good: 0, total: 0 });
+    expect(
+      await sloSource(spec({ id: `it-up2-${tag}`, kind: "uptime", monitor: `no-such-${tag}` })).counts(
+        rangeEndingAt(now, 60),
+      ),
+    ).toEqual({ good: 0, total: 0 });
   });
 });
 
@@ -97,7 +126,8 @@ describe("custom SLO and the page's series", () => {
     const now = new Date();
     const s = spec({ id: `it-cus-${tag}`, kind: "custom", objective: 0.99 });
     // Reported over the last two days: 1 % bad, then a 10 % bad hour.
-    for (let h = 48; h >= 1; h--) await addSloEvents(s.id, { good: h === 3 ? 900 : 990, total: 1000 }, new Date(now.getTime() - h * HOUR));
+    for (let h = 48; h >= 1; h--)
+      await addSloEvents(s.id, { good: h === 3 ? 900 : 990, total: 1000 }, new Date(now.getTime() - h * HOUR));
     await addSloEvents(s.id, { good: 50, total: 50 }, now);
     const report = await loadSloReport([s], now);
     const item = report.slos[0]!;

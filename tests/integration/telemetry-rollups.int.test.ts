@@ -8,8 +8,16 @@ import { histogramOf, percentiles } from "@/lib/vitals/histogram";
 const at = Date.UTC(2026, 0, 5, 10, 30, 15);
 
 async function rows(route: string) {
-  const { rows } = await pgPool().query<{ grain: string; count: number; duration_sum_ms: number; hist: Record<string, number>; status_class: number }>(
-    "SELECT grain::text AS grain, count, duration_sum_ms, hist, status_class FROM request_rollups WHERE route = $1 ORDER BY grain, status_class", [route]);
+  const { rows } = await pgPool().query<{
+    grain: string;
+    count: number;
+    duration_sum_ms: number;
+    hist: Record<string, number>;
+    status_class: number;
+  }>(
+    "SELECT grain::text AS grain, count, duration_sum_ms, hist, status_class FROM request_rollups WHERE route = $1 ORDER BY grain, status_class",
+    [route],
+  );
   return rows;
 }
 
@@ -28,14 +36,23 @@ describe("request rollups in Postgres", () => {
     // Concurrent flushes of overlapping keys, as instances do: no lost update, no deadlock.
     await Promise.all(instances.map((agg) => upsertRequestRollups(agg.drain().rows)));
     const stored = await rows(route);
-    expect(stored.map((r) => [r.grain, r.status_class, r.count])).toEqual([["hour", 2, 180], ["hour", 5, 20], ["minute", 2, 180], ["minute", 5, 20]]);
+    expect(stored.map((r) => [r.grain, r.status_class, r.count])).toEqual([
+      ["hour", 2, 180],
+      ["hour", 5, 20],
+      ["minute", 2, 180],
+      ["minute", 5, 20],
+    ]);
     const merged: Record<string, number> = {};
-    for (const r of stored.filter((r) => r.grain === "minute")) for (const [k, v] of Object.entries(r.hist)) merged[k] = (merged[k] ?? 0) + v;
+    for (const r of stored.filter((r) => r.grain === "minute"))
+      for (const [k, v] of Object.entries(r.hist)) merged[k] = (merged[k] ?? 0) + v;
     expect(merged).toEqual(histogramOf(durations));
     const exact = [...durations].sort((a, b) => a - b)[Math.ceil(0.95 * durations.length) - 1]!;
     expect(Math.abs(percentiles(merged, [0.95])[0]! - exact) / exact).toBeLessThan(0.011);
     const sum = stored.filter((r) => r.grain === "minute").reduce((s, r) => s + r.duration_sum_ms, 0);
-    expect(sum).toBeCloseTo(durations.reduce((s, d) => s + d, 0), 6);
+    expect(sum).toBeCloseTo(
+      durations.reduce((s, d) => s + d, 0),
+      6,
+    );
   });
 
   it("prunes minute rows past the cut-off and keeps hour rows", async () => {
@@ -60,9 +77,15 @@ describe("withAdvisoryLock", () => {
     // PGlite serves one instance over one connection, so the lock is skipped there by design.
     const embedded = process.env.VIGIL_DB_EMBEDDED === "1";
     expect(second).toBe(embedded ? "ran too" : "skipped");
-    await expect(withAdvisoryLock(key, async () => { throw new Error("job failed"); })).rejects.toThrow("job failed");
+    await expect(
+      withAdvisoryLock(key, async () => {
+        throw new Error("job failed");
+      }),
+    ).rejects.toThrow("job failed");
     expect(await withAdvisoryLock(key, async () => "after a failure")).toBe("after a failure");
-    const { rows: held } = await pgPool().query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [key]);
+    const { rows: held } = await pgPool().query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [
+      key,
+    ]);
     expect(held).toHaveLength(0);
   });
 });

@@ -9,7 +9,7 @@ import { planWindow } from "@/lib/vitals/window";
 
 function lcg(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 
 // A device label unique to this test file keeps its rows apart from other tests' rows in the shared database.
@@ -27,7 +27,22 @@ function seedRows(): VitalRow[] {
     const z = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
     const value = Math.round(median * Math.exp(0.5 * z) * 10) / 10;
     const ts = new Date(now.getTime() - Math.floor(rand() * 9 * 24 * 3600_000));
-    rows.push({ ts, metric: "LCP", value, rating: rate("LCP", value), route, device, browser: "Chrome", country: null, navigationType: "navigate", connection: null, pageViewId: `pv${i}`, metricId: `m${i}`, attributionTarget: null, attributionType: null });
+    rows.push({
+      ts,
+      metric: "LCP",
+      value,
+      rating: rate("LCP", value),
+      route,
+      device,
+      browser: "Chrome",
+      country: null,
+      navigationType: "navigate",
+      connection: null,
+      pageViewId: `pv${i}`,
+      metricId: `m${i}`,
+      attributionTarget: null,
+      attributionType: null,
+    });
   }
   return rows;
 }
@@ -37,7 +52,9 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
     const rows = seedRows();
     for (let i = 0; i < rows.length; i += 1000) await insertVitalsBatch(rows.slice(i, i + 1000));
     const plan = planWindow(new Date(now.getTime() - 7 * 24 * 3600_000), now);
-    const rollups = (await readWindowRollups(plan, { metric: "LCP", device }, { perRoute: true })).filter((r) => r.route.startsWith(`/q/${tag}/`));
+    const rollups = (await readWindowRollups(plan, { metric: "LCP", device }, { perRoute: true })).filter((r) =>
+      r.route.startsWith(`/q/${tag}/`),
+    );
 
     for (const p of [0.5, 0.75, 0.9, 0.95, 0.99]) {
       const exact = await db.$queryRaw<Array<{ route: string; v: number; n: number }>>`
@@ -64,12 +81,31 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
   it("prunes raw rows older than the cut-off in chunks and leaves rollups alone", async () => {
     const route = `/prune/${randomUUID().slice(0, 8)}`;
     const old = new Date("2020-01-01T00:00:00Z");
-    const base = { metric: "CLS" as const, value: 0.01, rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: `pv-${route}`, attributionTarget: null, attributionType: null };
-    await insertVitalsBatch([...Array.from({ length: 25 }, (_, i) => ({ ...base, ts: old, metricId: `o${i}` })), { ...base, ts: new Date(), metricId: "fresh" }]);
+    const base = {
+      metric: "CLS" as const,
+      value: 0.01,
+      rating: "good" as const,
+      route,
+      device: "desktop" as const,
+      browser: null,
+      country: null,
+      navigationType: null,
+      connection: null,
+      pageViewId: `pv-${route}`,
+      attributionTarget: null,
+      attributionType: null,
+    };
+    await insertVitalsBatch([
+      ...Array.from({ length: 25 }, (_, i) => ({ ...base, ts: old, metricId: `o${i}` })),
+      { ...base, ts: new Date(), metricId: "fresh" },
+    ]);
     const deleted = await pruneVitals(new Date("2021-01-01T00:00:00Z"), 10);
     expect(deleted).toBeGreaterThanOrEqual(25);
     expect(await db.vital.count({ where: { route } })).toBe(1);
-    const rollup = await db.vitalRollup.aggregate({ where: { route, grain: "day", device: "all" }, _sum: { count: true } });
+    const rollup = await db.vitalRollup.aggregate({
+      where: { route, grain: "day", device: "all" },
+      _sum: { count: true },
+    });
     expect(rollup._sum.count).toBe(26);
   });
 
@@ -77,13 +113,33 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
     for (let round = 0; round < 5; round++) {
       const route = `/concurrent/${randomUUID().slice(0, 8)}`;
       // Each sample has its own page view: samples sharing (page view, metric, id) are replays of one another.
-      const base = { rating: "good" as const, route, device: "desktop" as const, browser: null, country: null, navigationType: null, connection: null, pageViewId: `pv-${route}`, attributionTarget: null, attributionType: null };
+      const base = {
+        rating: "good" as const,
+        route,
+        device: "desktop" as const,
+        browser: null,
+        country: null,
+        navigationType: null,
+        connection: null,
+        pageViewId: `pv-${route}`,
+        attributionTarget: null,
+        attributionType: null,
+      };
       const batches = Array.from({ length: 8 }, (_, b) =>
-        Array.from({ length: 25 }, (_, i) => ({ ...base, ts: new Date(), metric: (["LCP", "INP", "CLS", "FCP", "TTFB"] as const)[i % 5]!, value: 100 + b * 25 + i, metricId: `m${b}-${i}` })),
+        Array.from({ length: 25 }, (_, i) => ({
+          ...base,
+          ts: new Date(),
+          metric: (["LCP", "INP", "CLS", "FCP", "TTFB"] as const)[i % 5]!,
+          value: 100 + b * 25 + i,
+          metricId: `m${b}-${i}`,
+        })),
       );
       await Promise.all(batches.map((rows) => insertVitalsBatch(rows)));
       expect(await db.vital.count({ where: { route } })).toBe(200);
-      const rollup = await db.vitalRollup.aggregate({ where: { route, grain: "day", device: "all" }, _sum: { count: true } });
+      const rollup = await db.vitalRollup.aggregate({
+        where: { route, grain: "day", device: "all" },
+        _sum: { count: true },
+      });
       expect(rollup._sum.count).toBe(200);
     }
   });

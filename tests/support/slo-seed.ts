@@ -20,7 +20,16 @@ export async function seedRequests(traffic: readonly Traffic[]): Promise<void> {
       const bucketStart = new Date(floorTo(t.at.getTime(), grain === "minute" ? MINUTE : HOUR));
       const method = t.method ?? "GET";
       const key = `${grain}|${bucketStart.getTime()}|${t.route}|${method}|${t.statusClass}`;
-      const cell = cells.get(key) ?? { grain, bucketStart, route: t.route, method, statusClass: t.statusClass, count: 0, durationSumMs: 0, hist: {} };
+      const cell = cells.get(key) ?? {
+        grain,
+        bucketStart,
+        route: t.route,
+        method,
+        statusClass: t.statusClass,
+        count: 0,
+        durationSumMs: 0,
+        hist: {},
+      };
       cell.count += t.count;
       cell.durationSumMs += ms * t.count;
       mergeInto(cell.hist, { [bucketOf(ms)]: t.count });
@@ -39,11 +48,14 @@ export function minutesOf(from: Date, to: Date): Date[] {
 }
 
 /** One Traffic entry per minute over [from, to). */
-export const everyMinute = (from: Date, to: Date, make: (at: Date) => Omit<Traffic, "at">): Traffic[] => minutesOf(from, to).map((at) => ({ at, ...make(at) }));
+export const everyMinute = (from: Date, to: Date, make: (at: Date) => Omit<Traffic, "at">): Traffic[] =>
+  minutesOf(from, to).map((at) => ({ at, ...make(at) }));
 
 /** An enabled notification channel, so the outbox has somewhere to queue alert events. */
 export async function createChannel(): Promise<string> {
   const id = `it-${randomUUID()}`;
-  await db.notificationChannel.create({ data: { id, name: "integration", kind: "webhook", url: "http://127.0.0.1:9/hook" } });
+  await db.notificationChannel.create({
+    data: { id, name: "integration", kind: "webhook", url: "http://127.0.0.1:9/hook" },
+  });
   return id;
 }

@@ -30,9 +30,10 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     restore() {
       up = true;
     },
-    close: () => new Promise<void>((ok) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => ok());
+      }),
   };
 }

@@ -7,7 +7,12 @@ import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
 
 export type RetryState = { ok?: boolean; error?: string };
 
-const RetryInput = z.object({ id: z.string().regex(/^\d{1,18}$/).transform((v) => BigInt(v)) });
+const RetryInput = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .transform((v) => BigInt(v)),
+});
 
 export async function retryDeliveryAction(_prev: RetryState, form: FormData): Promise<RetryState> {
   try {

@@ -22,17 +22,27 @@ export default async function AlertsPage() {
       <PageHeader href="/admin/alerts" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
       <div className="space-y-6">
         <Card data-testid="open-alerts">
-          <CardHeader title="Open alerts" description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending. Figures: long / short window burn rates when it fired." />
+          <CardHeader
+            title="Open alerts"
+            description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending. Figures: long / short window burn rates when it fired."
+          />
           {data.open.length ? (
             <AlertsTable alerts={data.open} resolved={false} />
           ) : (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little traffic to judge.</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">
+              No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little
+              traffic to judge.
+            </p>
           )}
         </Card>
         <UptimeIncidentsCard incidents={incidents} days={INCIDENT_DAYS} />
         <Card data-testid="alert-history">
           <CardHeader title="History" description={`Resolved alerts, newest first (latest ${data.historyLimit}).`} />
-          {data.history.length ? <AlertsTable alerts={data.history} resolved /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">No alert has fired and resolved yet.</p>}
+          {data.history.length ? (
+            <AlertsTable alerts={data.history} resolved />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">No alert has fired and resolved yet.</p>
+          )}
         </Card>
         <DeliveriesSection canRetry={session.user.role === "admin"} />
       </div>

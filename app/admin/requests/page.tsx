@@ -17,24 +17,40 @@ export const dynamic = "force-dynamic";
 
 const stepLabel = (minutes: number) => (minutes < 60 ? `${minutes} min` : `${minutes / 60} h`);
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageSession();
   const params = RequestsSearchParams.parse(await searchParams);
   const report = await loadRequestsReport(params);
   const href = (change: Partial<RequestsSearchParams>) => requestsHref(params, change);
   const filtered = Boolean(params.route || params.method);
 
-  const windows = <Segmented label="Window" options={REQUEST_WINDOW_KEYS.map((w) => ({ label: w, href: href({ window: w }), active: params.window === w }))} />;
+  const windows = (
+    <Segmented
+      label="Window"
+      options={REQUEST_WINDOW_KEYS.map((w) => ({ label: w, href: href({ window: w }), active: params.window === w }))}
+    />
+  );
 
   return (
     <>
       <PageHeader href="/admin/requests" actions={windows} />
-      <RequestFilters params={params} routes={report.options.routes} methods={report.options.methods} clearHref={href({ route: undefined, method: undefined })} />
+      <RequestFilters
+        params={params}
+        routes={report.options.routes}
+        methods={report.options.methods}
+        clearHref={href({ route: undefined, method: undefined })}
+      />
       {report.totals.requests === 0 ? (
         <EmptyState
           title="No requests recorded in this window"
           steps={[
-            filtered ? "Filters are active: clear them to see every route and method." : `Nothing was counted in the last ${params.window}: try a longer window.`,
+            filtered
+              ? "Filters are active: clear them to see every route and method."
+              : `Nothing was counted in the last ${params.window}: try a longer window.`,
             "Vigil counts every request its server handles and writes per-minute and hourly rollups to Postgres every few seconds; open a few pages, then reload.",
           ]}
         >

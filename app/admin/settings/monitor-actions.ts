@@ -8,7 +8,11 @@ import { addMonitor, checkMonitorNow, editMonitor, removeMonitor, setMonitorEnab
 export type MonitorFormState = { n: number; ok?: boolean; errors?: FieldErrors; values?: Record<string, string> };
 export type MonitorActionState = { ok?: boolean; message?: string };
 
-const Id = z.string().min(1).max(40).regex(/^[a-z0-9]+$/);
+const Id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+$/);
 
 function revalidate() {
   revalidatePath("/admin/settings");
@@ -32,7 +36,10 @@ export async function saveMonitorAction(prev: MonitorFormState, form: FormData):
   return { n, ok: true };
 }
 
-async function withMonitor(form: FormData, run: (id: string) => Promise<MonitorActionState>): Promise<MonitorActionState> {
+async function withMonitor(
+  form: FormData,
+  run: (id: string) => Promise<MonitorActionState>,
+): Promise<MonitorActionState> {
   const refused = await actionRefusal("admin");
   if (refused) return { message: refused };
   const id = Id.safeParse(form.get("id"));
@@ -51,7 +58,11 @@ export async function toggleMonitorAction(_prev: MonitorActionState, form: FormD
 }
 
 export async function deleteMonitorAction(_prev: MonitorActionState, form: FormData): Promise<MonitorActionState> {
-  return withMonitor(form, async (id) => ((await removeMonitor(id)) ? { ok: true, message: "Deleted." } : { message: "The built-in self-check cannot be deleted; pause it instead." }));
+  return withMonitor(form, async (id) =>
+    (await removeMonitor(id))
+      ? { ok: true, message: "Deleted." }
+      : { message: "The built-in self-check cannot be deleted; pause it instead." },
+  );
 }
 
 export async function checkMonitorNowAction(_prev: MonitorActionState, form: FormData): Promise<MonitorActionState> {
@@ -59,7 +70,12 @@ export async function checkMonitorNowAction(_prev: MonitorActionState, form: For
     const r = await checkMonitorNow(id);
     switch (r.state) {
       case "checked":
-        return { ok: r.result.ok, message: r.result.ok ? `Up: HTTP ${r.result.statusCode} in ${Math.round(r.result.latencyMs ?? 0)} ms.` : `Down: ${r.result.error}` };
+        return {
+          ok: r.result.ok,
+          message: r.result.ok
+            ? `Up: HTTP ${r.result.statusCode} in ${Math.round(r.result.latencyMs ?? 0)} ms.`
+            : `Down: ${r.result.error}`,
+        };
       case "queued":
         return { ok: true, message: "Queued: the probe job is busy and will check it within seconds." };
       case "paused":

@@ -29,14 +29,28 @@ function refresh() {
 }
 
 export async function addChannelAction(_prev: ChannelFormState, form: FormData): Promise<ChannelFormState> {
-  const values: ChannelFormValues = { name: text(form, "name", 200), kind: text(form, "kind", 20), url: text(form, "url", 4096), allowPrivate: form.get("allowPrivate") === "on" };
+  const values: ChannelFormValues = {
+    name: text(form, "name", 200),
+    kind: text(form, "kind", 20),
+    url: text(form, "url", 4096),
+    allowPrivate: form.get("allowPrivate") === "on",
+  };
   const denied = await actionRefusal("admin");
   if (denied) return { formError: denied, values };
   // Oversized fields are cut above only for echoing back; the schema sees them whole and refuses them.
-  const parsed = ChannelInput.safeParse({ name: form.get("name"), kind: form.get("kind"), url: form.get("url"), secret: form.get("secret"), allowPrivate: form.get("allowPrivate") });
+  const parsed = ChannelInput.safeParse({
+    name: form.get("name"),
+    kind: form.get("kind"),
+    url: form.get("url"),
+    secret: form.get("secret"),
+    allowPrivate: form.get("allowPrivate"),
+  });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const { channel, generatedSecret } = await addChannel(parsed.data);
-  logger.info({ event: "notify.channel.created", channelId: channel.id, kind: channel.kind }, "notification channel added");
+  logger.info(
+    { event: "notify.channel.created", channelId: channel.id, kind: channel.kind },
+    "notification channel added",
+  );
   refresh();
   return { created: { name: channel.name, secret: generatedSecret } };
 }

@@ -23,15 +23,24 @@ export default async function SettingsPage() {
       <PageHeader href="/admin/settings" />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Configuration" description="Read from the environment at start; edit .env and restart to change." />
+          <CardHeader
+            title="Configuration"
+            description="Read from the environment at start; edit .env and restart to change."
+          />
           <Table caption="Configuration" head={["Setting", "Value"]}>
             {configSummary().map((row) => (
-              <tr key={row.name}><Td>{row.name}</Td><Td mono>{row.value}</Td></tr>
+              <tr key={row.name}>
+                <Td>{row.name}</Td>
+                <Td mono>{row.value}</Td>
+              </tr>
             ))}
           </Table>
         </Card>
         <Card data-testid="analytics-card">
-          <CardHeader title="Product analytics" description="PostHog, through this instance only. The choice below applies to this browser; VIGIL_ANALYTICS_DISABLED turns it off for everyone." />
+          <CardHeader
+            title="Product analytics"
+            description="PostHog, through this instance only. The choice below applies to this browser; VIGIL_ANALYTICS_DISABLED turns it off for everyone."
+          />
           <AnalyticsToggle />
         </Card>
         <MonitorsSection />

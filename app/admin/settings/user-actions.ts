@@ -7,7 +7,14 @@ import { changeUserAccess, type AccessResult } from "@/lib/users/user-access";
 
 export type UserAccessState = Partial<AccessResult>;
 
-const Change = z.object({ id: z.string().min(1).max(40).regex(/^[\w-]+$/), change: z.enum(["approve", "revoke"]) });
+const Change = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[\w-]+$/),
+  change: z.enum(["approve", "revoke"]),
+});
 
 /** Settings → Users: approve a pending user as viewer, or send a viewer back to pending (admins only). */
 export async function changeUserAccessAction(_prev: UserAccessState, form: FormData): Promise<UserAccessState> {

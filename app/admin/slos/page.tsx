@@ -18,8 +18,15 @@ export default async function SlosPage() {
     return (
       <>
         <PageHeader href="/admin/slos" />
-        <EmptyState title="No SLOs configured" steps={["Add SLO specs to config/slos.ts (see docs/SLOS.md).", "Restart the app: specs are validated at start."]}>
-          Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate alerts.
+        <EmptyState
+          title="No SLOs configured"
+          steps={[
+            "Add SLO specs to config/slos.ts (see docs/SLOS.md).",
+            "Restart the app: specs are validated at start.",
+          ]}
+        >
+          Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate
+          alerts.
         </EmptyState>
       </>
     );
@@ -29,10 +36,15 @@ export default async function SlosPage() {
       <PageHeader href="/admin/slos" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Objectives" description="Measured now over each SLO's rolling window. Burn rate: the fastest page rule's long window; 1× spends the budget exactly by the window's end." />
+          <CardHeader
+            title="Objectives"
+            description="Measured now over each SLO's rolling window. Burn rate: the fastest page rule's long window; 1× spends the budget exactly by the window's end."
+          />
           <SloSummaryTable items={data.slos} />
         </Card>
-        {data.slos.map((item) => <SloCard key={item.id} item={item} chart={data.charts.find((c) => c.id === item.id)} />)}
+        {data.slos.map((item) => (
+          <SloCard key={item.id} item={item} chart={data.charts.find((c) => c.id === item.id)} />
+        ))}
       </div>
     </>
   );

@@ -17,15 +17,31 @@ export default async function UptimePage() {
   const admin = session.user.role === "admin";
   const report = await loadUptimeReport({ admin });
   const own = report.monitors.filter((m) => !m.builtIn);
-  const manage = admin ? <Link href="/admin/settings#monitors" className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300">Manage monitors →</Link> : null;
-  const addStep = admin ? "Add an HTTP target or a heartbeat in Settings → Monitors." : "An admin adds HTTP targets and heartbeats in Settings → Monitors.";
+  const manage = admin ? (
+    <Link
+      href="/admin/settings#monitors"
+      className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300"
+    >
+      Manage monitors →
+    </Link>
+  ) : null;
+  const addStep = admin
+    ? "Add an HTTP target or a heartbeat in Settings → Monitors."
+    : "An admin adds HTTP targets and heartbeats in Settings → Monitors.";
 
   if (report.monitors.length === 0) {
     return (
       <>
         <PageHeader href="/admin/uptime" actions={manage} />
-        <EmptyState title="No uptime checks yet" steps={["The built-in self-check of this instance appears with the first run of the uptime-probe job (every 15 s under `next start`, or through /api/cron/uptime-probe).", addStep]}>
-          Vigil probes itself and the HTTP targets an admin configures, records every check, and opens an incident after consecutive failures.
+        <EmptyState
+          title="No uptime checks yet"
+          steps={[
+            "The built-in self-check of this instance appears with the first run of the uptime-probe job (every 15 s under `next start`, or through /api/cron/uptime-probe).",
+            addStep,
+          ]}
+        >
+          Vigil probes itself and the HTTP targets an admin configures, records every check, and opens an incident after
+          consecutive failures.
         </EmptyState>
       </>
     );
@@ -35,18 +51,35 @@ export default async function UptimePage() {
       <PageHeader href="/admin/uptime" actions={manage} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <StatusLegend />
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Uptime = successful checks ÷ checks in the window (rounded down); time without checks does not count.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Uptime = successful checks ÷ checks in the window (rounded down); time without checks does not count.
+        </p>
       </div>
       <div className="space-y-4">
-        {report.monitors.map((m) => <MonitorCard key={m.id} m={m} report={report} />)}
+        {report.monitors.map((m) => (
+          <MonitorCard key={m.id} m={m} report={report} />
+        ))}
         {own.length === 0 ? (
-          <EmptyState title="No uptime checks of your own yet" steps={[addStep, "Point a cron job at a heartbeat URL to be told when it stops running."]}>
-            Only the built-in self-check runs. Add the sites and APIs you care about to see their uptime, status bars and incidents here.
+          <EmptyState
+            title="No uptime checks of your own yet"
+            steps={[addStep, "Point a cron job at a heartbeat URL to be told when it stops running."]}
+          >
+            Only the built-in self-check runs. Add the sites and APIs you care about to see their uptime, status bars
+            and incidents here.
           </EmptyState>
         ) : null}
         <Card data-testid="incidents-card">
-          <CardHeader title="Incidents" description="Open ones and those of the last 90 days. An incident opens after the monitor's threshold of consecutive failed checks and resolves at the next success." />
-          {report.incidents.length ? <IncidentsTable incidents={report.incidents} /> : <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-incidents">No incidents in the last 90 days.</p>}
+          <CardHeader
+            title="Incidents"
+            description="Open ones and those of the last 90 days. An incident opens after the monitor's threshold of consecutive failed checks and resolves at the next success."
+          />
+          {report.incidents.length ? (
+            <IncidentsTable incidents={report.incidents} />
+          ) : (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-incidents">
+              No incidents in the last 90 days.
+            </p>
+          )}
         </Card>
       </div>
     </>

@@ -18,7 +18,11 @@ import { WINDOWS } from "@/lib/vitals/window";
 export const metadata: Metadata = { title: "Web Vitals" };
 export const dynamic = "force-dynamic";
 
-export default async function VitalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VitalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requirePageSession();
   const params = VitalsSearchParams.parse(await searchParams);
   const data = await loadVitalsDashboard(params);
@@ -29,26 +33,63 @@ export default async function VitalsPage({ searchParams }: { searchParams: Promi
 
   const filters = (
     <div className="flex flex-wrap items-center gap-2">
-      <Segmented label="Window" options={Object.keys(WINDOWS).map((w) => ({ label: w, href: href({ window: w as VitalsSearchParams["window"] }), active: params.window === w }))} />
-      <Segmented label="Percentile" options={PERCENTILES.map((p) => ({ label: `p${p}`, href: href({ p }), active: params.p === p }))} />
-      <Segmented label="Device" options={[{ label: "all", href: href({ device: undefined }), active: !params.device }, ...DEVICES.map((d) => ({ label: d, href: href({ device: d }), active: params.device === d }))]} />
+      <Segmented
+        label="Window"
+        options={Object.keys(WINDOWS).map((w) => ({
+          label: w,
+          href: href({ window: w as VitalsSearchParams["window"] }),
+          active: params.window === w,
+        }))}
+      />
+      <Segmented
+        label="Percentile"
+        options={PERCENTILES.map((p) => ({ label: `p${p}`, href: href({ p }), active: params.p === p }))}
+      />
+      <Segmented
+        label="Device"
+        options={[
+          { label: "all", href: href({ device: undefined }), active: !params.device },
+          ...DEVICES.map((d) => ({ label: d, href: href({ device: d }), active: params.device === d })),
+        ]}
+      />
     </div>
   );
 
   return (
     <>
       <PageHeader href="/admin/vitals" actions={filters} />
-      <form method="get" action="/admin/vitals" className="mb-6 flex items-center gap-2 text-sm" aria-label="Route filter">
+      <form
+        method="get"
+        action="/admin/vitals"
+        className="mb-6 flex items-center gap-2 text-sm"
+        aria-label="Route filter"
+      >
         {params.window !== "7d" ? <input type="hidden" name="window" value={params.window} /> : null}
         {params.p !== 75 ? <input type="hidden" name="p" value={params.p} /> : null}
         {params.metric !== "LCP" ? <input type="hidden" name="metric" value={params.metric} /> : null}
         {params.device ? <input type="hidden" name="device" value={params.device} /> : null}
-        <label htmlFor="route" className="text-zinc-500">Route</label>
-        <select id="route" name="route" defaultValue={params.route ?? ""} className="max-w-xs rounded-lg border border-zinc-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950">
+        <label htmlFor="route" className="text-zinc-500">
+          Route
+        </label>
+        <select
+          id="route"
+          name="route"
+          defaultValue={params.route ?? ""}
+          className="max-w-xs rounded-lg border border-zinc-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+        >
           <option value="">all routes</option>
-          {[...new Set([...(params.route ? [params.route] : []), ...data.routeOptions])].map((r) => <option key={r} value={r}>{r}</option>)}
+          {[...new Set([...(params.route ? [params.route] : []), ...data.routeOptions])].map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="rounded-lg border border-zinc-300 px-2.5 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Apply</button>
+        <button
+          type="submit"
+          className="rounded-lg border border-zinc-300 px-2.5 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Apply
+        </button>
       </form>
 
       {!hasData ? (
@@ -57,7 +98,9 @@ export default async function VitalsPage({ searchParams }: { searchParams: Promi
           steps={[
             "Every page of this Vigil instance reports its own vitals: open one in a browser, use it, then switch tabs or close it (beacons are sent when the page is hidden).",
             "Other sites can send beacons to POST /api/v1/vitals (format in docs/VITALS.md).",
-            params.route || params.device ? "Filters are active: clear them to see all data." : `Nothing arrived in the last ${params.window}.`,
+            params.route || params.device
+              ? "Filters are active: clear them to see all data."
+              : `Nothing arrived in the last ${params.window}.`,
           ]}
         >
           Vigil records LCP, INP, CLS, FCP and TTFB from real visitors and shows p{params.p} per route and device here.
@@ -66,24 +109,64 @@ export default async function VitalsPage({ searchParams }: { searchParams: Promi
         <div className="space-y-6">
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
             {METRIC_NAMES.map((m) => (
-              <MetricCard key={m} spec={METRICS[m]} summary={data.summary[m]} p={params.p} budget={data.budgets[m].threshold} href={href({ metric: m })} selected={m === params.metric} />
+              <MetricCard
+                key={m}
+                spec={METRICS[m]}
+                summary={data.summary[m]}
+                p={params.p}
+                budget={data.budgets[m].threshold}
+                href={href({ metric: m })}
+                selected={m === params.metric}
+              />
             ))}
           </div>
           <Card>
-            <CardHeader title={`${spec.name} p${params.p} per ${data.range.grain}`} description={`${spec.label}, ${params.window} window, UTC. Red points are over the budget.`} />
-            <VitalsChart points={data.series} budget={budget} unit={spec.unit} grain={data.range.grain} label={`${spec.name} p${params.p}`} />
-            {session.user.role === "admin" ? <div className="mt-4 border-t border-zinc-100 pt-4 dark:border-zinc-800"><BudgetForm metric={spec.name} threshold={budget} unit={spec.unit} custom={data.budgets[params.metric].custom} /></div> : null}
+            <CardHeader
+              title={`${spec.name} p${params.p} per ${data.range.grain}`}
+              description={`${spec.label}, ${params.window} window, UTC. Red points are over the budget.`}
+            />
+            <VitalsChart
+              points={data.series}
+              budget={budget}
+              unit={spec.unit}
+              grain={data.range.grain}
+              label={`${spec.name} p${params.p}`}
+            />
+            {session.user.role === "admin" ? (
+              <div className="mt-4 border-t border-zinc-100 pt-4 dark:border-zinc-800">
+                <BudgetForm
+                  metric={spec.name}
+                  threshold={budget}
+                  unit={spec.unit}
+                  custom={data.budgets[params.metric].custom}
+                />
+              </div>
+            ) : null}
           </Card>
           <div className="grid gap-6 lg:grid-cols-3">
             <Card className="lg:col-span-2">
-              <CardHeader title={`Routes by ${spec.name} opportunity`} description="Opportunity: the route's not-good samples as a share of all samples of this metric." />
-              <RoutesTable rows={data.routes} spec={spec} p={params.p} budget={budget} hrefFor={(route) => href({ route })} />
+              <CardHeader
+                title={`Routes by ${spec.name} opportunity`}
+                description="Opportunity: the route's not-good samples as a share of all samples of this metric."
+              />
+              <RoutesTable
+                rows={data.routes}
+                spec={spec}
+                p={params.p}
+                budget={budget}
+                hrefFor={(route) => href({ route })}
+              />
             </Card>
             <Card>
-              <CardHeader title="What makes it poor" description={`Poor samples in the last ${data.attribution.sinceHours >= 24 ? `${data.attribution.sinceHours / 24} d` : `${data.attribution.sinceHours} h`}.`} />
+              <CardHeader
+                title="What makes it poor"
+                description={`Poor samples in the last ${data.attribution.sinceHours >= 24 ? `${data.attribution.sinceHours / 24} d` : `${data.attribution.sinceHours} h`}.`}
+              />
               <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">LCP element</h3>
               <AttributionList spec={METRICS.LCP} rows={data.attribution.LCP} what="element" />
-              <h3 className="mb-2 mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">INP interaction target</h3>
+              <h3 className="mb-2 mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+                INP interaction target
+              </h3>
               <AttributionList spec={METRICS.INP} rows={data.attribution.INP} what="interaction target" />
             </Card>
           </div>

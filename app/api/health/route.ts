@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 /** Liveness: the process answers. No dependencies are checked here (see /api/health/ready). */
 export function GET() {
   // Only what it needs: appFacts() also reads process.memoryUsage(), which showed up in profiles of this hot route.
-  return NextResponse.json({ status: "ok", version: env.NEXT_PUBLIC_APP_VERSION, uptimeSeconds: Math.round(process.uptime()) }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { status: "ok", version: env.NEXT_PUBLIC_APP_VERSION, uptimeSeconds: Math.round(process.uptime()) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -4,7 +4,13 @@ import { attributionOf, selectorOf } from "./attribution";
 
 type FakeNode = { nodeType: number; nodeName: string; id?: string; classList?: string[]; parentNode: FakeNode | null };
 const doc: FakeNode = { nodeType: 9, nodeName: "#document", parentNode: null };
-const el = (nodeName: string, parentNode: FakeNode, id = "", classList: string[] = []): FakeNode => ({ nodeType: 1, nodeName, id, classList, parentNode });
+const el = (nodeName: string, parentNode: FakeNode, id = "", classList: string[] = []): FakeNode => ({
+  nodeType: 1,
+  nodeName,
+  id,
+  classList,
+  parentNode,
+});
 
 const html = el("HTML", doc);
 const body = el("BODY", html);
@@ -34,14 +40,38 @@ describe("selectorOf", () => {
 
 describe("attributionOf", () => {
   it("LCP: element selector, image when the entry has a url", () => {
-    expect(attributionOf(asMetric({ name: "LCP", entries: [{ element: null, url: "" }, { element: img, url: "/hero.jpg" }] }))).toEqual({ target: "html>body>main.a-first.content>img.hero", type: "image" });
+    expect(
+      attributionOf(
+        asMetric({
+          name: "LCP",
+          entries: [
+            { element: null, url: "" },
+            { element: img, url: "/hero.jpg" },
+          ],
+        }),
+      ),
+    ).toEqual({ target: "html>body>main.a-first.content>img.hero", type: "image" });
     expect(attributionOf(asMetric({ name: "LCP", entries: [{ element: main, url: "" }] }))?.type).toBe("text");
     expect(attributionOf(asMetric({ name: "LCP", entries: [] }))).toBeUndefined();
   });
 
   it("INP: the browser's targetSelector, else the target's selector; keyboard vs pointer", () => {
-    expect(attributionOf(asMetric({ name: "INP", entries: [{ name: "keydown", target: button, targetSelector: "BUTTON#go" }] }))).toEqual({ target: "BUTTON#go", type: "keyboard" });
-    expect(attributionOf(asMetric({ name: "INP", entries: [{ name: "pointerdown", target: null }, { name: "click", target: button }] }))).toEqual({ target: "#app>button.cta", type: "pointer" });
+    expect(
+      attributionOf(
+        asMetric({ name: "INP", entries: [{ name: "keydown", target: button, targetSelector: "BUTTON#go" }] }),
+      ),
+    ).toEqual({ target: "BUTTON#go", type: "keyboard" });
+    expect(
+      attributionOf(
+        asMetric({
+          name: "INP",
+          entries: [
+            { name: "pointerdown", target: null },
+            { name: "click", target: button },
+          ],
+        }),
+      ),
+    ).toEqual({ target: "#app>button.cta", type: "pointer" });
   });
 
   it("CLS: the largest element source of the largest shift", () => {

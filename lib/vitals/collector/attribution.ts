@@ -3,7 +3,8 @@ import type { BeaconAttribution } from "./types";
 
 const MAX_SELECTOR = 100;
 
-const nameOf = (node: Node) => (node.nodeType === 1 ? node.nodeName.toLowerCase() : node.nodeName.toUpperCase().replace(/^#/, ""));
+const nameOf = (node: Node) =>
+  node.nodeType === 1 ? node.nodeName.toLowerCase() : node.nodeName.toUpperCase().replace(/^#/, "");
 
 /** Same selector format as web-vitals' attribution build ("main>img.hero", "#app>button"), at a fraction of its size. */
 export function selectorOf(node: Node | null | undefined): string | undefined {
@@ -34,7 +35,9 @@ export function attributionOf(m: MetricType): BeaconAttribution | undefined {
   }
   if (m.name === "INP") {
     const e = m.entries.find((x) => x.target) ?? m.entries[0];
-    return e && { target: e.targetSelector || selectorOf(e.target), type: e.name.startsWith("key") ? "keyboard" : "pointer" };
+    return (
+      e && { target: e.targetSelector || selectorOf(e.target), type: e.name.startsWith("key") ? "keyboard" : "pointer" }
+    );
   }
   if (m.name === "CLS" && m.entries.length) {
     const shift = m.entries.reduce((a, b) => (a.value > b.value ? a : b));

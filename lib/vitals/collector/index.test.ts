@@ -50,7 +50,16 @@ describe("startVitalsCollector", () => {
     expect(url).toBe("/api/v1/vitals");
     expect(blob.type).toBe("text/plain");
     const beacon = JSON.parse(await blob.text());
-    expect(beacon).toMatchObject({ v: 1, route: "/blog/[slug]", navigationType: "navigate", connection: "4g", metrics: [{ name: "TTFB", value: 80 }, { name: "CLS", value: 0.05 }] });
+    expect(beacon).toMatchObject({
+      v: 1,
+      route: "/blog/[slug]",
+      navigationType: "navigate",
+      connection: "4g",
+      metrics: [
+        { name: "TTFB", value: 80 },
+        { name: "CLS", value: 0.05 },
+      ],
+    });
     expect(beacon.pageViewId).toMatch(/^[\w-]{16,64}$/);
     win.dispatchEvent(new Event("pagehide"));
     expect(sendBeacon).toHaveBeenCalledTimes(1);
@@ -62,12 +71,17 @@ describe("startVitalsCollector", () => {
     startVitalsCollector({ route: "/", endpoint: "https://vigil.example/api/v1/vitals" });
     report({ name: "FCP" });
     win.dispatchEvent(new Event("pagehide"));
-    expect(fetchMock).toHaveBeenCalledWith("https://vigil.example/api/v1/vitals", expect.objectContaining({ method: "POST", keepalive: true, headers: { "content-type": "text/plain" } }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      "https://vigil.example/api/v1/vitals",
+      expect.objectContaining({ method: "POST", keepalive: true, headers: { "content-type": "text/plain" } }),
+    );
   });
 
   it("survives a missing sendBeacon and a throwing fetch", () => {
     vi.stubGlobal("navigator", {});
-    vi.stubGlobal("fetch", () => { throw new TypeError("blocked"); });
+    vi.stubGlobal("fetch", () => {
+      throw new TypeError("blocked");
+    });
     const c = startVitalsCollector({ route: "/" });
     report({ name: "FCP" });
     expect(() => c.flush()).not.toThrow();
@@ -76,7 +90,11 @@ describe("startVitalsCollector", () => {
   it("does not even start web-vitals when the page view is not sampled", () => {
     const c = startVitalsCollector({ route: "/", sampleRate: 0 });
     expect(reporters.size).toBe(0);
-    expect(() => { c.setRoute("/x"); c.flush(); c.stop(); }).not.toThrow();
+    expect(() => {
+      c.setRoute("/x");
+      c.flush();
+      c.stop();
+    }).not.toThrow();
   });
 
   it("tags soft navigations with the template of their URL, even when reported after the next navigation", async () => {
@@ -88,7 +106,11 @@ describe("startVitalsCollector", () => {
     report({ name: "LCP", navigationType: "soft-navigation", navigationURL: "https://x.test/shop/shoes" });
     c.flush();
     const beacon = JSON.parse(await (sendBeacon.mock.calls[0]?.[1] as Blob).text());
-    expect(beacon).toMatchObject({ route: "/blog/[slug]", navigationType: "soft-navigation", metrics: [{ name: "LCP", route: "/shop/[category]" }] });
+    expect(beacon).toMatchObject({
+      route: "/blog/[slug]",
+      navigationType: "soft-navigation",
+      metrics: [{ name: "LCP", route: "/shop/[category]" }],
+    });
   });
 
   it("stop() flushes, then ignores later reports and events", () => {
@@ -107,7 +129,9 @@ describe("startVitalsCollector", () => {
     startVitalsCollector({ route: "/", beforeSend });
     report({ name: "FCP" });
     hide();
-    expect(beforeSend).toHaveBeenCalledWith(expect.objectContaining({ metrics: [expect.objectContaining({ name: "FCP" })] }));
+    expect(beforeSend).toHaveBeenCalledWith(
+      expect.objectContaining({ metrics: [expect.objectContaining({ name: "FCP" })] }),
+    );
     expect(sendBeacon).not.toHaveBeenCalled();
   });
 
@@ -121,6 +145,9 @@ describe("startVitalsCollector", () => {
     expect(() => hide()).not.toThrow();
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     expect(vigilOnVitals).toHaveBeenCalledTimes(1);
-    expect(JSON.parse((vigilOnVitals.mock.calls[0] as unknown as [string])[0])).toMatchObject({ route: "/", metrics: [{ name: "FCP", value: 321 }] });
+    expect(JSON.parse((vigilOnVitals.mock.calls[0] as unknown as [string])[0])).toMatchObject({
+      route: "/",
+      metrics: [{ name: "FCP", value: 321 }],
+    });
   });
 });

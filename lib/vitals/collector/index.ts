@@ -19,7 +19,9 @@ function send(endpoint: string, json: string): void {
     // Fall through to fetch (sendBeacon throws on some CSP / size violations).
   }
   try {
-    fetch(endpoint, { method: "POST", body: json, keepalive: true, headers: { "content-type": "text/plain" } }).catch(noop);
+    fetch(endpoint, { method: "POST", body: json, keepalive: true, headers: { "content-type": "text/plain" } }).catch(
+      noop,
+    );
   } catch {
     // Nothing left to try; losing a beacon is better than breaking the page.
   }

@@ -16,7 +16,13 @@ function setup(over: Partial<VitalsQueueOptions> = {}) {
   return { queue, sent };
 }
 
-const metric = (over: Partial<ReportedMetric> = {}): ReportedMetric => ({ name: "LCP", value: 1234.56, id: "v6-1-1", navigationType: "navigate", ...over });
+const metric = (over: Partial<ReportedMetric> = {}): ReportedMetric => ({
+  name: "LCP",
+  value: 1234.56,
+  id: "v6-1-1",
+  navigationType: "navigate",
+  ...over,
+});
 
 describe("vitals queue", () => {
   it("sends one beacon in the v1 wire format, accepted by the server schema, and clears the queue", () => {
@@ -52,7 +58,10 @@ describe("vitals queue", () => {
     queue.add(metric({ name: "CLS", value: 0.25, id: "cls-1" }));
     expect(queue.size).toBe(2);
     queue.flush();
-    expect(sent[0]?.metrics.map((m) => [m.id, m.value])).toEqual([["cls-1", 0.25], ["inp-1", 80]]);
+    expect(sent[0]?.metrics.map((m) => [m.id, m.value])).toEqual([
+      ["cls-1", 0.25],
+      ["inp-1", 80],
+    ]);
   });
 
   it("a later report of the same id after a flush is sent again", () => {
@@ -83,7 +92,11 @@ describe("vitals queue", () => {
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatchObject({ route: "/blog/[slug]", navigationType: "navigate", metrics: [{ id: "hard" }] });
     expect(sent[0]?.metrics[0]).not.toHaveProperty("route");
-    expect(sent[1]).toMatchObject({ route: "/blog/[slug]", navigationType: "soft-navigation", metrics: [{ id: "soft", route: "/shop/[category]" }] });
+    expect(sent[1]).toMatchObject({
+      route: "/blog/[slug]",
+      navigationType: "soft-navigation",
+      metrics: [{ id: "soft", route: "/shop/[category]" }],
+    });
   });
 
   it("a soft-nav metric finalised after the next navigation keeps the template of its own URL", () => {
@@ -91,7 +104,9 @@ describe("vitals queue", () => {
     queue.setRoute("/shop/[category]", "/shop/shoes");
     queue.setRoute("/about", "/about");
     queue.add(metric({ navigationType: "soft-navigation", navigationURL: "https://example.com/shop/shoes?x=1" }));
-    queue.add(metric({ id: "unknown-url", navigationType: "soft-navigation", navigationURL: "https://example.com/elsewhere" }));
+    queue.add(
+      metric({ id: "unknown-url", navigationType: "soft-navigation", navigationURL: "https://example.com/elsewhere" }),
+    );
     queue.flush();
     expect(sent[0]?.metrics.map((m) => m.route)).toEqual(["/shop/[category]", "/about"]);
   });
@@ -126,7 +141,9 @@ describe("vitals queue", () => {
   });
 
   it("beforeSend can edit or drop a beacon, and a throwing beforeSend is contained", () => {
-    const edit = setup({ beforeSend: (b) => ({ ...b, metrics: b.metrics.map((m) => ({ ...m, attribution: undefined })) }) });
+    const edit = setup({
+      beforeSend: (b) => ({ ...b, metrics: b.metrics.map((m) => ({ ...m, attribution: undefined })) }),
+    });
     edit.queue.add(metric({ attribution: { target: "#secret-user-name" } }));
     edit.queue.flush();
     expect(edit.sent[0]?.metrics[0]).not.toHaveProperty("attribution");
@@ -141,14 +158,25 @@ describe("vitals queue", () => {
     emptied.queue.flush();
     expect(emptied.sent).toEqual([]);
 
-    const boom = setup({ beforeSend: () => { throw new Error("boom"); } });
+    const boom = setup({
+      beforeSend: () => {
+        throw new Error("boom");
+      },
+    });
     boom.queue.add(metric());
     expect(() => boom.queue.flush()).not.toThrow();
     expect(boom.queue.size).toBe(0);
   });
 
   it("contains transport and context failures", () => {
-    const { queue } = setup({ transport: () => { throw new Error("offline"); }, context: () => { throw new Error("no navigator"); } });
+    const { queue } = setup({
+      transport: () => {
+        throw new Error("offline");
+      },
+      context: () => {
+        throw new Error("no navigator");
+      },
+    });
     queue.add(metric());
     expect(() => queue.flush()).not.toThrow();
   });

@@ -1,4 +1,12 @@
-import type { BeaconMetric, BeforeSend, Connection, DeviceHint, NavigationType, ReportedMetric, VitalsBeacon } from "./types";
+import type {
+  BeaconMetric,
+  BeforeSend,
+  Connection,
+  DeviceHint,
+  NavigationType,
+  ReportedMetric,
+  VitalsBeacon,
+} from "./types";
 
 export const MAX_METRICS_PER_BEACON = 50;
 const MAX_MS = 600_000;
@@ -119,7 +127,12 @@ export function createVitalsQueue(o: VitalsQueueOptions): VitalsQueue {
       }
       for (const [nav, metrics] of groups) {
         for (let i = 0; i < metrics.length; i += MAX_METRICS_PER_BEACON) {
-          const beacon: VitalsBeacon = { v: 1, pageViewId: o.pageViewId, route: landing, metrics: metrics.slice(i, i + MAX_METRICS_PER_BEACON) };
+          const beacon: VitalsBeacon = {
+            v: 1,
+            pageViewId: o.pageViewId,
+            route: landing,
+            metrics: metrics.slice(i, i + MAX_METRICS_PER_BEACON),
+          };
           if (nav) beacon.navigationType = nav;
           if (ctx.connection) beacon.connection = ctx.connection;
           if (ctx.device) beacon.device = ctx.device;

@@ -8,7 +8,8 @@ const decode = (s: string) => {
   }
 };
 
-const matches = (segment: string | null | undefined, value: string) => !!segment && (segment === value || decode(segment) === value);
+const matches = (segment: string | null | undefined, value: string) =>
+  !!segment && (segment === value || decode(segment) === value);
 
 /**
  * App Router route template from usePathname() + useParams(): "/blog/hello" + { slug: "hello" } → "/blog/[slug]",

@@ -2,7 +2,14 @@
 // queue.test.ts validates built beacons against lib/vitals/beacon-schema.ts so the two cannot drift silently.
 
 export type MetricName = "LCP" | "INP" | "CLS" | "FCP" | "TTFB";
-export type NavigationType = "navigate" | "reload" | "back-forward" | "back-forward-cache" | "prerender" | "restore" | "soft-navigation";
+export type NavigationType =
+  | "navigate"
+  | "reload"
+  | "back-forward"
+  | "back-forward-cache"
+  | "prerender"
+  | "restore"
+  | "soft-navigation";
 export type Connection = "slow-2g" | "2g" | "3g" | "4g";
 export type DeviceHint = "mobile" | "tablet" | "desktop";
 

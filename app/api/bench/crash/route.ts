@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   if (!env.VIGIL_BENCH_ENDPOINTS) return errorJson("not_found", "No API route matches POST /api/bench/crash.");
   const url = new URL(request.url);
-  const error = new Error(`Deliberate bench crash ${url.searchParams.get("marker") ?? ""} for ${url.pathname}${url.search} ${await request.text()}`);
+  const error = new Error(
+    `Deliberate bench crash ${url.searchParams.get("marker") ?? ""} for ${url.pathname}${url.search} ${await request.text()}`,
+  );
   if (url.searchParams.get("via") === "handler") return toErrorResponse(error);
   throw error;
 }

@@ -6,7 +6,8 @@ export const dynamic = "force-dynamic";
 
 /** Baseline for the benchmarks in bench/: the same build, proxy and instrumentation, no work. */
 function empty(request: Request) {
-  if (!env.VIGIL_BENCH_ENDPOINTS) return errorJson("not_found", `No API route matches ${request.method} /api/bench/empty.`);
+  if (!env.VIGIL_BENCH_ENDPOINTS)
+    return errorJson("not_found", `No API route matches ${request.method} /api/bench/empty.`);
   return new Response(null, { status: 204 });
 }
 

@@ -20,20 +20,29 @@ export const maxDuration = 60;
  */
 async function handle(request: Request, { params }: { params: Promise<{ job: string }> }) {
   const log = requestLogger(request, { route: "/api/cron/[job]" });
-  if (!env.CRON_SECRET) return errorJson("unauthorized", "Cron endpoints are off: set CRON_SECRET (16+ characters) on the server.");
+  if (!env.CRON_SECRET)
+    return errorJson("unauthorized", "Cron endpoints are off: set CRON_SECRET (16+ characters) on the server.");
   if (!bearerTokenMatches(request.headers.get("authorization"), env.CRON_SECRET)) {
-    return errorJson("unauthorized", "Send Authorization: Bearer <CRON_SECRET>.", { headers: { "WWW-Authenticate": 'Bearer realm="cron"' } });
+    return errorJson("unauthorized", "Send Authorization: Bearer <CRON_SECRET>.", {
+      headers: { "WWW-Authenticate": 'Bearer realm="cron"' },
+    });
   }
   const { job } = await params;
   if (job !== DUE && !jobNamed(job)) return errorJson("not_found", `No scheduled job named "${job.slice(0, 64)}".`);
   try {
     if (job === DUE) {
       const results = await runDueJobs("cron");
-      return NextResponse.json({ results }, { status: results.some((r) => r.outcome === "failed") ? 500 : 200, headers: { "Cache-Control": "no-store" } });
+      return NextResponse.json(
+        { results },
+        { status: results.some((r) => r.outcome === "failed") ? 500 : 200, headers: { "Cache-Control": "no-store" } },
+      );
     }
     const force = new URL(request.url).searchParams.get("force") === "1";
     const result = await runJob(job, "cron", { force });
-    return NextResponse.json(result, { status: result.outcome === "failed" ? 500 : 200, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(result, {
+      status: result.outcome === "failed" ? 500 : 200,
+      headers: { "Cache-Control": "no-store" },
+    });
   } catch (err) {
     return toErrorResponse(err, log);
   }

@@ -12,7 +12,11 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // Beacons may come from other sites that embed the collector; they carry no credentials.
-const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "POST, OPTIONS", "Access-Control-Allow-Headers": "content-type" };
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers": "content-type",
+};
 
 export async function POST(request: Request) {
   try {
