@@ -3,11 +3,12 @@ import { after } from "next/server";
 import { env } from "@/lib/env.js";
 import { logger } from "@/lib/log/logger";
 import { createServerAnalytics, type EventProperties, type ServerAnalytics } from "./server-analytics";
+import { processSingleton } from "@/lib/process-singleton";
 
-const globalForAnalytics = globalThis as unknown as { vigilServerAnalytics?: ServerAnalytics };
+// One client per process even when Next bundles this module more than once.
+const serverAnalytics = (): ServerAnalytics => processSingleton("serverAnalytics", makeServerAnalytics);
 
-function serverAnalytics(): ServerAnalytics {
-  if (globalForAnalytics.vigilServerAnalytics) return globalForAnalytics.vigilServerAnalytics;
+function makeServerAnalytics(): ServerAnalytics {
   const analytics = createServerAnalytics({
     key: env.NEXT_PUBLIC_POSTHOG_KEY,
     host: env.POSTHOG_HOST,
@@ -27,8 +28,6 @@ function serverAnalytics(): ServerAnalytics {
         "PostHog server event not delivered",
       ),
   });
-  // One singleton per process even when Next bundles this module more than once.
-  globalForAnalytics.vigilServerAnalytics = analytics;
   if (analytics.enabled) process.once("beforeExit", () => void analytics.shutdown());
   return analytics;
 }

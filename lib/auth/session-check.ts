@@ -4,13 +4,13 @@ import { isFresh, refreshedToken, type CurrentClaims, type SessionToken } from "
 import { env } from "@/lib/env.js";
 import { logger } from "@/lib/log/logger";
 import { findUserById } from "@/lib/users/user-repository";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Sessions are JWTs; this re-reads their user so that deleting, demoting or rotating a password takes effect within
 // VIGIL_SESSION_RECHECK_SECONDS. Cached per instance, so a busy console costs one query per user per interval.
 type Entry = { at: number; claims: CurrentClaims };
 const MAX_ENTRIES = 10_000;
-const globalForSessions = globalThis as typeof globalThis & { __vigilSessionClaims?: Map<string, Entry> };
-const cache = () => (globalForSessions.__vigilSessionClaims ??= new Map());
+const cache = () => processSingleton("sessionClaims", () => new Map<string, Entry>());
 
 async function readClaims(userId: string): Promise<CurrentClaims> {
   const user = await findUserById(userId);

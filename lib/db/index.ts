@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env.js";
 import { createPrismaClient, poolOf, type PrismaClient } from "./client";
 import type { Prisma } from "./generated/client";
+import { processSingleton } from "@/lib/process-singleton";
 
 export { createPrismaClient } from "./client";
 export type { PrismaClient } from "./client";
@@ -12,11 +13,12 @@ export type { Account, Session, User, VerificationToken } from "./generated/clie
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
 // Kept on globalThis: Next.js dev reloads and several server bundles must share one pool.
-const globalForDb = globalThis as typeof globalThis & { __vigilPrisma?: PrismaClient };
 
 /** The process-wide PrismaClient, created on first use from the validated env. */
 export function getDb(): PrismaClient {
-  return (globalForDb.__vigilPrisma ??= createPrismaClient(env.DATABASE_URL, { embedded: env.VIGIL_DB_EMBEDDED }));
+  return processSingleton<PrismaClient>("prisma", () =>
+    createPrismaClient(env.DATABASE_URL, { embedded: env.VIGIL_DB_EMBEDDED }),
+  );
 }
 
 /** The pg pool Prisma runs on: same connections, for raw hot-path statements (see lib/vitals/vitals-repository). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { telemetry } from "@/lib/telemetry/registry";
+import { processSingleton } from "@/lib/process-singleton";
 
 // While Postgres is unreachable every request that needs it is refused with 503; the log gets one line when the
 // outage starts and one when a probe sees the database again, not one per request (thousands a second under load).
@@ -7,8 +8,7 @@ const PROBE_EVERY_MS = 1_000;
 
 type Outage = { since: number; refused: number; firstError: string };
 type OutageState = { current: Outage | null };
-const globalForOutage = globalThis as typeof globalThis & { __vigilDbOutage?: OutageState };
-const state = () => (globalForOutage.__vigilDbOutage ??= { current: null });
+const state = () => processSingleton<OutageState>("dbOutage", () => ({ current: null }));
 
 // Imported when first needed: lib/http/errors (and its unit tests) load this module without a validated env.
 const log = (level: "error" | "info", fields: Record<string, unknown>, msg: string) =>
@@ -17,7 +17,8 @@ const log = (level: "error" | "info", fields: Record<string, unknown>, msg: stri
     () => undefined,
   );
 
-const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 300);
+const describeError = (err: unknown) =>
+  (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 300);
 
 /** True while this instance knows the database to be unreachable. */
 export const databaseOutage = (): Readonly<Outage> | null => state().current;
@@ -31,7 +32,7 @@ export function noteDatabaseUnavailable(err: unknown, where: string): void {
     s.current.refused++;
     return;
   }
-  s.current = { since: Date.now(), refused: 1, firstError: describe(err) };
+  s.current = { since: Date.now(), refused: 1, firstError: describeError(err) };
   t.dbOutages.inc();
   log(
     "error",

@@ -1,3 +1,4 @@
+import { processSingleton } from "@/lib/process-singleton";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { env } from "@/lib/env.js";
@@ -15,8 +16,7 @@ export { UNKNOWN_CLIENT };
 // header too, but the hook deletes it first, and where no hook ran the value cannot carry this process's nonce.
 export const CLIENT_ADDRESS_HEADER = "x-vigil-client-address";
 
-const globalForAddress = globalThis as typeof globalThis & { __vigilClientAddressNonce?: string };
-const nonce = () => (globalForAddress.__vigilClientAddressNonce ??= randomBytes(18).toString("base64url"));
+const nonce = () => processSingleton("clientAddressNonce", () => randomBytes(18).toString("base64url"));
 
 /** The trust configured by VIGIL_TRUSTED_PROXIES, or the platform's default on Vercel and Netlify. */
 export function configuredProxyTrust(): ProxyTrust {

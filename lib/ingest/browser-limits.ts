@@ -4,16 +4,16 @@ import { rateLimited } from "@/lib/errors";
 import { browserRouteStore } from "@/lib/ingest/browser-route-repository";
 import { RateLimiter } from "@/lib/ingest/rate-limit";
 import { RouteAdmission } from "@/lib/ingest/route-admission";
+import { processSingleton } from "@/lib/process-singleton";
 
 // What every browser-fed endpoint (vitals, client errors) shares: one beacon budget per client address and one
 // daily route allowance, per process, whichever bundle loads this module.
 type BrowserLimits = { limiter: RateLimiter; routes: RouteAdmission };
-const globalForLimits = globalThis as typeof globalThis & { __vigilBrowserLimits?: BrowserLimits };
 const limits = () =>
-  (globalForLimits.__vigilBrowserLimits ??= {
+  processSingleton<BrowserLimits>("browserLimits", () => ({
     limiter: new RateLimiter(env.VIGIL_INGEST_RATE_PER_MINUTE),
     routes: new RouteAdmission(browserRouteStore(), env.VIGIL_INGEST_MAX_ROUTES_PER_DAY),
-  });
+  }));
 
 /** Throws a 429 AppError (Retry-After) when the client address is over its beacon budget. */
 export function checkBeaconRate(ip: string): void {

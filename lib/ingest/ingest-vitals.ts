@@ -9,17 +9,21 @@ import type { ClientContext } from "@/lib/vitals/enrich";
 import { rate } from "@/lib/vitals/metrics";
 import { normalizeRoute } from "@/lib/vitals/route-normalize";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
+import { processSingleton } from "@/lib/process-singleton";
 
 type Committer = GroupCommitter<VitalRow, ReadonlySet<VitalRow>>;
 // One committer per process, shared by every bundle that loads this module.
-const globalForIngest = globalThis as typeof globalThis & { __vigilVitalsCommitter?: Committer };
 const committer = (): Committer =>
-  (globalForIngest.__vigilVitalsCommitter ??= new GroupCommitter((rows: VitalRow[]) => insertVitalsBatch(rows), {
-    maxRows: 2_000,
-    lingerMs: 2,
-    maxQueuedRows: 50_000,
-    isolate: isDataError,
-  }));
+  processSingleton<Committer>(
+    "vitalsCommitter",
+    () =>
+      new GroupCommitter((rows: VitalRow[]) => insertVitalsBatch(rows), {
+        maxRows: 2_000,
+        lingerMs: 2,
+        maxQueuedRows: 50_000,
+        isolate: isDataError,
+      }),
+  );
 
 export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
   const device = client.device ?? beacon.device ?? "unknown";

@@ -2,15 +2,13 @@ import "server-only";
 import pino from "pino";
 import { env } from "@/lib/env.js";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type Logger = pino.Logger;
 
-const globalForLog = globalThis as unknown as { vigilLogger?: Logger };
-
 // One JSON logger per process (Next may load this module in several bundles); secrets are redacted by path.
-export const logger: Logger =
-  globalForLog.vigilLogger ??
-  (globalForLog.vigilLogger = pino({
+export const logger: Logger = processSingleton("logger", () =>
+  pino({
     level: env.LOG_LEVEL,
     base: { service: "vigil" },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -27,7 +25,8 @@ export const logger: Logger =
       ],
       censor: "[redacted]",
     },
-  }));
+  }),
+);
 
 export const REQUEST_ID_HEADER = "x-request-id";
 

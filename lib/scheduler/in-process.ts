@@ -5,21 +5,20 @@ import { logger } from "@/lib/log/logger";
 import { JOBS } from "@/lib/scheduler/jobs";
 import { runJob } from "@/lib/scheduler/run-job";
 import { nextLocalCheck, SECOND } from "@/lib/scheduler/schedule";
+import { processSlot } from "@/lib/process-singleton";
 
 const TICK_MS = 5 * SECOND;
 // Let the server finish starting (and the first request rollups flush) before the first jobs run.
 const FIRST_TICK_MS = 10 * SECOND;
 
-const globalForScheduler = globalThis as typeof globalThis & {
-  __vigilScheduler?: { timer: ReturnType<typeof setInterval> };
-};
+const started = processSlot<{ timer: ReturnType<typeof setInterval> }>("inProcessScheduler");
 
 /**
  * The self-hosted scheduler (`next start`): every few seconds, runs the jobs this process has not looked at for a
  * while. Every instance runs the loop; the advisory lock and the due check keep each job to one run per period.
  */
 export function startInProcessScheduler(): void {
-  if (globalForScheduler.__vigilScheduler) return;
+  if (started.value) return;
   const nextCheck = new Map<string, number>(JOBS.map((j) => [j.name, 0]));
   const busy = new Set<string>();
   const tick = () => {
@@ -41,6 +40,6 @@ export function startInProcessScheduler(): void {
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
   setTimeout(tick, FIRST_TICK_MS).unref();
-  globalForScheduler.__vigilScheduler = { timer };
+  started.value = { timer };
   logger.info({ jobs: JOBS.map((j) => j.name) }, "in-process scheduler started");
 }

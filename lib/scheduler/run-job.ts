@@ -5,6 +5,7 @@ import { jobNamed, JOBS, type JobDetail, type JobSpec } from "@/lib/scheduler/jo
 import { insertJobRun, lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { isDue } from "@/lib/scheduler/schedule";
 import { recordJob } from "@/lib/telemetry/registry";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type JobTriggerName = "in-process" | "cron" | "manual";
 export type JobResult =
@@ -14,8 +15,7 @@ export type JobResult =
   | { job: string; outcome: "skipped" | "not-due"; durationMs: number };
 
 // Jobs already running in this process: on the embedded database the advisory lock is a no-op.
-const globalForRuns = globalThis as typeof globalThis & { __vigilRunningJobs?: Set<string> };
-const running = (globalForRuns.__vigilRunningJobs ??= new Set());
+const running = processSingleton("runningJobs", () => new Set<string>());
 
 /**
  * Runs one scheduled job under its advisory lock and records the run (job_runs and vigil_job_runs_total).

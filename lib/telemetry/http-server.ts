@@ -12,6 +12,7 @@ import { normalizeMethod, RequestAggregator } from "@/lib/telemetry/request-aggr
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 import { RouteLabeler } from "@/lib/telemetry/route-labels";
 import { requestTraceIds } from "@/lib/telemetry/trace-context";
+import { processSlot } from "@/lib/process-singleton";
 
 type ServerMessage = { request: IncomingMessage; response: ServerResponse };
 type Child = {
@@ -35,7 +36,8 @@ type State = {
   children: Map<string, Child>;
   flushing?: Promise<void>;
 };
-const globalForHttp = globalThis as typeof globalThis & { __vigilHttp?: State };
+// Set once by instrumentHttpServer; read by the flush, whichever bundle calls it.
+const installed = processSlot<State>("httpServer");
 
 // A subscriber that throws would surface as an uncaught exception and take the process down: never let it.
 function guarded(name: string, fn: (message: ServerMessage) => void) {
@@ -58,9 +60,9 @@ function guarded(name: string, fn: (message: ServerMessage) => void) {
  * (ADR 0004).
  */
 export function instrumentHttpServer(o: HttpServerOptions): void {
-  if (globalForHttp.__vigilHttp) return;
+  if (installed.value) return;
   const state: State = { aggregator: new RequestAggregator(), labeler: RouteLabeler.fromBuild(), children: new Map() };
-  globalForHttp.__vigilHttp = state;
+  installed.value = state;
   const t = telemetry();
   let warnedProxy = false;
 
@@ -114,7 +116,7 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
 
 /** Writes what was aggregated since the last flush; on failure keeps it for the next attempt. */
 export function flushRequestRollups(): Promise<void> {
-  const state = globalForHttp.__vigilHttp;
+  const state = installed.value;
   if (!state) return Promise.resolve();
   // One flush at a time: a slow database must not pile up concurrent upserts of the same keys.
   if (state.flushing) return state.flushing;

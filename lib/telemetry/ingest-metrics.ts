@@ -1,13 +1,13 @@
 import "server-only";
 import { telemetry } from "@/lib/telemetry/registry";
 import { METRICS, type MetricName } from "@/lib/vitals/metrics";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Beacon routes come from browsers: past this many distinct labels, new ones share "(other)" so a hostile
 // client cannot blow up the series count of /metrics (the Postgres rollups keep every route).
 const MAX_ROUTE_LABELS = 200;
 const OTHER = "(other)";
-const globalForLabels = globalThis as typeof globalThis & { __vigilVitalRoutes?: Set<string> };
-const routes = (globalForLabels.__vigilVitalRoutes ??= new Set<string>());
+const routes = processSingleton("vitalRouteLabels", () => new Set<string>());
 
 function routeLabel(route: string): string {
   if (routes.has(route)) return route;

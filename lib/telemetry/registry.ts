@@ -1,6 +1,7 @@
 import "server-only";
 import client from "prom-client";
 import { METRIC_NAMES, METRICS, type MetricName } from "@/lib/vitals/metrics";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** Upper bounds in seconds; 0.4 s matches the shipped latency SLO ("95 % of requests < 400 ms"). */
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.4, 0.5, 1, 2.5, 5, 10];
@@ -144,10 +145,9 @@ function createTelemetry() {
 export type Telemetry = ReturnType<typeof createTelemetry>;
 
 // Next loads server modules in several bundles; one registry per process keeps /metrics complete.
-const globalForTelemetry = globalThis as typeof globalThis & { __vigilTelemetry?: Telemetry };
 
 export function telemetry(): Telemetry {
-  return (globalForTelemetry.__vigilTelemetry ??= createTelemetry());
+  return processSingleton("telemetry", createTelemetry);
 }
 
 /** Runs a scheduled job and records its outcome; a job returns "skipped" when another instance ran it. */

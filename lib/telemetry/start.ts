@@ -5,8 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { instrumentHttpServer } from "@/lib/telemetry/http-server";
 import { openMetricsWarning } from "@/lib/telemetry/metrics-auth";
 import { telemetry } from "@/lib/telemetry/registry";
-
-const globalForStart = globalThis as typeof globalThis & { __vigilMetricsWarned?: boolean };
+import { processSingleton } from "@/lib/process-singleton";
 
 /** Node runtime start-up (instrumentation.ts): tracing first, so Next's first spans already have a provider. */
 export async function startServerTelemetry(): Promise<void> {
@@ -29,8 +28,10 @@ export async function startServerTelemetry(): Promise<void> {
   });
   // Open /metrics is the convenient default on a laptop; in production say so once, at start, not per request.
   const warning = openMetricsWarning(env.NODE_ENV, env.VIGIL_METRICS_TOKEN);
-  if (warning && !globalForStart.__vigilMetricsWarned) {
-    globalForStart.__vigilMetricsWarned = true;
-    logger.warn({ event: "metrics.open" }, warning);
+  if (warning) {
+    processSingleton("metricsOpenWarning", () => {
+      logger.warn({ event: "metrics.open" }, warning);
+      return true;
+    });
   }
 }

@@ -8,10 +8,9 @@ import {
   TraceIdRatioBasedSampler,
 } from "@opentelemetry/sdk-trace-node";
 import { RequestTraceIdGenerator } from "@/lib/telemetry/trace-context";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type TracingOptions = { endpoint: string; serviceName: string; version: string; sampleRate: number };
-
-const globalForTracing = globalThis as typeof globalThis & { __vigilTracer?: NodeTracerProvider };
 
 /**
  * Registers the global OpenTelemetry provider, so Next.js's own spans (request, render, route handler, fetch) are
@@ -19,7 +18,10 @@ const globalForTracing = globalThis as typeof globalThis & { __vigilTracer?: Nod
  * caller's decision, else `sampleRate`.
  */
 export function startTracing(o: TracingOptions): NodeTracerProvider {
-  if (globalForTracing.__vigilTracer) return globalForTracing.__vigilTracer;
+  return processSingleton("tracer", () => registerTracer(o));
+}
+
+function registerTracer(o: TracingOptions): NodeTracerProvider {
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": o.serviceName, "service.version": o.version }),
     idGenerator: new RequestTraceIdGenerator(),
@@ -29,6 +31,5 @@ export function startTracing(o: TracingOptions): NodeTracerProvider {
     ],
   });
   provider.register();
-  globalForTracing.__vigilTracer = provider;
   return provider;
 }

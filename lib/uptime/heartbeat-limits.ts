@@ -2,18 +2,18 @@ import "server-only";
 import { env } from "@/lib/env.js";
 import { rateLimited } from "@/lib/errors";
 import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { processSingleton } from "@/lib/process-singleton";
 
 // In memory, per instance, on globalThis (Next may load this module in several bundles).
 type Limits = { bySender: RateLimiter; byMonitor: RateLimiter };
-const globalForLimits = globalThis as typeof globalThis & { __vigilHeartbeatLimits?: Limits };
 // A cron pings once per run; 60 a minute per monitor leaves room for retries and stops a loop from filling the table.
 const PER_MONITOR_PER_MINUTE = 60;
 
 const limits = (): Limits =>
-  (globalForLimits.__vigilHeartbeatLimits ??= {
+  processSingleton<Limits>("heartbeatLimits", () => ({
     bySender: new RateLimiter(env.VIGIL_HEARTBEAT_RATE_PER_MINUTE),
     byMonitor: new RateLimiter(PER_MONITOR_PER_MINUTE),
-  });
+  }));
 
 /** Before any database work: made-up tokens cost their sender its budget, not a lookup each. */
 export function checkPingSender(address: string): void {
