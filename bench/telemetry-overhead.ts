@@ -75,7 +75,8 @@ async function main() {
     const cpuRatios: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which goes first, so a drift in machine load does not favour one side.
-      let metricsOff, metricsOn;
+      let metricsOff: Awaited<ReturnType<typeof run>>;
+      let metricsOn: Awaited<ReturnType<typeof run>>;
       if (round % 2) [metricsOff, metricsOn] = [await run(off), await run(on)];
       else [metricsOn, metricsOff] = [await run(on), await run(off)];
       ratios.push(rps(metricsOn.result) / rps(metricsOff.result));

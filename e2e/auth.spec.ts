@@ -84,7 +84,7 @@ test("a callbackUrl a browser would read as //evil.example stays on this origin,
   ]) {
     const res = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
     expect(res.status(), callbackUrl).toBe(307);
-    expect(new URL(res.headers()["location"]!, origin).origin, callbackUrl).toBe(origin);
+    expect(new URL(res.headers().location!, origin).origin, callbackUrl).toBe(origin);
   }
   await page.goto("/login?callbackUrl=/%09/evil.example");
   await expect(page).toHaveURL(`${origin}/admin`);

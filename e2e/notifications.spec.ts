@@ -9,6 +9,7 @@ import { createUser, signIn, signInAsAdmin } from "./support/fixtures";
 import { promtoolCheckMetrics } from "./support/prometheus";
 import { recordedBy } from "./support/recorder";
 import { test } from "./support/test";
+import { closeServers } from "../tests/support/http-recorder";
 
 type Hit = { headers: IncomingHttpHeaders; body: string; at: number };
 const servers: Server[] = [];
@@ -28,7 +29,7 @@ async function receiver(status: number) {
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   return { hits, port: (server.address() as AddressInfo).port };
 }
-test.afterAll(() => servers.forEach((s) => (s.closeAllConnections(), s.close())));
+test.afterAll(() => closeServers(servers));
 
 async function channelCount(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });

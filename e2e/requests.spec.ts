@@ -5,6 +5,7 @@ import { histogramOf, percentile } from "../lib/vitals/histogram";
 import { signInAsAdmin } from "./support/fixtures";
 import { upsertRequestRollups } from "./support/request-rollups";
 import { test } from "./support/test";
+import { lcg } from "../tests/support/seeded-random";
 
 type Raw = { ts: Date; route: string; method: string; statusClass: number; ms: number };
 
@@ -92,8 +93,7 @@ const old: Raw[] = Array.from({ length: 5 }, (_, i) => ({
 
 /** A day of plausible traffic on a few more routes of this run, so the screenshot shows a populated page. */
 function backdrop(): Raw[] {
-  let x = 11;
-  const rand = () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+  const rand = lcg(11);
   const routes = [
     ["api/items", "GET", 35],
     ["api/items", "POST", 120],
@@ -153,7 +153,7 @@ test("the Requests page shows exactly the seeded figures, in the totals and the 
   await page.getByLabel("Route").selectOption(ROUTE);
   await page.getByLabel("Method").selectOption("POST");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(new RegExp(`method=POST`));
+  await expect(page).toHaveURL(/method=POST/);
   const post = expected(probe.filter((r) => r.method === "POST"));
   await expect(page.getByTestId("total-requests")).toHaveText(post.requests);
   await expect(page.getByTestId("total-error-rate")).toHaveText("100%");

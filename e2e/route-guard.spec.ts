@@ -19,7 +19,7 @@ for (const { route, kind } of adminRoutes) {
       expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
     } else {
       expect(res.status()).toBe(307);
-      const location = new URL(res.headers()["location"]!, "http://x");
+      const location = new URL(res.headers().location!, "http://x");
       expect(location.pathname).toBe("/login");
       expect(location.searchParams.get("callbackUrl")).toBe(route);
     }

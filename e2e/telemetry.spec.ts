@@ -142,7 +142,7 @@ test("every response carries x-trace-id: the traceparent's trace id when valid, 
   });
   expect(traced.headers.get("x-trace-id")).toBe(traceId);
   for (const traceparent of [
-    "00-" + "f".repeat(8_000),
+    `00-${"f".repeat(8_000)}`,
     "ff-zz-yy-01",
     "00-00000000000000000000000000000000-0000000000000000-01",
     "\u0001garbage",

@@ -6,6 +6,7 @@ import { formatUptime } from "../lib/uptime/uptime-math";
 import { createUser, queryDb, signIn, signInAsAdmin } from "./support/fixtures";
 import { E2E_CRON_SECRET } from "./support/config";
 import { test } from "./support/test";
+import { closeServers } from "../tests/support/http-recorder";
 
 // A target this test steers, on 127.0.0.1 (so its monitor must allow private addresses).
 let mode: "up" | "down" = "up";
@@ -60,7 +61,7 @@ test.beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-test.afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
+test.afterAll(() => closeServers([server]));
 
 test("an admin adds an HTTP monitor in Settings; bad input shows inline errors and stores nothing", async ({
   page,

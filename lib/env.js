@@ -3,8 +3,12 @@ import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
 const optionalUrl = z.url().optional();
+/** @param {number} fallback */
 const sampleRate = (fallback) => z.coerce.number().min(0).max(1).default(fallback);
-/** Comma-separated list, trimmed and lower-cased, each entry checked by `item`. */
+/**
+ * Comma-separated list, trimmed and lower-cased, each entry checked by `item`.
+ * @param {import("zod").ZodType<string>} item
+ */
 const lowerCaseList = (item) =>
   z
     .string()

@@ -1,6 +1,6 @@
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-4">
+    <div role="status" aria-busy="true" aria-label="Loading" className="animate-pulse space-y-4">
       <div className="h-8 w-48 rounded bg-zinc-200 dark:bg-zinc-800" />
       <div className="grid gap-4 md:grid-cols-3">
         {[0, 1, 2].map((i) => (

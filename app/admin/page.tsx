@@ -6,7 +6,6 @@ import {
   ErrorBudgetCard,
   ErrorRateCard,
   LatencyCard,
-  PendingCard,
   UptimeCard,
   VitalsCard,
 } from "@/components/admin/overview-cards";

@@ -51,7 +51,14 @@ const wallSeconds = new WeakMap<Result, number>();
 export function load({ url, method = "POST", body = "", bodyFor, amount, connections }: LoadSpec): Promise<Result> {
   let sent = 0;
   const requests = bodyFor
-    ? [{ setupRequest: (req: { body?: string }) => ((req.body = bodyFor(sent++)), req) }]
+    ? [
+        {
+          setupRequest: (req: { body?: string }) => {
+            req.body = bodyFor(sent++);
+            return req;
+          },
+        },
+      ]
     : undefined;
   const started = performance.now();
   let lastResponse = started;

@@ -16,7 +16,7 @@ const step = (m: number) => (m < 60 ? `${m} min` : `${m / 60} h`);
 type Datum = { t: number; sli: number | null; budget: number | null; burn: number | null };
 /** A step with data between steps without any draws no line segment: mark it with a dot so it still shows. */
 function isolatedDot(data: readonly Datum[], key: "sli" | "burn", color: string) {
-  return function IsolatedDot(props: { cx?: number; cy?: number; index?: number }) {
+  return (props: { cx?: number; cy?: number; index?: number }) => {
     const i = props.index ?? -1;
     const lonely = data[i]?.[key] != null && data[i - 1]?.[key] == null && data[i + 1]?.[key] == null;
     if (!lonely || props.cx === undefined || props.cy === undefined) return <g key={i} />;

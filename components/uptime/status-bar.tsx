@@ -23,7 +23,10 @@ export function StatusBar({
   to: string;
 }) {
   const counts = segments.reduce(
-    (acc, s) => ({ ...acc, [s.state]: (acc[s.state] ?? 0) + 1 }),
+    (acc, s) => {
+      acc[s.state] = (acc[s.state] ?? 0) + 1;
+      return acc;
+    },
     {} as Partial<Record<SegmentState, number>>,
   );
   const summary = `${label}: ${counts.up ?? 0} up, ${counts.degraded ?? 0} degraded, ${counts.down ?? 0} down, ${counts.none ?? 0} without checks`;

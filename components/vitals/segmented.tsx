@@ -10,6 +10,7 @@ export function Segmented({
   options: Array<{ label: string; href: string; active: boolean }>;
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of links, not of form controls (no fieldset)
     <div
       role="group"
       aria-label={label}

@@ -28,7 +28,9 @@ beforeAll(async () => {
   host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
-beforeEach(() => void (received.length = 0));
+beforeEach(() => {
+  received.length = 0;
+});
 
 const events = () => received.flatMap((r) => r.body.batch ?? []);
 

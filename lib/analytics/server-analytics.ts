@@ -28,8 +28,14 @@ const bounded = <T>(work: Promise<T>, ms: number) =>
     const timer = setTimeout(done, ms);
     timer.unref?.();
     work.then(
-      () => (clearTimeout(timer), done()),
-      () => (clearTimeout(timer), done()),
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+      () => {
+        clearTimeout(timer);
+        done();
+      },
     );
   });
 

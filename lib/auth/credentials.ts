@@ -53,7 +53,7 @@ async function checkPassword({ email, password }: LoginInput): Promise<UserRecor
   }
   const user = await findUserByEmail(email);
   const matches = await bcrypt.compare(password, user?.passwordHash ?? (await timingEqualiserHash()));
-  return user && user.passwordHash && matches ? user : null;
+  return user?.passwordHash && matches ? user : null;
 }
 
 // Per stored hash, so each process pays one bcrypt comparison per bootstrap password, not one per session check.

@@ -4,7 +4,10 @@ import { GroupCommitter, OverloadedError } from "./group-commit";
 const deferred = () => {
   let resolve!: () => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<void>((a, b) => ((resolve = a), (reject = b)));
+  const promise = new Promise<void>((a, b) => {
+    resolve = a;
+    reject = b;
+  });
   return { promise, resolve, reject };
 };
 

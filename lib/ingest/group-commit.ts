@@ -73,9 +73,12 @@ export class GroupCommitter<T, R = void> {
   private async writeIsolating(batch: Submission<T, R>[]): Promise<void> {
     try {
       const result = await this.write(batch.flatMap((s) => s.rows));
-      batch.forEach((s) => s.resolve(result));
+      for (const s of batch) s.resolve(result);
     } catch (err) {
-      if (batch.length === 1 || !this.options.isolate?.(err)) return batch.forEach((s) => s.reject(err));
+      if (batch.length === 1 || !this.options.isolate?.(err)) {
+        for (const s of batch) s.reject(err);
+        return;
+      }
       const half = Math.ceil(batch.length / 2);
       await this.writeIsolating(batch.slice(0, half));
       await this.writeIsolating(batch.slice(half));

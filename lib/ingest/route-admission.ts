@@ -52,14 +52,14 @@ export class RouteAdmission {
         const still = unknown.filter((r) => !this.known.has(r));
         if (still.length === 0 || this.full) return;
         const admitted = await this.store.admit(day, still, this.cap);
-        if (day === this.day) admitted.forEach((r) => this.known.add(r));
+        if (day === this.day) for (const r of admitted) this.known.add(r);
         if (admitted.length < still.length) this.full = true;
       });
       this.admitting = admitting.catch(() => undefined);
       await admitting;
     } else if (unknown.length > 0 && this.now() - this.refreshedAt >= this.refreshMs) {
       this.refreshedAt = this.now();
-      (await this.store.load(day)).forEach((r) => this.known.add(r));
+      for (const r of await this.store.load(day)) this.known.add(r);
     }
     return this.mapper;
   }
@@ -73,7 +73,7 @@ export class RouteAdmission {
     this.refreshedAt = this.now();
     this.loaded = this.store.load(day).then(
       (routes) => {
-        routes.forEach((r) => this.known.add(r));
+        for (const r of routes) this.known.add(r);
         this.full = this.known.size >= this.cap;
         if (this.day === day) this.ready = true;
       },

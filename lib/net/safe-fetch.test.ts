@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { safeFetch, SafeFetchError } from "./safe-fetch";
+import { closeServers } from "@/tests/support/http-recorder";
 
 // Two loopback addresses stand for "public" (127.0.0.1) and "private" (127.0.0.2) through the policy hook.
 const onlyFirstLoopback = (a: string) => a === "127.0.0.1";
@@ -34,7 +35,7 @@ beforeAll(async () => {
     res.writeHead(404).end("nope");
   });
 });
-afterAll(() => servers.forEach((s) => s.closeAllConnections?.() ?? s.close()));
+afterAll(() => closeServers(servers));
 
 describe("safeFetch", () => {
   it("fetches an allowed target and reports status, body and final URL", async () => {

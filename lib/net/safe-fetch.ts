@@ -151,7 +151,7 @@ export async function safeFetch(target: string, options: SafeFetchOptions): Prom
   let method = (o.method ?? "GET").toUpperCase();
   let body = o.body;
   for (let hop = 0; ; hop++) {
-    let answer;
+    let answer: Awaited<ReturnType<typeof once>>;
     try {
       answer = await once(url, o, method, body, signal);
     } catch (err) {

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 const source = readFileSync(new URL("../../proxy.ts", import.meta.url), "utf8");
 const literal = /export const config = \{\s*matcher: (\[.*\]),?\s*\};/s.exec(source)?.[1];
 // The formatter may leave a trailing comma in the array, which JSON does not allow.
-const matchers = (JSON.parse((literal ?? "[]").replace(/,(\s*\])/, "$1")) as string[]).map((s) => getPathMatch(s, { strict: true }));
+const matchers = (JSON.parse((literal ?? "[]").replace(/,(\s*\])/, "$1")) as string[]).map((s) =>
+  getPathMatch(s, { strict: true }),
+);
 const matches = (path: string) => matchers.some((m) => m(path) !== false);
 
 describe("proxy matcher", () => {

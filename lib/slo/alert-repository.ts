@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma, type DbClient } from "@/lib/db";
+import { db, type Prisma, type DbClient } from "@/lib/db";
 import type { AbsentFigures, BurnFigures } from "@/lib/slo/evaluate";
 import type { RuleId, Severity } from "@/lib/slo/rules";
 

@@ -5,7 +5,8 @@ let loaded: SloSpec[] | undefined;
 
 /** The SLOs of config/slos.ts, validated once; a bad file throws with every problem named. */
 export function sloSpecs(): SloSpec[] {
-  return (loaded ??= parseSloSpecs(specs));
+  loaded ??= parseSloSpecs(specs);
+  return loaded;
 }
 
 export const sloSpec = (id: string): SloSpec | undefined => sloSpecs().find((s) => s.id === id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { histogramOf } from "@/lib/vitals/histogram";
 import { countAtOrBelow, straddlingCount } from "./latency";
+import { lcg } from "@/tests/support/seeded-random";
 
 describe("countAtOrBelow", () => {
   it("counts whole buckets under the threshold and the zero bucket", () => {
@@ -21,8 +22,7 @@ describe("countAtOrBelow", () => {
   it("is an empty count for an empty histogram", () => expect(countAtOrBelow({}, 400)).toBe(0));
 
   it("stays within the straddling bucket's count of the exact count on real-looking data", () => {
-    let x = 3;
-    const rand = () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+    const rand = lcg(3);
     const values = Array.from(
       { length: 20_000 },
       () => 120 * Math.exp(1.1 * Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand())),

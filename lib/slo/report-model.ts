@@ -48,7 +48,7 @@ export type SloReportItem = {
 export function measuresText(spec: SloSpec): string {
   const requests = (s: Extract<SloSpec, { kind: "availability" | "latency" }>) => {
     const where = [...(s.routePrefix ? [`under ${s.routePrefix}`] : []), ...s.routes].join(", ") || "on every route";
-    return `${s.methods.length ? s.methods.join("/") + " requests" : "Requests"} ${where}`;
+    return `${s.methods.length ? `${s.methods.join("/")} requests` : "Requests"} ${where}`;
   };
   switch (spec.kind) {
     case "availability":

@@ -40,7 +40,7 @@ describe("burn-rate rules", () => {
     for (const w of ["7d", "28d", "30d"] as const) {
       const days = Number(w.slice(0, -1));
       const shares = burnRulesFor(w).map((r) => (r.factor * r.longMinutes) / (days * 1440));
-      [0.02, 0.05, 0.1, 0.1].forEach((expected, i) => expect(shares[i]).toBeCloseTo(expected, 2));
+      for (const [i, expected] of [0.02, 0.05, 0.1, 0.1].entries()) expect(shares[i]).toBeCloseTo(expected, 2);
     }
   });
 

@@ -26,7 +26,7 @@ describe("sloSeries", () => {
     expect(points[3]!.burn).toBeCloseTo(1.5, 9);
     // Remaining after each step: 1 − 0/40, 1 − 10/40, 1 − 10/40, 1 − 40/40.
     const remaining = points.map((p) => p.budgetRemaining!);
-    [1, 0.75, 0.75, 0].forEach((r, i) => expect(remaining[i]).toBeCloseTo(r, 9));
+    for (const [i, r] of [1, 0.75, 0.75, 0].entries()) expect(remaining[i]).toBeCloseTo(r, 9);
   });
 
   it("goes below zero when the budget is overspent", () => {

@@ -108,7 +108,7 @@ describe("scrubString on hostile input", () => {
       "Bearer abcdefghij",
     ]) {
       for (let shift = 1; shift < secret.length; shift += 3) {
-        const text = filler.slice(0, MAX_SCRUB_CHARS - shift) + secret + " tail";
+        const text = `${filler.slice(0, MAX_SCRUB_CHARS - shift) + secret} tail`;
         const out = scrubString(text);
         expect(out.length).toBeLessThanOrEqual(MAX_SCRUB_CHARS + TRUNCATED.length);
         expect(out.endsWith(TRUNCATED)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { envelopeTarget, parseDsn } from "./sentry-tunnel";
 
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -9,6 +9,7 @@ import {
   totalCount,
   ZERO_BUCKET,
 } from "./histogram";
+import { lcg } from "@/tests/support/seeded-random";
 
 /** Exact percentile_cont, as Postgres computes it. */
 function percentileCont(values: number[], p: number): number {
@@ -19,10 +20,6 @@ function percentileCont(values: number[], p: number): number {
   return s[lo]! + (s[hi]! - s[lo]!) * (rank - lo);
 }
 
-function lcg(seed: number) {
-  let x = seed;
-  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
-}
 const logNormal = (rand: () => number, median: number, sigma: number) => () => {
   const z = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
   return median * Math.exp(sigma * z);

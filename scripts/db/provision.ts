@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
 import { getFreePort } from "./free-port";
 import { migrateDeploy } from "./migrate";
 import { createTempDatabase } from "./temp-database";
@@ -40,7 +40,7 @@ export async function provisionTestDatabase({ label }: { label: string }): Promi
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `vigil-pglite-${slug}-`));
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
-  let server;
+  let server: EmbeddedPostgres | undefined;
   try {
     server = await startEmbeddedPostgres({ dataDir, port: await getFreePort() });
     await migrateDeploy(server.url);

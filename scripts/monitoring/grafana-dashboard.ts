@@ -5,7 +5,8 @@ import { RECORD } from "./prometheus-rules";
 // A Grafana dashboard over Vigil's /metrics and the SLO recording rules; the datasource is a variable, so it
 // imports into any Grafana with a Prometheus datasource.
 
-export const DATASOURCE = { type: "prometheus", uid: "${DS_PROMETHEUS}" } as const;
+// Grafana's import-time variable, written literally into the dashboard JSON.
+export const DATASOURCE = { type: "prometheus", uid: "$" + "{DS_PROMETHEUS}" } as const;
 const WIDTH = 24;
 const J = 'job=~"$job"';
 const RATE = "$__rate_interval";

@@ -44,7 +44,9 @@ const post = (c: Case) =>
     headers: { "content-type": c.type ?? "text/plain", ...(c.encoding ? { "content-encoding": c.encoding } : {}) },
   });
 
-beforeEach(() => void (upstream.received.length = 0));
+beforeEach(() => {
+  upstream.received.length = 0;
+});
 afterAll(() => upstream.close());
 
 describe("PostHog relay", () => {
@@ -94,7 +96,12 @@ describe("PostHog relay", () => {
     expect(declared.status).toBe(413);
     const streamed = await call(POST, "batch", {
       method: "POST",
-      body: new ReadableStream({ start: (c) => (c.enqueue(big), c.close()) }),
+      body: new ReadableStream({
+        start: (c) => {
+          c.enqueue(big);
+          c.close();
+        },
+      }),
       duplex: "half",
     } as RequestInit);
     expect(streamed.status).toBe(413);

@@ -16,7 +16,7 @@ describe("database health checks", () => {
     silentPort = (silent.address() as { port: number }).port;
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     await new Promise<void>((r) => silent.close(() => r()));
   });
 

@@ -13,6 +13,7 @@ import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
 import { pruneFinishedDeliveries } from "@/lib/notify/delivery-log-repository";
 import { slackMessage } from "@/lib/notify/slack-message";
 import { verifySignature } from "@/lib/notify/signature";
+import { closeServers } from "../support/http-recorder";
 
 type Hit = { headers: IncomingHttpHeaders; body: string; status: number };
 
@@ -37,7 +38,7 @@ async function receiver(answer: (n: number) => number = () => 200, delayMs = 0) 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook/s3cr3t-path-token`, hits };
 }
 afterAll(async () => {
-  servers.forEach((s) => (s.closeAllConnections(), s.close()));
+  await closeServers(servers);
   // Channels left behind would receive other files' events in the shared database.
   await db.notificationChannel.deleteMany({});
 });

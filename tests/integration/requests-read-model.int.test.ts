@@ -5,13 +5,9 @@ import { loadRequestsReport, loadRequestTotals } from "@/lib/requests/report";
 import { readRequestCells } from "@/lib/requests/request-repository";
 import { planRequestWindow } from "@/lib/requests/window";
 import { histogramOf } from "@/lib/vitals/histogram";
+import { lcg } from "../support/seeded-random";
 
 type Raw = { ts: Date; route: string; method: string; statusClass: number; ms: number };
-
-function lcg(seed: number) {
-  let x = seed;
-  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
-}
 
 /** Exact percentile_cont over the raw values: what the page must match within the histogram's ≈1 % bucket error. */
 function percentileCont(values: number[], p: number): number {

@@ -42,7 +42,9 @@ const stored = async () =>
     { good: 0, total: 0 },
   );
 
-beforeEach(() => void (session.current = null));
+beforeEach(() => {
+  session.current = null;
+});
 
 describe("observability APIs: a session or the API token, else 401 JSON", () => {
   it("refuses anonymous and wrongly authenticated calls", async () => {

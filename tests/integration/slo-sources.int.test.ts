@@ -11,6 +11,7 @@ import { histogramOf } from "@/lib/vitals/histogram";
 import { rate } from "@/lib/vitals/metrics";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
 import { seedRequests } from "../support/slo-seed";
+import { lcg } from "../support/seeded-random";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -18,11 +19,6 @@ const tag = randomUUID().slice(0, 8);
 const spec = (over: Partial<SloSpecInput> & Pick<SloSpecInput, "id" | "kind">) =>
   parseSloSpecs([{ name: over.id, owner: "it", objective: 0.99, ...over }])[0]!;
 const inRange = (r: { from: Date; to: Date }) => (t: Date) => t >= r.from && t < r.to;
-
-function lcg(seed: number) {
-  let x = seed;
-  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
-}
 
 describe("latency SLO: good = requests within the threshold, from merged histograms", () => {
   const now = new Date("2025-07-01T15:27:40Z");

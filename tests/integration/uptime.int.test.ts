@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeServers } from "../support/http-recorder";
 
 // A local target the test steers: healthy, failing, slow, redirecting to a "private" address.
 let mode: "up" | "down" = "up";
@@ -70,7 +71,7 @@ beforeAll(async () => {
     data: { name: "uptime test hook", kind: "webhook", url: "http://127.0.0.1:9/hook" },
   }));
 });
-afterAll(() => servers.forEach((s) => (s.closeAllConnections(), s.close())));
+afterAll(() => closeServers(servers));
 
 describe("probe", () => {
   it("passes a healthy target and measures latency", async () => {

@@ -6,11 +6,7 @@ import { readWindowRollups } from "@/lib/vitals/rollup-repository";
 import { insertVitalsBatch, pruneVitals, type VitalRow } from "@/lib/vitals/vitals-repository";
 import { rate } from "@/lib/vitals/metrics";
 import { planWindow } from "@/lib/vitals/window";
-
-function lcg(seed: number) {
-  let x = seed;
-  return () => (x = (x * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
-}
+import { lcg } from "../support/seeded-random";
 
 // A device label unique to this test file keeps its rows apart from other tests' rows in the shared database.
 const device = "tablet" as const;

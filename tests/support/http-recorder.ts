@@ -30,3 +30,18 @@ export async function startHttpRecorder(
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
+
+type Closable = { close(callback?: (err?: Error) => void): unknown; closeAllConnections?(): void };
+
+/** Closes test servers, dropping their kept-alive connections first so close() does not wait for them. */
+export function closeServers(servers: readonly Closable[]): Promise<void> {
+  return Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((done) => {
+          s.closeAllConnections?.();
+          s.close(() => done());
+        }),
+    ),
+  ).then(() => undefined);
+}

@@ -12,9 +12,9 @@ export function selectorOf(node: Node | null | undefined): string | undefined {
   try {
     while (node && node.nodeType !== 9) {
       const el = node as Element;
-      const part = el.id ? "#" + el.id : [nameOf(el), ...Array.from(el.classList ?? []).sort()].join(".");
+      const part = el.id ? `#${el.id}` : [nameOf(el), ...Array.from(el.classList ?? []).sort()].join(".");
       if (sel.length + part.length > MAX_SELECTOR - 1) return sel || part;
-      sel = sel ? part + ">" + sel : part;
+      sel = sel ? `${part}>${sel}` : part;
       if (el.id) break;
       node = el.parentNode;
     }

@@ -105,7 +105,7 @@ describe("startVitalsCollector", () => {
     c.setRoute("/about");
     report({ name: "LCP", navigationType: "soft-navigation", navigationURL: "https://x.test/shop/shoes" });
     c.flush();
-    const beacon = JSON.parse(await (sendBeacon.mock.calls[0]?.[1] as Blob).text());
+    const beacon = JSON.parse(await (sendBeacon.mock.calls[0]![1] as Blob).text());
     expect(beacon).toMatchObject({
       route: "/blog/[slug]",
       navigationType: "soft-navigation",

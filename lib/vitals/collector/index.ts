@@ -39,7 +39,10 @@ export function startVitalsCollector(options: VitalsCollectorOptions): VitalsCon
       beforeSend: options.beforeSend,
       // After our own beacon is on its way, an optional listener (lib/analytics) gets a copy; a global, not an
       // event or import, because it costs the first-load budget 10 B and couples the collector to nothing.
-      transport: (json) => (send(endpoint, json), (self as VitalsListenerHost).vigilOnVitals?.(json)),
+      transport: (json) => {
+        send(endpoint, json);
+        (self as VitalsListenerHost).vigilOnVitals?.(json);
+      },
       // No device hint: the server reads the device from the User-Agent and client hints.
       context: () => ({ connection: connectionType(navigator) }),
     });

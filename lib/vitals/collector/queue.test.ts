@@ -224,7 +224,7 @@ describe("cleanRoute", () => {
     expect(cleanRoute("/blog/[slug]")).toBe("/blog/[slug]");
     expect(cleanRoute("blog?x=1#top")).toBe("/blog");
     expect(cleanRoute("/a b")).toBe("/a%20b");
-    expect(cleanRoute("/" + "a".repeat(300))).toHaveLength(200);
+    expect(cleanRoute(`/${"a".repeat(300)}`)).toHaveLength(200);
     expect(cleanRoute("")).toBe("/");
   });
 });

@@ -40,7 +40,7 @@ export const isSampled = (rate: number, random: () => number = Math.random): boo
 /** Coerces anything into what the server's RouteTemplate accepts: "/…", no whitespace, query or fragment. */
 export function cleanRoute(route: string): string {
   const path = (route.split(/[?#]/)[0] ?? "").replace(/\s/g, "%20");
-  return (path[0] === "/" ? path : "/" + path).slice(0, MAX_ROUTE_LENGTH);
+  return (path[0] === "/" ? path : `/${path}`).slice(0, MAX_ROUTE_LENGTH);
 }
 
 export function toBeaconMetric(m: ReportedMetric, route?: string): BeaconMetric | null {
@@ -86,7 +86,7 @@ export function createVitalsQueue(o: VitalsQueueOptions): VitalsQueue {
   const send = (beacon: VitalsBeacon) => {
     try {
       const out = o.beforeSend ? o.beforeSend(beacon) : beacon;
-      if (out && out.metrics.length) o.transport(JSON.stringify(out));
+      if (out?.metrics.length) o.transport(JSON.stringify(out));
     } catch {
       // A throwing beforeSend or transport must never reach the page.
     }

@@ -33,7 +33,7 @@ export async function POST(request: Request) {
   } catch (err) {
     observeRejectedBeacon(errorCodeOf(err));
     const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/vitals" }));
-    Object.entries(CORS).forEach(([k, v]) => res.headers.set(k, v));
+    for (const [k, v] of Object.entries(CORS)) res.headers.set(k, v);
     return res;
   }
 }
