@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
 import { badRate, bucketLabel, errorRatio, requestMatchers, sliSource, totalIncrease } from "./sli";
-import { selector } from "./promql";
+import { requestSelection, selects } from "@/lib/slo/selection";
+import { PUBLIC_FILE, STATIC_ASSETS } from "@/lib/telemetry/route-table";
+import { selector, type Matcher } from "./promql";
 
 const base = { name: "X", owner: "team", objective: 0.99 };
 const spec = (s: Record<string, unknown>): SloSpec => parseSloSpecs([{ id: "x", ...base, ...s }])[0]!;
@@ -16,7 +18,57 @@ describe("SLI sources", () => {
     expect(routes({ routePrefix: "/api/v1.x/" })).toBe('m{route=~"/api/v1\\\\.x/.*"}');
     expect(routes({ routePrefix: "/api/", routes: ["/health"] })).toBe('m{route=~"/health|/api/.*"}');
     expect(routes({ routePrefix: "/api/", methods: ["GET"] })).toBe('m{route=~"/api/.*",method="GET"}');
+    expect(routes({ routePrefix: "/_next/" })).toBe('m{route=~"/_next/.*",route!~"/_next/static|/_next/image"}');
+    expect(routes({ routePrefix: "/", routes: ["/_next/image"] })).toBe(
+      'm{route=~"/_next/image|/.*",route!~"/_next/static"}',
+    );
     expect(routes({ methods: ["GET", "POST"] })).toContain(',method=~"GET|POST"}');
+  });
+
+  it("selects exactly the routes and methods the app's own SLO engine counts", () => {
+    // PromQL label matchers are fully anchored RE2; for escaped literals and `.*` a JS regex reads the same.
+    const promMatches = (ms: Matcher[], labels: Record<string, string>) =>
+      ms.every((m) => {
+        const value = labels[m.label] ?? "";
+        const hit = m.op === "=" || m.op === "!=" ? value === m.value : new RegExp(`^(?:${m.value})$`).test(value);
+        return m.op === "=" || m.op === "=~" ? hit : !hit;
+      });
+    const candidates = [
+      "/",
+      "/api/x",
+      "/api/v1.x/y",
+      "/api/v1Xx/y",
+      "/health",
+      "/blog/[slug]",
+      STATIC_ASSETS,
+      "/_next/image",
+      PUBLIC_FILE,
+      "(unmatched)",
+    ];
+    const shapes: Record<string, unknown>[] = [
+      {},
+      { routes: ["/api/x"] },
+      { routes: ["/blog/[slug]", "/"] },
+      { routes: [STATIC_ASSETS] },
+      { routePrefix: "/api/v1.x/" },
+      { routePrefix: "/api/", routes: ["/health"] },
+      { routePrefix: "/", methods: ["GET"] },
+      { routePrefix: "/", routes: ["/_next/image"] },
+      { routePrefix: "/_next/" },
+      { methods: ["GET", "POST"] },
+    ];
+    let compared = 0;
+    for (const shape of shapes) {
+      const s = spec({ kind: "availability", ...shape }) as Extract<SloSpec, { kind: "availability" }>;
+      const matchers = requestMatchers(s);
+      for (const route of candidates)
+        for (const method of ["GET", "POST"]) {
+          const inApp = selects(requestSelection(s), route, method);
+          expect(promMatches(matchers, { route, method }), `${JSON.stringify(shape)} ${method} ${route}`).toBe(inApp);
+          compared++;
+        }
+    }
+    expect(compared).toBe(shapes.length * candidates.length * 2);
   });
 
   it("counts availability as 5xx over all matching requests", () => {

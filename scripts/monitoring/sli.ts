@@ -1,11 +1,8 @@
 import type { SloSpec } from "@/lib/slo/spec";
 import { HTTP_DURATION_BUCKETS, vitalBuckets, vitalMetricName } from "@/lib/telemetry/registry";
-import { PUBLIC_FILE, STATIC_ASSETS } from "@/lib/telemetry/route-table";
+import { requestSelection } from "@/lib/slo/selection";
 import { METRICS } from "@/lib/vitals/metrics";
 import { eq, noneOf, oneOf, escapeRegex, selector, type Matcher } from "./promql";
-
-/** Route labels of Next's own assets (lib/telemetry/route-labels): not requests of the app, so not in default SLIs. */
-export const DEFAULT_EXCLUDED_ROUTES = [STATIC_ASSETS, "/_next/image", PUBLIC_FILE] as const;
 
 /**
  * Where an SLO's events live in /metrics: `total` selects the valid events, and either `good` or `bad` a part of
@@ -25,15 +22,25 @@ export type SliFixture =
 
 type RequestSelection = Extract<SloSpec, { kind: "availability" | "latency" }>;
 
-/** `routes` are exact templates and `routePrefix` a literal prefix; with both, a route matching either counts. */
-export function requestMatchers(spec: Pick<RequestSelection, "routes" | "routePrefix" | "methods">): Matcher[] {
+/**
+ * The app's own request selection (lib/slo/selection) as PromQL matchers: `routes` are exact templates and
+ * `routePrefix` a literal prefix (with both, a route matching either counts); Next's asset routes never count
+ * unless listed by name.
+ */
+export function requestMatchers(spec: RequestSelection): Matcher[] {
+  const selection = requestSelection(spec);
   const matchers: Matcher[] = [];
-  if (spec.routePrefix !== undefined) {
-    const alternatives = [...spec.routes.map(escapeRegex), `${escapeRegex(spec.routePrefix)}.*`];
+  if (selection.prefix !== null) {
+    const alternatives = [...selection.routes.map(escapeRegex), `${escapeRegex(selection.prefix)}.*`];
     matchers.push({ label: "route", op: "=~", value: alternatives.join("|") });
-  } else if (spec.routes.length > 0) matchers.push(oneOf("route", spec.routes));
-  else matchers.push(noneOf("route", DEFAULT_EXCLUDED_ROUTES));
-  if (spec.methods.length > 0) matchers.push(oneOf("method", spec.methods));
+  } else if (selection.routes.length > 0) matchers.push(oneOf("route", selection.routes));
+  // Exact routes already leave the assets out; a prefix (or "every route") must exclude those it would take in.
+  const unlisted = selection.routes.length === 0 && selection.prefix === null;
+  const excluded = selection.exclude.filter(
+    (r) => unlisted || (selection.prefix !== null && r.startsWith(selection.prefix)),
+  );
+  if (excluded.length > 0) matchers.push(noneOf("route", excluded));
+  if (selection.methods.length > 0) matchers.push(oneOf("method", selection.methods));
   return matchers;
 }
 
