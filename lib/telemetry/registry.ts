@@ -1,21 +1,15 @@
 import "server-only";
 import client from "prom-client";
 import { METRIC_NAMES, METRICS, type MetricName } from "@/lib/vitals/metrics";
+import {
+  HTTP_DURATION_BUCKETS,
+  JOB_DURATION_BUCKETS,
+  METRIC,
+  PROBE_DURATION_BUCKETS,
+  vitalBuckets,
+  vitalMetricName,
+} from "@/lib/telemetry/metric-names";
 import { processSingleton } from "@/lib/process-singleton";
-
-/** Upper bounds in seconds; 0.4 s matches the shipped latency SLO ("95 % of requests < 400 ms"). */
-export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.4, 0.5, 1, 2.5, 5, 10];
-
-// Good/poor thresholds are bucket edges, so `le` series answer "share of good samples" exactly.
-export function vitalBuckets(name: MetricName): number[] {
-  const spec = METRICS[name];
-  const scale = spec.unit === "ms" ? 1 / 1000 : 1;
-  const [good, poor] = spec.thresholds.map((t) => t * scale) as [number, number];
-  return [...new Set([good / 4, good / 2, good, (good + poor) / 2, poor, poor * 2, poor * 4])].sort((a, b) => a - b);
-}
-
-export const vitalMetricName = (name: MetricName) =>
-  `web_vitals_${name.toLowerCase()}${METRICS[name].unit === "ms" ? "_seconds" : ""}`;
 
 function createTelemetry() {
   const registry = new client.Registry();
@@ -27,13 +21,13 @@ function createTelemetry() {
   return {
     registry,
     httpRequests: new client.Counter({
-      name: "http_requests_total",
+      name: METRIC.httpRequests,
       help: "HTTP requests handled by the Next.js server, by route template.",
       labelNames: ["route", "method", "status"] as const,
       registers: [registry],
     }),
     httpDuration: new client.Histogram({
-      name: "http_request_duration_seconds",
+      name: METRIC.httpDuration,
       help: "Time from the request's arrival to the end of its response.",
       labelNames: ["route", "method", "status"] as const,
       buckets: HTTP_DURATION_BUCKETS,
@@ -52,87 +46,87 @@ function createTelemetry() {
       ]),
     ) as Record<MetricName, client.Histogram<"route" | "device">>,
     ingestAccepted: new client.Counter({
-      name: "vigil_ingest_beacons_accepted_total",
+      name: METRIC.ingestAccepted,
       help: "Web-vitals beacons stored.",
       registers: [registry],
     }),
     ingestValues: new client.Counter({
-      name: "vigil_ingest_values_accepted_total",
+      name: METRIC.ingestValues,
       help: "Web-vitals values stored (one beacon carries several).",
       registers: [registry],
     }),
     ingestRejected: new client.Counter({
-      name: "vigil_ingest_beacons_rejected_total",
+      name: METRIC.ingestRejected,
       help: "Web-vitals beacons not stored, by reason.",
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
     clientErrors: new client.Counter({
-      name: "vigil_client_errors_total",
+      name: METRIC.clientErrors,
       help: "Uncaught browser errors and unhandled rejections reported by Vigil's pages.",
       registers: [registry],
     }),
     jobRuns: new client.Counter({
-      name: "vigil_job_runs_total",
+      name: METRIC.jobRuns,
       help: "Scheduled job runs, by job and outcome (ok, skipped when another instance holds the lock, failed).",
       labelNames: ["job", "outcome"] as const,
       registers: [registry],
     }),
     jobDuration: new client.Histogram({
-      name: "vigil_job_duration_seconds",
+      name: METRIC.jobDuration,
       help: "Scheduled job run time.",
       labelNames: ["job"] as const,
-      buckets: [0.01, 0.05, 0.25, 1, 5, 30, 120],
+      buckets: JOB_DURATION_BUCKETS,
       registers: [registry],
     }),
     notificationDeliveries: new client.Counter({
-      name: "vigil_notification_deliveries_total",
+      name: METRIC.notificationDeliveries,
       help: "Notification delivery attempts, by channel kind and outcome (delivered, retry, dead).",
       labelNames: ["kind", "outcome"] as const,
       registers: [registry],
     }),
     dbUnavailable: new client.Counter({
-      name: "vigil_database_unavailable_total",
+      name: METRIC.dbUnavailable,
       help: "Requests and job runs refused (503) because Postgres could not be reached.",
       registers: [registry],
     }),
     dbOutages: new client.Counter({
-      name: "vigil_database_outages_total",
+      name: METRIC.dbOutages,
       help: "Times this instance lost its database (one per outage, however many requests it refused).",
       registers: [registry],
     }),
     rollupFlushFailures: new client.Counter({
-      name: "vigil_request_rollup_flush_failures_total",
+      name: METRIC.rollupFlushFailures,
       help: "Failed writes of request rollups to Postgres (kept in memory and retried).",
       registers: [registry],
     }),
     sloEvents: new client.Counter({
-      name: "vigil_slo_events_total",
+      name: METRIC.sloEvents,
       help: "Events of custom SLOs reported through POST /api/v1/slo-events, by SLO and outcome (good, bad).",
       labelNames: ["slo", "outcome"] as const,
       registers: [registry],
     }),
     alertsOpen: new client.Gauge({
-      name: "vigil_alerts_open",
+      name: METRIC.alertsOpen,
       help: "Open SLO alerts (pending or firing) as of this instance's last evaluation.",
       labelNames: ["slo", "severity", "state"] as const,
       registers: [registry],
     }),
     probeResults: new client.Counter({
-      name: "vigil_probe_results_total",
+      name: METRIC.probeResults,
       help: "Uptime checks (HTTP probes, heartbeat pings and missed heartbeats), by monitor slug and outcome (up, down).",
       labelNames: ["monitor", "outcome"] as const,
       registers: [registry],
     }),
     probeDuration: new client.Histogram({
-      name: "vigil_probe_duration_seconds",
+      name: METRIC.probeDuration,
       help: "Time an HTTP probe took, redirects and body read included, by monitor slug.",
       labelNames: ["monitor"] as const,
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      buckets: PROBE_DURATION_BUCKETS,
       registers: [registry],
     }),
     uptime: new client.Gauge({
-      name: "vigil_uptime_seconds",
+      name: METRIC.uptime,
       help: "Seconds since this Vigil process started serving.",
       registers: [registry],
       collect() {

@@ -1,4 +1,4 @@
-import { vitalMetricName } from "@/lib/telemetry/registry";
+import { METRIC, vitalMetricName } from "@/lib/telemetry/metric-names";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
 import { RECORD } from "./prometheus-rules";
 
@@ -58,7 +58,7 @@ const SECTIONS: Section[] = [
         w: 8,
         unit: "s",
         targets: [0.5, 0.95, 0.99].map((q) => ({
-          expr: quantile(q, "http_request_duration_seconds"),
+          expr: quantile(q, METRIC.httpDuration),
           legendFormat: `p${Math.round(q * 100)}`,
         })),
       },
@@ -75,7 +75,7 @@ const SECTIONS: Section[] = [
             expr: `(sum by (route) (rate(${requests('status=~"5.."')}[$__range])) or 0 * sum by (route) (rate(${requests()}[$__range]))) / sum by (route) (rate(${requests()}[$__range]))`,
             instant: true,
           },
-          { expr: quantile(0.95, "http_request_duration_seconds", ["route"], "$__range"), instant: true },
+          { expr: quantile(0.95, METRIC.httpDuration, ["route"], "$__range"), instant: true },
         ],
         extra: {
           transformations: [
@@ -217,7 +217,7 @@ const SECTIONS: Section[] = [
         type: "timeseries",
         w: 12,
         unit: "s",
-        targets: [{ expr: quantile(0.95, "vigil_probe_duration_seconds", ["monitor"]), legendFormat: "{{monitor}}" }],
+        targets: [{ expr: quantile(0.95, METRIC.probeDuration, ["monitor"]), legendFormat: "{{monitor}}" }],
       },
     ],
   },

@@ -1,5 +1,5 @@
 import type { SloSpec } from "@/lib/slo/spec";
-import { HTTP_DURATION_BUCKETS, vitalBuckets, vitalMetricName } from "@/lib/telemetry/registry";
+import { HTTP_DURATION_BUCKETS, METRIC, vitalBuckets, vitalMetricName } from "@/lib/telemetry/metric-names";
 import { requestSelection } from "@/lib/slo/selection";
 import { METRICS } from "@/lib/vitals/metrics";
 import { eq, noneOf, oneOf, escapeRegex, selector, type Matcher } from "./promql";
@@ -68,11 +68,11 @@ export function sliSource(spec: SloSpec): SliSource {
       const m = requestMatchers(spec);
       const { route, method } = sampleRequest(spec);
       return {
-        total: selector("http_requests_total", m),
-        bad: selector("http_requests_total", [...m, { label: "status", op: "=~", value: "5.." }]),
+        total: selector(METRIC.httpRequests, m),
+        bad: selector(METRIC.httpRequests, [...m, { label: "status", op: "=~", value: "5.." }]),
         fixture: {
           shape: "split",
-          metric: "http_requests_total",
+          metric: METRIC.httpRequests,
           goodLabels: { route, method, status: "200" },
           badLabels: { route, method, status: "500" },
         },
@@ -87,11 +87,11 @@ export function sliSource(spec: SloSpec): SliSource {
       );
       const { route, method } = sampleRequest(spec);
       return {
-        total: selector("http_request_duration_seconds_count", m),
-        good: selector("http_request_duration_seconds_bucket", [...m, eq("le", le)]),
+        total: selector(`${METRIC.httpDuration}_count`, m),
+        good: selector(`${METRIC.httpDuration}_bucket`, [...m, eq("le", le)]),
         fixture: {
           shape: "histogram",
-          base: "http_request_duration_seconds",
+          base: METRIC.httpDuration,
           labels: { route, method, status: "200" },
           le,
         },
@@ -119,11 +119,11 @@ export function sliSource(spec: SloSpec): SliSource {
     case "uptime": {
       const m = [eq("monitor", spec.monitor)];
       return {
-        total: selector("vigil_probe_results_total", m),
-        good: selector("vigil_probe_results_total", [...m, eq("outcome", "up")]),
+        total: selector(METRIC.probeResults, m),
+        good: selector(METRIC.probeResults, [...m, eq("outcome", "up")]),
         fixture: {
           shape: "split",
-          metric: "vigil_probe_results_total",
+          metric: METRIC.probeResults,
           goodLabels: { monitor: spec.monitor, outcome: "up" },
           badLabels: { monitor: spec.monitor, outcome: "down" },
         },
@@ -132,11 +132,11 @@ export function sliSource(spec: SloSpec): SliSource {
     case "custom": {
       const m = [eq("slo", spec.id)];
       return {
-        total: selector("vigil_slo_events_total", m),
-        good: selector("vigil_slo_events_total", [...m, eq("outcome", "good")]),
+        total: selector(METRIC.sloEvents, m),
+        good: selector(METRIC.sloEvents, [...m, eq("outcome", "good")]),
         fixture: {
           shape: "split",
-          metric: "vigil_slo_events_total",
+          metric: METRIC.sloEvents,
           goodLabels: { slo: spec.id, outcome: "good" },
           badLabels: { slo: spec.id, outcome: "bad" },
         },
