@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
@@ -9,27 +7,23 @@ import { createUser, signIn, signInAsAdmin } from "./support/fixtures";
 import { promtoolCheckMetrics } from "./support/prometheus";
 import { recordedBy } from "./support/recorder";
 import { test } from "./support/test";
-import { closeServers } from "../tests/support/http-recorder";
-
-type Hit = { headers: IncomingHttpHeaders; body: string; at: number };
-const servers: Server[] = [];
+import { type Receiver, startReceiver } from "../tests/support/http-receiver";
 
 /** A webhook receiver in the test process; the app reaches it on 127.0.0.1 (the channel allows private addresses). */
+const receivers: Receiver[] = [];
 async function receiver(status: number) {
-  const hits: Hit[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
-      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "gone");
-    });
+  const r = await startReceiver({
+    reply: { status, headers: { "content-type": "text/plain" }, body: status < 300 ? "ok" : "gone" },
   });
-  servers.push(server);
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  return { hits, port: (server.address() as AddressInfo).port };
+  receivers.push(r);
+  return {
+    port: r.port,
+    get hits() {
+      return r.received.map((h) => ({ headers: h.headers, body: h.text, at: h.at }));
+    },
+  };
 }
-test.afterAll(() => closeServers(servers));
+test.afterAll(() => Promise.all(receivers.map((r) => r.close())));
 
 async function channelCount(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });

@@ -6,7 +6,7 @@ import { formatUptime } from "../lib/uptime/uptime-math";
 import { createUser, queryDb, signIn, signInAsAdmin } from "./support/fixtures";
 import { E2E_CRON_SECRET } from "./support/config";
 import { test } from "./support/test";
-import { closeServers } from "../tests/support/http-recorder";
+import { closeServers } from "../tests/support/http-receiver";
 
 // A target this test steers, on 127.0.0.1 (so its monitor must allow private addresses).
 let mode: "up" | "down" = "up";

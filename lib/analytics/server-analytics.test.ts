@@ -1,38 +1,23 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Receiver, startReceiver } from "@/tests/support/http-receiver";
 import { createServerAnalytics } from "./server-analytics";
 
 // A real posthog-node client against a local HTTP receiver: what it sends is what PostHog would get.
-type Batch = {
-  path: string;
-  body: { batch?: Array<{ event: string; distinct_id: string; properties: Record<string, unknown> }> };
-};
-let server: Server;
+type Batch = { batch?: Array<{ event: string; distinct_id: string; properties: Record<string, unknown> }> };
+let receiver: Receiver;
 let host: string;
-const received: Batch[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      const text = req.headers["content-encoding"] === "gzip" ? gunzipSync(raw).toString("utf8") : raw.toString("utf8");
-      received.push({ path: req.url ?? "", body: JSON.parse(text) });
-      res.setHeader("content-type", "application/json").end('{"status":1}');
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  receiver = await startReceiver();
+  host = receiver.url;
 });
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+afterAll(() => receiver.close());
 beforeEach(() => {
-  received.length = 0;
+  receiver.received.length = 0;
 });
 
-const events = () => received.flatMap((r) => r.body.batch ?? []);
+const received = () => receiver.received;
+const events = () => received().flatMap((r) => (JSON.parse(r.text) as Batch).batch ?? []);
 
 describe("createServerAnalytics", () => {
   it("delivers a captured event with the given distinct id and properties", async () => {
@@ -46,7 +31,7 @@ describe("createServerAnalytics", () => {
       distinct_id: "user-123",
       properties: { channel: "webhook", attempts: 1 },
     });
-    expect(received[0]!.path).toMatch(/^\/batch\/?/);
+    expect(received()[0]!.url).toMatch(/^\/batch\/?/);
   });
 
   it("sends nothing without a key or when switched off", async () => {
@@ -56,7 +41,7 @@ describe("createServerAnalytics", () => {
       analytics.capture("user logged in", "u1");
       await analytics.flush();
     }
-    expect(received).toHaveLength(0);
+    expect(received()).toHaveLength(0);
   });
 
   it("ignores unusable names and ids instead of throwing", async () => {

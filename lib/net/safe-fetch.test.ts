@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { safeFetch, SafeFetchError } from "./safe-fetch";
-import { closeServers } from "@/tests/support/http-recorder";
+import { closeServers } from "@/tests/support/http-receiver";
 
 // Two loopback addresses stand for "public" (127.0.0.1) and "private" (127.0.0.2) through the policy hook.
 const onlyFirstLoopback = (a: string) => a === "127.0.0.1";

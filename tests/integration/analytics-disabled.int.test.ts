@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { startHttpRecorder } from "../support/http-recorder";
+import { startReceiver } from "../support/http-receiver";
 
 // VIGIL_ANALYTICS_DISABLED: with a key configured, the instance still sends nothing, browser or server.
-const upstream = await startHttpRecorder();
+const upstream = await startReceiver();
 process.env.NEXT_PUBLIC_POSTHOG_KEY = "phc_integration";
 process.env.POSTHOG_HOST = upstream.url;
 process.env.VIGIL_ANALYTICS_DISABLED = "true";

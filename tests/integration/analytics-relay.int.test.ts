@@ -1,13 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { startHttpRecorder } from "../support/http-recorder";
+import { startReceiver } from "../support/http-receiver";
 
 // The relay route handler against a local stand-in for PostHog: what leaves the instance, byte for byte.
-const upstream = await startHttpRecorder({
-  headers: { "set-cookie": "ph_session=upstream; Path=/", "x-upstream-secret": "nope" },
+const upstream = await startReceiver({
+  reply: { headers: { "set-cookie": "ph_session=upstream; Path=/", "x-upstream-secret": "nope" } },
 });
 // The assets host is a port nothing listens on any more: the "upstream down" case.
-const gone = await startHttpRecorder();
+const gone = await startReceiver();
 await gone.close();
 process.env.NEXT_PUBLIC_POSTHOG_KEY = "phc_integration"; // KEY below
 process.env.POSTHOG_HOST = upstream.url;

@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runJob } from "@/lib/scheduler/run-job";
@@ -13,32 +11,29 @@ import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
 import { pruneFinishedDeliveries } from "@/lib/notify/delivery-log-repository";
 import { slackMessage } from "@/lib/notify/slack-message";
 import { verifySignature } from "@/lib/notify/signature";
-import { closeServers } from "../support/http-recorder";
-
-type Hit = { headers: IncomingHttpHeaders; body: string; status: number };
+import { type Receiver, startReceiver } from "../support/http-receiver";
 
 /** A webhook receiver whose n-th answer (0-based) comes from `answer`; records every request and its reply. */
-const servers: Server[] = [];
+const receivers: Receiver[] = [];
 async function receiver(answer: (n: number) => number = () => 200, delayMs = 0) {
-  const hits: Hit[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const status = answer(hits.length);
-      hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status });
-      setTimeout(
-        () => res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "nope"),
-        delayMs,
-      );
-    });
+  const statuses: number[] = [];
+  const r = await startReceiver({
+    reply: (_req, n) => {
+      const status = answer(n);
+      statuses.push(status);
+      return { status, headers: { "content-type": "text/plain" }, body: status < 300 ? "ok" : "nope", delayMs };
+    },
   });
-  servers.push(server);
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook/s3cr3t-path-token`, hits };
+  receivers.push(r);
+  return {
+    url: `${r.url}/hook/s3cr3t-path-token`,
+    get hits() {
+      return r.received.map((h, i) => ({ headers: h.headers, body: h.text, status: statuses[i]! }));
+    },
+  };
 }
 afterAll(async () => {
-  await closeServers(servers);
+  await Promise.all(receivers.map((r) => r.close()));
   // Channels left behind would receive other files' events in the shared database.
   await db.notificationChannel.deleteMany({});
 });

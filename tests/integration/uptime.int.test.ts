@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeServers } from "../support/http-recorder";
+import { closeServers } from "../support/http-receiver";
 
 // A local target the test steers: healthy, failing, slow, redirecting to a "private" address.
 let mode: "up" | "down" = "up";
