@@ -53,10 +53,13 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   return res;
 }
 
-// The beacon endpoints, heartbeat pings (and the benchmark baseline) skip the proxy: it needs no session, and a proxy in front of a
-// POST makes Next tee the request body, which cost ingest ~35 % of its throughput. lib/log derives ids there.
+// Pages (their nonce policy) and the admin area (its gate) only. Machine paths — APIs, /metrics, the PostHog relay —
+// get their static headers from next.config.mjs and their ids from the server hook: a proxy there would only pass
+// them on, and in front of a POST it makes Next tee the request body (ingest lost ~35 % of its throughput).
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/vitals|api/v1/client-errors|api/v1/csp-reports|api/v1/heartbeat/|api/bench/).*)",
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api(?:/|$)|metrics(?:/|$)|lantern-r7(?:/|$)).*)",
+    "/api/admin",
+    "/api/admin/:path*",
   ],
 };
