@@ -8,7 +8,7 @@ import { reportError } from "@/lib/telemetry/error-reporter";
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
-export function errorJson(code: ErrorCode, message: string, init?: { details?: unknown; headers?: HeadersInit }) {
+function errorJson(code: ErrorCode, message: string, init?: { details?: unknown; headers?: HeadersInit }) {
   const body: ErrorBody = {
     error: { code, message, ...(init?.details === undefined ? {} : { details: init.details }) },
   };
