@@ -22,6 +22,7 @@ const handled = apiRoute("/api/bench/crash", async (request) => {
  * on untraced routes reach Sentry. `?via=handler` throws inside apiRoute, the path every route's errors take; without
  * it the error is thrown past any wrapper, to Next's onRequestError.
  */
+// biome-ignore lint/plugin/api-route: deliberately unwrapped, see above
 export async function POST(request: Request) {
   if (!env.VIGIL_BENCH_ENDPOINTS || new URL(request.url).searchParams.get("via") === "handler") return handled(request);
   throw await crashError(request);
