@@ -46,7 +46,7 @@ const receiverUrl = `http://127.0.0.1:${PORTS.receiver}`;
 const recorded = async (): Promise<Envelope[]> =>
   (await fetch(`${receiverUrl}/__recorded`)).json() as Promise<Envelope[]>;
 
-/** Throws on an untraced route of the full build, both uncaught and through toErrorResponse; true when both arrive. */
+/** Throws on an untraced route of the full build, both uncaught and through apiRoute; true when both arrive. */
 async function errorsStillCaptured(full: BenchServer): Promise<boolean> {
   const markers = [`uncaught-${Date.now()}`, `handled-${Date.now()}`];
   await fetch(`${full.base}/api/bench/crash?marker=${markers[0]}`, { method: "POST" });

@@ -15,13 +15,15 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export type AppErrorOptions = { details?: unknown; cause?: unknown; retryAfterSeconds?: number };
+export type AppErrorOptions = { details?: unknown; cause?: unknown; retryAfterSeconds?: number; challenge?: string };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
   /** Sent as Retry-After by the edge mapping (429 and 503 refusals). */
   readonly retryAfterSeconds?: number;
+  /** Sent as WWW-Authenticate by the edge mapping (401 refusals of bearer-token endpoints). */
+  readonly challenge?: string;
 
   constructor(code: ErrorCode, message: string, options?: AppErrorOptions) {
     super(message, { cause: options?.cause });
@@ -29,6 +31,7 @@ export class AppError extends Error {
     this.code = code;
     this.details = options?.details;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.challenge = options?.challenge;
   }
 
   get status(): number {
@@ -36,7 +39,9 @@ export class AppError extends Error {
   }
 }
 
-export const unauthorized = (message = "Sign in to access this resource.") => new AppError("unauthorized", message);
+/** 401; `challenge` (e.g. `Bearer realm="metrics"`) is sent as WWW-Authenticate. */
+export const unauthorized = (message = "Sign in to access this resource.", challenge?: string) =>
+  new AppError("unauthorized", message, { challenge });
 export const forbidden = (message = "Your role does not allow this action.") => new AppError("forbidden", message);
 
 /** 429 with Retry-After; `retryAfterSeconds` is also in the body's details for clients that read JSON only. */

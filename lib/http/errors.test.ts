@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, rateLimited } from "@/lib/errors";
+import { AppError, rateLimited, unauthorized } from "@/lib/errors";
 import { toErrorResponse } from "./errors";
 
 describe("toErrorResponse", () => {
@@ -19,10 +19,19 @@ describe("toErrorResponse", () => {
     });
   });
 
+  it("sets WWW-Authenticate from a refusal with a challenge", () => {
+    const res = toErrorResponse(unauthorized("Send a token.", 'Bearer realm="cron"'));
+    expect([res.status, res.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="cron"']);
+    expect(res.headers.get("retry-after")).toBeNull();
+  });
+
   it("answers 503 with Retry-After for an unreachable database, logging nothing per request", async () => {
     const log = { error: vi.fn(), warn: vi.fn() };
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
-    const res = toErrorResponse(new Error("query failed", { cause: refused }), log as never);
+    const res = toErrorResponse(new Error("query failed", { cause: refused }), {
+      route: "/t",
+      log: () => log as never,
+    });
     expect(res.status).toBe(503);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = await res.json();
@@ -42,7 +51,10 @@ describe("toErrorResponse", () => {
 
   it("hides unknown errors behind a generic 500 and logs them", async () => {
     const log = { error: vi.fn() };
-    const res = toErrorResponse(new Error("password=hunter2 at /srv/app.js:12"), log as never);
+    const res = toErrorResponse(new Error("password=hunter2 at /srv/app.js:12"), {
+      route: "/t",
+      log: () => log as never,
+    });
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain("hunter2");

@@ -8,7 +8,7 @@ import { reportError } from "@/lib/telemetry/error-reporter";
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
-export function errorJson(code: ErrorCode, message: string, init?: { details?: unknown; headers?: HeadersInit }) {
+function errorJson(code: ErrorCode, message: string, init?: { details?: unknown; headers?: HeadersInit }) {
   const body: ErrorBody = {
     error: { code, message, ...(init?.details === undefined ? {} : { details: init.details }) },
   };
@@ -35,31 +35,35 @@ export function errorCodeOf(err: unknown): ErrorCode {
   return asAppError(err)?.code ?? (err instanceof ZodError ? "validation_failed" : "internal");
 }
 
-const routeOf = (log?: Logger): string => {
-  const route: unknown = typeof log?.bindings === "function" ? log.bindings().route : undefined;
-  return typeof route === "string" ? route : "api";
-};
+/** Where a refusal happened: the route (named in the outage log) and its request logger, made only when needed. */
+export type ErrorScope = { route: string; log: () => Logger };
+
+/** The headers a refusal carries itself: Retry-After (429, 503) and WWW-Authenticate (401). */
+function headersOf(err: AppError): Record<string, string> | undefined {
+  if (err.retryAfterSeconds === undefined && err.challenge === undefined) return undefined;
+  const headers: Record<string, string> = {};
+  if (err.retryAfterSeconds !== undefined)
+    headers["Retry-After"] = String(Math.max(1, Math.ceil(err.retryAfterSeconds)));
+  if (err.challenge !== undefined) headers["WWW-Authenticate"] = err.challenge;
+  return headers;
+}
 
 /**
- * Maps any thrown value to a JSON error. AppErrors keep their status (with Retry-After when they carry one); an
- * unreachable database is a 503 counted once per outage in the log; unknown errors become a generic 500, logged
- * and reported, never echoed.
+ * Maps any thrown value to a JSON error (apiRoute in ./api-route calls it for every route handler). AppErrors keep
+ * their status and headers; an unreachable database is a 503 counted once per outage; unknown errors become a
+ * generic 500, logged and reported, never echoed.
  */
-export function toErrorResponse(err: unknown, log?: Logger) {
+export function toErrorResponse(err: unknown, scope?: ErrorScope) {
   const appError = asAppError(err);
   if (appError) {
-    if (appError !== err) noteDatabaseUnavailable(err, routeOf(log));
-    const headers =
-      appError.retryAfterSeconds === undefined
-        ? undefined
-        : { "Retry-After": String(Math.max(1, Math.ceil(appError.retryAfterSeconds))) };
-    return errorJson(appError.code, appError.message, { details: appError.details, headers });
+    if (appError !== err) noteDatabaseUnavailable(err, scope?.route ?? "api");
+    return errorJson(appError.code, appError.message, { details: appError.details, headers: headersOf(appError) });
   }
   if (err instanceof ZodError) {
     const details = err.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
     return errorJson("validation_failed", "The request did not match the expected shape.", { details });
   }
-  log?.error({ err }, "unhandled error in route handler");
+  scope?.log().error({ err }, "unhandled error in route handler");
   reportError(err);
   return errorJson("internal", "Something went wrong on our side. The error has been logged.");
 }

@@ -1,4 +1,5 @@
-// Handlers that catch their own errors (toErrorResponse) report here; onRequestError only sees uncaught ones.
+// apiRoute (lib/http/api-route) catches route handlers' errors and reports their 500s here; onRequestError only
+// sees uncaught ones.
 // sentry.server.config.ts installs the reporter, so a build without Sentry never imports the SDK through this path.
 import { processSlot } from "@/lib/process-singleton";
 type Reporter = (err: unknown) => void;

@@ -218,9 +218,10 @@ describe("POST /api/v1/vitals", () => {
     expect(await limited!.json()).toMatchObject({ error: { code: "rate_limited" } });
   });
 
-  it("answers CORS preflight", () => {
-    const res = OPTIONS();
+  it("answers CORS preflight", async () => {
+    const res = await OPTIONS(new Request("http://127.0.0.1/api/v1/vitals", { method: "OPTIONS" }));
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-max-age")).toBe("86400");
   });
 });

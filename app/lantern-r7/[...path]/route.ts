@@ -1,17 +1,12 @@
-import { toErrorResponse } from "@/lib/http/errors";
 import { relayToPostHog } from "@/lib/analytics/relay";
-import { requestLogger } from "@/lib/log/logger";
+import { apiRoute } from "@/lib/http/api-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // First-party path for the browser PostHog SDK (docs/adr/0006-posthog-proxy.md); the folder name is the path.
-async function relay(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  try {
-    return await relayToPostHog(request, (await params).path);
-  } catch (err) {
-    return toErrorResponse(err, requestLogger(request, { route: "/lantern-r7" }));
-  }
-}
+const relay = apiRoute<{ path: string[] }>("/lantern-r7", async (request, { params }) =>
+  relayToPostHog(request, (await params).path),
+);
 
 export { relay as GET, relay as POST };

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env.js";
+import { AppError, unauthorized } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
 import { bearerTokenMatches } from "@/lib/http/bearer";
-import { errorJson, toErrorResponse } from "@/lib/http/errors";
-import { requestLogger } from "@/lib/log/logger";
 import { jobNamed } from "@/lib/scheduler/jobs";
 import { runDueJobs, runJob } from "@/lib/scheduler/run-job";
 
@@ -18,34 +18,25 @@ export const maxDuration = 60;
  * Netlify's scheduled function POST), authenticated with CRON_SECRET. `?force=1` runs a named job even if it ran
  * less than a period ago.
  */
-async function handle(request: Request, { params }: { params: Promise<{ job: string }> }) {
-  const log = requestLogger(request, { route: "/api/cron/[job]" });
-  if (!env.CRON_SECRET)
-    return errorJson("unauthorized", "Cron endpoints are off: set CRON_SECRET (16+ characters) on the server.");
-  if (!bearerTokenMatches(request.headers.get("authorization"), env.CRON_SECRET)) {
-    return errorJson("unauthorized", "Send Authorization: Bearer <CRON_SECRET>.", {
-      headers: { "WWW-Authenticate": 'Bearer realm="cron"' },
-    });
-  }
+const handle = apiRoute<{ job: string }>("/api/cron/[job]", async (request, { params }) => {
+  if (!env.CRON_SECRET) throw unauthorized("Cron endpoints are off: set CRON_SECRET (16+ characters) on the server.");
+  if (!bearerTokenMatches(request.headers.get("authorization"), env.CRON_SECRET))
+    throw unauthorized("Send Authorization: Bearer <CRON_SECRET>.", 'Bearer realm="cron"');
   const { job } = await params;
-  if (job !== DUE && !jobNamed(job)) return errorJson("not_found", `No scheduled job named "${job.slice(0, 64)}".`);
-  try {
-    if (job === DUE) {
-      const results = await runDueJobs("cron");
-      return NextResponse.json(
-        { results },
-        { status: results.some((r) => r.outcome === "failed") ? 500 : 200, headers: { "Cache-Control": "no-store" } },
-      );
-    }
-    const force = new URL(request.url).searchParams.get("force") === "1";
-    const result = await runJob(job, "cron", { force });
-    return NextResponse.json(result, {
-      status: result.outcome === "failed" ? 500 : 200,
-      headers: { "Cache-Control": "no-store" },
-    });
-  } catch (err) {
-    return toErrorResponse(err, log);
+  if (job !== DUE && !jobNamed(job)) throw new AppError("not_found", `No scheduled job named "${job.slice(0, 64)}".`);
+  if (job === DUE) {
+    const results = await runDueJobs("cron");
+    return NextResponse.json(
+      { results },
+      { status: results.some((r) => r.outcome === "failed") ? 500 : 200, headers: { "Cache-Control": "no-store" } },
+    );
   }
-}
+  const force = new URL(request.url).searchParams.get("force") === "1";
+  const result = await runJob(job, "cron", { force });
+  return NextResponse.json(result, {
+    status: result.outcome === "failed" ? 500 : 200,
+    headers: { "Cache-Control": "no-store" },
+  });
+});
 
 export { handle as GET, handle as POST };

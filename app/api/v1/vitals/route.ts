@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/http/api-route";
 import { clientIp } from "@/lib/http/client-ip";
-import { errorCodeOf, toErrorResponse } from "@/lib/http/errors";
 import { checkBeaconRate } from "@/lib/ingest/browser-limits";
 import { ingestVitals } from "@/lib/ingest/ingest-vitals";
 import { readBeacon } from "@/lib/ingest/read-beacon";
-import { requestLogger } from "@/lib/log/logger";
 import { observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
 import { clientContext } from "@/lib/vitals/enrich";
 
@@ -18,26 +17,25 @@ const CORS = {
   "Access-Control-Allow-Headers": "content-type",
 };
 
-export async function POST(request: Request) {
-  try {
+export const POST = apiRoute(
+  "/api/v1/vitals",
+  async (request) => {
     checkBeaconRate(clientIp(request.headers));
     const beacon = await readBeacon(request);
     const client = clientContext(request.headers);
     if (client.bot) {
       observeRejectedBeacon("bot");
-      return new NextResponse(null, { status: 204, headers: CORS });
+      return new NextResponse(null, { status: 204 });
     }
     await ingestVitals(beacon, client);
     // No body: browsers ignore it, and a response body costs Next.js about a third of this route's throughput.
-    return new NextResponse(null, { status: 202, headers: CORS });
-  } catch (err) {
-    observeRejectedBeacon(errorCodeOf(err));
-    const res = toErrorResponse(err, requestLogger(request, { route: "/api/v1/vitals" }));
-    for (const [k, v] of Object.entries(CORS)) res.headers.set(k, v);
-    return res;
-  }
-}
+    return new NextResponse(null, { status: 202 });
+  },
+  { headers: CORS, onError: observeRejectedBeacon },
+);
 
-export function OPTIONS() {
-  return new NextResponse(null, { status: 204, headers: { ...CORS, "Access-Control-Max-Age": "86400" } });
-}
+export const OPTIONS = apiRoute(
+  "/api/v1/vitals",
+  () => new NextResponse(null, { status: 204, headers: { "Access-Control-Max-Age": "86400" } }),
+  { headers: CORS },
+);
