@@ -20,6 +20,21 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * The adapter splits a migration script on every ";" (prisma/orm adapter-pg `executeScript`), which breaks a
+ * semicolon in a comment or a PL/pgSQL body. Postgres takes the whole script as one simple query instead, and
+ * runs it as one implicit transaction: a migration applies whole or not at all.
+ */
+function wholeScripts(adapter: Adapter): Adapter {
+  const pool = adapter.underlyingDriver();
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
+  return adapter;
+}
+
 /**
  * Driver adapter factory for the Prisma CLI's WASM schema engine (prisma.config.ts).
  * The stock shadow database reuses the connection string's database and leaks on drop; this one
@@ -27,10 +42,14 @@ async function adminQuery(url: string, sql: string): Promise<void> {
  */
 export function createMigrateAdapter(url: string): PrismaPg {
   const factory = new PrismaPg({ ...POOL_OPTIONS, connectionString: url });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => wholeScripts(await connect());
   factory.connectToShadowDb = async () => {
     const name = `vigil_shadow_${randomUUID().replaceAll("-", "")}`;
     await adminQuery(url, `CREATE DATABASE ${quoteIdent(name)}`);
-    const adapter = await new PrismaPg({ ...POOL_OPTIONS, connectionString: withDatabase(url, name) }).connect();
+    const adapter = wholeScripts(
+      await new PrismaPg({ ...POOL_OPTIONS, connectionString: withDatabase(url, name) }).connect(),
+    );
     const closePool = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await closePool();
