@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { JobsCard } from "@/components/admin/jobs-card";
@@ -10,14 +11,14 @@ import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
-import { listUsers } from "@/lib/users/user-repository";
+import { loadUsers } from "@/lib/users/user-access";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const session = await requirePageSession("admin");
-  const [users, jobs] = await Promise.all([listUsers(), loadJobsReport()]);
+  const [users, jobs] = await Promise.all([loadUsers(), loadJobsReport()]);
   return (
     <>
       <PageHeader href="/admin/settings" />
@@ -44,7 +45,7 @@ export default async function SettingsPage() {
           <AnalyticsToggle />
         </Card>
         <MonitorsSection />
-        <UsersCard users={users} currentUserId={session.user.id} />
+        <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection />
         <JobsCard report={jobs} />
       </div>
