@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { addChannelAction, channelOpAction } from "@/app/admin/settings/notification-actions";
 import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
@@ -9,6 +10,7 @@ import { Table, Td } from "@/components/ui/table";
 import { UsersCard } from "@/components/admin/users-card";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
+import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
 import { loadUsers } from "@/lib/users/user-access";
@@ -18,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const session = await requirePageSession("admin");
-  const [users, jobs] = await Promise.all([loadUsers(), loadJobsReport()]);
+  const [users, jobs, channels] = await Promise.all([loadUsers(), loadJobsReport(), listChannelViews()]);
   return (
     <>
       <PageHeader href="/admin/settings" />
@@ -46,7 +48,7 @@ export default async function SettingsPage() {
         </Card>
         <MonitorsSection />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
-        <ChannelsSection />
+        <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
         <JobsCard report={jobs} />
       </div>
     </>
