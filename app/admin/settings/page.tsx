@@ -1,4 +1,10 @@
 import type { Metadata } from "next";
+import {
+  checkMonitorNowAction,
+  deleteMonitorAction,
+  saveMonitorAction,
+  toggleMonitorAction,
+} from "@/app/admin/settings/monitor-actions";
 import { addChannelAction, channelOpAction } from "@/app/admin/settings/notification-actions";
 import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
@@ -13,14 +19,28 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
+import { loadMonitorSettings } from "@/lib/uptime/monitor-settings";
 import { loadUsers } from "@/lib/users/user-access";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
+const monitorActions = {
+  save: saveMonitorAction,
+  toggle: toggleMonitorAction,
+  check: checkMonitorNowAction,
+  remove: deleteMonitorAction,
+};
+
 export default async function SettingsPage() {
   const session = await requirePageSession("admin");
-  const [users, jobs, channels] = await Promise.all([loadUsers(), loadJobsReport(), listChannelViews()]);
+  const admin = session.user.role === "admin";
+  const [users, jobs, monitors, channels] = await Promise.all([
+    loadUsers(),
+    loadJobsReport(),
+    loadMonitorSettings({ admin }),
+    listChannelViews(),
+  ]);
   return (
     <>
       <PageHeader href="/admin/settings" />
@@ -46,7 +66,7 @@ export default async function SettingsPage() {
           />
           <AnalyticsToggle />
         </Card>
-        <MonitorsSection />
+        <MonitorsSection monitors={monitors} actions={monitorActions} />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
         <JobsCard report={jobs} />
