@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { requirePageSession } from "@/lib/auth/guard";
 import { AnalyticsIdentity } from "@/components/analytics/analytics-identity";
 import { SignOutForm } from "@/components/auth/sign-out-form";
+import { logoutAction } from "@/app/login/actions";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requirePageSession();
@@ -24,7 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </span>
           <Badge>{user.role}</Badge>
           <ThemeToggle />
-          <SignOutForm />
+          <SignOutForm logout={logoutAction} />
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
         <AnalyticsIdentity userId={user.id} role={user.role} />

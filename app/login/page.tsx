@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { auth, oauthProviders } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/login-input";
-import { logoutAction, oauthAction } from "@/app/login/actions";
+import { loginAction, logoutAction, oauthAction } from "@/app/login/actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -41,7 +41,7 @@ export default async function LoginPage({ searchParams }: Props) {
             Sign-in failed. Try again.
           </p>
         ) : null}
-        <LoginForm callbackUrl={callbackUrl} />
+        <LoginForm callbackUrl={callbackUrl} login={loginAction} />
         {oauthProviders.map((p) => (
           <form key={p.id} action={oauthAction} className="mt-3">
             <input type="hidden" name="provider" value={p.id} />

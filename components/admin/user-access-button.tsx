@@ -1,11 +1,23 @@
 "use client";
 import { useActionState } from "react";
-import { changeUserAccessAction, type UserAccessState } from "@/app/admin/settings/user-actions";
 import { Button } from "@/components/ui/button";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+
+export type UserAccessAction = FormAction<ActionState<"id" | "change">>;
 
 /** One small form per user row; the server action re-checks the admin role. */
-export function UserAccessButton({ id, email, change }: { id: string; email: string; change: "approve" | "revoke" }) {
-  const [state, action, pending] = useActionState<UserAccessState, FormData>(changeUserAccessAction, {});
+export function UserAccessButton({
+  id,
+  email,
+  change,
+  changeAccess,
+}: {
+  id: string;
+  email: string;
+  change: "approve" | "revoke";
+  changeAccess: UserAccessAction;
+}) {
+  const [state, action, pending] = useActionState(changeAccess, {});
   return (
     <form action={action} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={id} />

@@ -1,13 +1,21 @@
-import { UserAccessButton } from "@/components/admin/user-access-button";
+import { UserAccessButton, type UserAccessAction } from "@/components/admin/user-access-button";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import type { UserSummary } from "@/lib/users/user-repository";
+import type { UserSummary } from "@/lib/users/types";
 
 const TONE: Record<UserSummary["role"], Tone> = { admin: "warn", viewer: "neutral", pending: "poor" };
 
 /** Settings → Users: who can sign in, and approval for GitHub users no allowlist admitted (ADR 0009). */
-export function UsersCard({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
+export function UsersCard({
+  users,
+  currentUserId,
+  changeAccess,
+}: {
+  users: UserSummary[];
+  currentUserId: string;
+  changeAccess: UserAccessAction;
+}) {
   const waiting = users.filter((u) => u.role === "pending").length;
   return (
     <Card data-testid="users-card" className="lg:col-span-2">
@@ -23,7 +31,12 @@ export function UsersCard({ users, currentUserId }: { users: UserSummary[]; curr
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={TONE[u.role]}>{u.role}</Badge>
                 {u.id === currentUserId || u.role === "admin" ? null : (
-                  <UserAccessButton id={u.id} email={u.email} change={u.role === "pending" ? "approve" : "revoke"} />
+                  <UserAccessButton
+                    id={u.id}
+                    email={u.email}
+                    change={u.role === "pending" ? "approve" : "revoke"}
+                    changeAccess={changeAccess}
+                  />
                 )}
               </div>
             </Td>

@@ -1,11 +1,24 @@
 "use client";
 import { useActionState, useState } from "react";
-import { channelOpAction, type ChannelOpState } from "@/app/admin/settings/notification-actions";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+
+export type ChannelOpAction = FormAction<ActionState<"op" | "id">>;
 
 /** Send test, enable/disable and delete (asks once more) for one channel. */
-export function ChannelActions({ id, name, enabled }: { id: string; name: string; enabled: boolean }) {
-  const [state, action, pending] = useActionState<ChannelOpState, FormData>(channelOpAction, {});
+export function ChannelActions({
+  id,
+  name,
+  enabled,
+  channelOp,
+}: {
+  id: string;
+  name: string;
+  enabled: boolean;
+  channelOp: ChannelOpAction;
+}) {
+  const [state, action, pending] = useActionState(channelOp, {});
   const [confirming, setConfirming] = useState(false);
   const small = "px-2 py-1 text-xs";
   return (
@@ -53,14 +66,15 @@ export function ChannelActions({ id, name, enabled }: { id: string; name: string
           Delete…
         </Button>
       )}
-      {state.ok ? (
-        <span role="status" className="w-full text-xs text-emerald-700 dark:text-emerald-400">
-          {state.ok}
-        </span>
-      ) : null}
-      {state.error ? (
-        <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
-          {state.error}
+      {state.message ? (
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={cn(
+            "w-full text-xs",
+            state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400",
+          )}
+        >
+          {state.message}
         </span>
       ) : null}
     </form>

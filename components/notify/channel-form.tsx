@@ -1,7 +1,10 @@
 "use client";
 import { useActionState, useState, type ReactNode } from "react";
-import { addChannelAction, type ChannelFormState } from "@/app/admin/settings/notification-actions";
 import { Button } from "@/components/ui/button";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+import type { ChannelCreated, ChannelField } from "@/lib/notify/channel-input";
+
+export type AddChannelAction = FormAction<ActionState<ChannelField, ChannelCreated>>;
 
 const input =
   "mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-950";
@@ -24,40 +27,40 @@ function Field({ id, label, error, children }: { id: string; label: ReactNode; e
 }
 
 /** Add a channel; after success, shows a generated signing secret once (it is never readable again). */
-export function ChannelForm() {
-  const [state, action, pending] = useActionState<ChannelFormState, FormData>(addChannelAction, {});
+export function ChannelForm({ addChannel }: { addChannel: AddChannelAction }) {
+  const [state, action, pending] = useActionState(addChannel, {});
   const [kind, setKind] = useState("webhook");
   const e = state.errors ?? {};
   const v = state.values;
-  const aria = (field: keyof typeof e) => ({
+  const created = state.ok ? state.data : undefined;
+  const aria = (field: ChannelField) => ({
     "aria-invalid": Boolean(e[field]),
     "aria-describedby": e[field] ? `channel-${field}-error` : undefined,
   });
   // A new key after each answer re-applies the echoed values to the uncontrolled fields.
-  const key = JSON.stringify(v ?? state.created ?? null);
   return (
-    <form action={action} className="space-y-3 text-sm" noValidate data-testid="channel-form" key={key}>
+    <form action={action} className="space-y-3 text-sm" noValidate data-testid="channel-form" key={state.n}>
       <h3 className="text-sm font-semibold">Add a channel</h3>
-      {state.formError ? (
+      {!state.ok && state.message ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-red-800 dark:bg-red-950 dark:text-red-300">
-          {state.formError}
+          {state.message}
         </p>
       ) : null}
-      {state.created ? (
+      {created ? (
         <div
           role="status"
           className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
           data-testid="channel-created"
         >
-          <p>Added “{state.created.name}”.</p>
-          {state.created.secret ? (
+          <p>Added “{created.name}”.</p>
+          {created.secret ? (
             <>
               <p className="mt-1">Signing secret — copy it now, it will not be shown again:</p>
               <code
                 className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
                 data-testid="channel-secret"
               >
-                {state.created.secret}
+                {created.secret}
               </code>
             </>
           ) : null}
@@ -130,7 +133,7 @@ export function ChannelForm() {
           id="channel-private"
           type="checkbox"
           name="allowPrivate"
-          defaultChecked={v?.allowPrivate}
+          defaultChecked={v?.allowPrivate === "on"}
           className="mt-0.5 h-4 w-4"
           aria-describedby="channel-private-note"
         />

@@ -1,13 +1,20 @@
-import { ChannelActions } from "@/components/notify/channel-actions";
-import { ChannelForm } from "@/components/notify/channel-form";
+import { ChannelActions, type ChannelOpAction } from "@/components/notify/channel-actions";
+import { ChannelForm, type AddChannelAction } from "@/components/notify/channel-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { listChannelViews } from "@/lib/notify/channels";
+import type { ChannelView } from "@/lib/notify/channels";
 
 /** Settings → Notification channels (the page is admin-only). URLs are masked; secrets never leave the server. */
-export async function ChannelsSection() {
-  const channels = await listChannelViews();
+export function ChannelsSection({
+  channels,
+  addChannel,
+  channelOp,
+}: {
+  channels: ChannelView[];
+  addChannel: AddChannelAction;
+  channelOp: ChannelOpAction;
+}) {
   return (
     <Card className="lg:col-span-2" data-testid="channels-card">
       <CardHeader
@@ -39,14 +46,14 @@ export async function ChannelsSection() {
                 <Badge tone={c.enabled ? "good" : "neutral"}>{c.enabled ? "enabled" : "disabled"}</Badge>
               </Td>
               <Td>
-                <ChannelActions id={c.id} name={c.name} enabled={c.enabled} />
+                <ChannelActions id={c.id} name={c.name} enabled={c.enabled} channelOp={channelOp} />
               </Td>
             </tr>
           ))}
         </Table>
       )}
       <div className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-        <ChannelForm />
+        <ChannelForm addChannel={addChannel} />
       </div>
     </Card>
   );

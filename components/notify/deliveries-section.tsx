@@ -1,9 +1,9 @@
-import { RetryButton } from "@/components/notify/retry-button";
+import { RetryButton, type RetryAction } from "@/components/notify/retry-button";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
-import { loadDeliveriesReport, RECENT_DELIVERIES } from "@/lib/notify/deliveries-report";
+import { RECENT_DELIVERIES, type DeliveriesReport } from "@/lib/notify/deliveries-report";
 import type { DeliveryView } from "@/lib/notify/delivery-view";
 
 const TONE: Record<DeliveryView["status"], Tone> = { pending: "warn", delivered: "good", dead: "poor" };
@@ -12,9 +12,8 @@ function StatusBadge({ row }: { row: DeliveryView }) {
   return <Badge tone={TONE[row.status]}>{row.sending ? "sending" : row.status}</Badge>;
 }
 
-/** Alerts → Notification deliveries: what the outbox sent, is retrying, or gave up on. Self-contained. */
-export async function DeliveriesSection({ canRetry }: { canRetry: boolean }) {
-  const report = await loadDeliveriesReport();
+/** Alerts → Notification deliveries: what the outbox sent, is retrying, or gave up on. `retry` only for admins. */
+export function DeliveriesSection({ report, retry }: { report: DeliveriesReport; retry?: RetryAction }) {
   return (
     <Card className="mt-6" data-testid="deliveries-card">
       <CardHeader
@@ -34,7 +33,7 @@ export async function DeliveriesSection({ canRetry }: { canRetry: boolean }) {
           </dl>
           <Table
             caption="Notification deliveries"
-            head={["Event", "Channel", "Status", "Tries", "Last result", "When (UTC)", ...(canRetry ? [""] : [])]}
+            head={["Event", "Channel", "Status", "Tries", "Last result", "When (UTC)", ...(retry ? [""] : [])]}
           >
             {report.rows.map((d) => (
               <tr key={d.id} data-testid="delivery-row" data-status={d.status}>
@@ -72,7 +71,7 @@ export async function DeliveriesSection({ canRetry }: { canRetry: boolean }) {
                     </span>
                   ) : null}
                 </Td>
-                {canRetry ? <Td>{d.status === "dead" ? <RetryButton id={d.id} /> : null}</Td> : null}
+                {retry ? <Td>{d.status === "dead" ? <RetryButton id={d.id} retry={retry} /> : null}</Td> : null}
               </tr>
             ))}
           </Table>

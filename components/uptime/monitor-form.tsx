@@ -1,11 +1,11 @@
 "use client";
 import { createContext, useActionState, useContext, useId, useState, type ReactNode } from "react";
-import { saveMonitorAction, type MonitorFormState } from "@/app/admin/settings/monitor-actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { MonitorField } from "@/lib/uptime/monitor-input";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+import type { MonitorField, MonitorFormValues } from "@/lib/uptime/monitor-input";
 
-export type MonitorFormValues = Record<MonitorField, string>;
+export type SaveMonitorAction = FormAction<ActionState<MonitorField>>;
 
 export const EMPTY_MONITOR: MonitorFormValues = {
   kind: "http",
@@ -68,13 +68,15 @@ export function MonitorForm({
   id,
   initial,
   submitLabel,
+  save,
 }: {
   id?: string;
   initial: MonitorFormValues;
   submitLabel: string;
+  save: SaveMonitorAction;
 }) {
-  const [state, action, pending] = useActionState<MonitorFormState, FormData>(saveMonitorAction, { n: 0 });
-  const v = (state.ok ? null : (state.values as MonitorFormValues | undefined)) ?? initial;
+  const [state, action, pending] = useActionState(save, {});
+  const v: MonitorFormValues = state.ok ? initial : { ...initial, ...state.values };
   const [kind, setKind] = useState(v.kind === "heartbeat" ? "heartbeat" : "http");
   const e = state.errors ?? {};
   const prefix = useId();
@@ -209,12 +211,12 @@ export function MonitorForm({
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : submitLabel}
           </Button>
-          {e.form ? (
+          {!state.ok && state.message ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {e.form}
+              {state.message}
             </p>
           ) : null}
-          {Object.keys(e).length && !e.form ? (
+          {Object.keys(e).length && !state.message ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
               Nothing was saved: fix the fields marked in red.
             </p>

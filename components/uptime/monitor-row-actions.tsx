@@ -1,14 +1,16 @@
 "use client";
 import { useActionState } from "react";
-import {
-  checkMonitorNowAction,
-  deleteMonitorAction,
-  toggleMonitorAction,
-  type MonitorActionState,
-} from "@/app/admin/settings/monitor-actions";
 import { Button } from "@/components/ui/button";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
 
-function Message({ state }: { state: MonitorActionState }) {
+/** The per-row server actions, passed down by the page. */
+export type MonitorRowActionSet = {
+  toggle: FormAction<ActionState<"id" | "enabled">>;
+  check: FormAction<ActionState<"id">>;
+  remove: FormAction<ActionState<"id">>;
+};
+
+function Message({ state }: { state: ActionState }) {
   if (!state.message) return null;
   return (
     <p
@@ -28,16 +30,18 @@ export function MonitorRowActions({
   enabled,
   http,
   deletable,
+  actions,
 }: {
   id: string;
   name: string;
   enabled: boolean;
   http: boolean;
   deletable: boolean;
+  actions: MonitorRowActionSet;
 }) {
-  const [toggled, toggle, toggling] = useActionState<MonitorActionState, FormData>(toggleMonitorAction, {});
-  const [checked, check, checking] = useActionState<MonitorActionState, FormData>(checkMonitorNowAction, {});
-  const [deleted, remove, deleting] = useActionState<MonitorActionState, FormData>(deleteMonitorAction, {});
+  const [toggled, toggle, toggling] = useActionState(actions.toggle, {});
+  const [checked, check, checking] = useActionState(actions.check, {});
+  const [deleted, remove, deleting] = useActionState(actions.remove, {});
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1">

@@ -1,26 +1,12 @@
-import { MonitorForm, EMPTY_MONITOR, type MonitorFormValues } from "@/components/uptime/monitor-form";
-import { MonitorRowActions } from "@/components/uptime/monitor-row-actions";
+import { EMPTY_MONITOR, MonitorForm, type SaveMonitorAction } from "@/components/uptime/monitor-form";
+import { MonitorRowActions, type MonitorRowActionSet } from "@/components/uptime/monitor-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { listMonitors, type Monitor } from "@/lib/uptime/monitor-repository";
-import { heartbeatUrl } from "@/lib/uptime/self-monitor";
+import type { MonitorSetting } from "@/lib/uptime/monitor-settings";
 
-const valuesOf = (m: Monitor): MonitorFormValues => ({
-  kind: m.kind,
-  name: m.name,
-  slug: m.slug,
-  method: m.method,
-  url: m.url ?? "",
-  expectedStatus: String(m.expectedStatus),
-  bodyContains: m.bodyContains ?? "",
-  timeoutSeconds: String(m.timeoutMs / 1000),
-  intervalSeconds: String(m.intervalSeconds),
-  failureThreshold: String(m.failureThreshold),
-  allowPrivate: m.allowPrivate ? "on" : "",
-  graceSeconds: String(m.graceSeconds),
-});
+export type MonitorActionSet = MonitorRowActionSet & { save: SaveMonitorAction };
 
-function Target({ m }: { m: Monitor }) {
+function Target({ m }: { m: MonitorSetting }) {
   if (m.kind === "http") {
     return (
       <span className="break-all font-mono text-xs">
@@ -39,7 +25,7 @@ function Target({ m }: { m: Monitor }) {
     <span className="text-xs">
       Ping{" "}
       <code className="break-all rounded bg-zinc-100 px-1 dark:bg-zinc-800" data-testid="settings-heartbeat-url">
-        {m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : "—"}
+        {m.heartbeatUrl ?? "—"}
       </code>
       <span className="block text-zinc-500">
         expected every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret: it is the only credential
@@ -49,8 +35,8 @@ function Target({ m }: { m: Monitor }) {
 }
 
 /** Settings → Monitors (admins only, like the whole Settings page): the list with actions, and the add form. */
-export async function MonitorsSection() {
-  const monitors = await listMonitors();
+export function MonitorsSection({ monitors, actions }: { monitors: MonitorSetting[]; actions: MonitorActionSet }) {
+  const { save, ...rowActions } = actions;
   return (
     <Card id="monitors" data-testid="monitors-card" className="lg:col-span-2">
       <CardHeader
@@ -78,7 +64,7 @@ export async function MonitorsSection() {
                     <Target m={m} />
                   </div>
                   <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}
+                    {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutSeconds} s · ` : ""}
                     incident after {m.failureThreshold} {m.kind === "http" ? "failed" : "missed"}{" "}
                     {m.kind === "http" ? "check" : "ping"}
                     {m.failureThreshold === 1 ? "" : "s"} in a row
@@ -90,6 +76,7 @@ export async function MonitorsSection() {
                   enabled={m.enabled}
                   http={m.kind === "http"}
                   deletable={!m.builtIn}
+                  actions={rowActions}
                 />
               </div>
               {!m.builtIn ? (
@@ -98,7 +85,7 @@ export async function MonitorsSection() {
                     Edit
                   </summary>
                   <div className="mt-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-                    <MonitorForm id={m.id} initial={valuesOf(m)} submitLabel="Save changes" />
+                    <MonitorForm id={m.id} initial={m.form} submitLabel="Save changes" save={save} />
                   </div>
                 </details>
               ) : null}
@@ -111,7 +98,7 @@ export async function MonitorsSection() {
         </p>
       )}
       <h3 className="mb-3 mt-6 text-sm font-semibold">Add a monitor</h3>
-      <MonitorForm initial={EMPTY_MONITOR} submitLabel="Add monitor" />
+      <MonitorForm initial={EMPTY_MONITOR} submitLabel="Add monitor" save={save} />
     </Card>
   );
 }

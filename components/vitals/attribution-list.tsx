@@ -1,5 +1,5 @@
 import type { MetricSpec } from "@/lib/vitals/metrics";
-import type { AttributionRow } from "@/lib/vitals/rollup-repository";
+import type { AttributionRow } from "@/lib/vitals/read-model";
 
 export function AttributionList({ spec, rows, what }: { spec: MetricSpec; rows: AttributionRow[]; what: string }) {
   if (rows.length === 0)

@@ -1,20 +1,26 @@
 "use client";
 import { useActionState } from "react";
-import { saveBudgetAction, type BudgetState } from "@/app/admin/vitals/actions";
 import { Button } from "@/components/ui/button";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+
+export type SaveBudgetAction = FormAction<ActionState<"metric" | "threshold">>;
 
 export function BudgetForm({
   metric,
   threshold,
   unit,
   custom,
+  saveBudget,
 }: {
   metric: string;
   threshold: number;
   unit: string;
   custom: boolean;
+  saveBudget: SaveBudgetAction;
 }) {
-  const [state, action, pending] = useActionState<BudgetState, FormData>(saveBudgetAction, {});
+  const [state, action, pending] = useActionState(saveBudget, {});
+  // One line for the whole form: the threshold is its only visible field (the metric is hidden).
+  const problem = state.ok ? undefined : (state.message ?? state.errors?.threshold ?? state.errors?.metric);
   return (
     <form action={action} className="flex flex-wrap items-end gap-2 text-sm" data-testid="budget-form">
       <input type="hidden" name="metric" value={metric} />
@@ -34,9 +40,9 @@ export function BudgetForm({
         {pending ? "Saving…" : "Save"}
       </Button>
       <span className="text-xs text-zinc-500">Empty resets to the default.</span>
-      {state.error ? (
+      {problem ? (
         <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
-          {state.error}
+          {problem}
         </span>
       ) : null}
       {state.ok ? (

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { Session } from "next-auth";
 import { auth } from "@/lib/auth";
 import { roleAllows, type AccessRole } from "@/lib/auth/roles";
-import { AppError, forbidden, unauthorized } from "@/lib/errors";
+import { forbidden, unauthorized } from "@/lib/errors";
 
 // Defence in depth: proxy.ts already gates /admin, but every page and API checks the session again itself.
 // The session's role is re-read from the database at most VIGIL_SESSION_RECHECK_SECONDS old (lib/auth/session-check).
@@ -25,14 +25,4 @@ export async function requireApiSession(need: AccessRole = "viewer"): Promise<Se
   if (session.user.role === "pending") throw forbidden(AWAITING_APPROVAL);
   if (!roleAllows(session.user.role, need)) throw forbidden();
   return session;
-}
-
-/** For server actions that answer with inline messages: null when the session has `need`, else why not. */
-export async function actionRefusal(need: AccessRole = "admin"): Promise<string | null> {
-  try {
-    await requireApiSession(need);
-    return null;
-  } catch (err) {
-    return err instanceof AppError ? err.message : "Not allowed.";
-  }
 }

@@ -8,6 +8,8 @@ export const LoginInput = z.object({
   password: z.string().min(1, "Enter your password.").max(200, "Password is too long."),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
+export const LOGIN_FIELDS = ["email", "password"] as const;
+export type LoginField = (typeof LOGIN_FIELDS)[number];
 
 // Never this app's real origin, so only relative references resolve to it.
 const RELATIVE_BASE = "http://vigil.invalid";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ChannelInput, fieldErrors } from "./channel-input";
+import { fieldErrorsOf } from "@/lib/http/action-state";
+import { CHANNEL_FIELDS, ChannelInput } from "./channel-input";
 
 const ok = { name: " Ops ", kind: "webhook", url: " https://hooks.example.com/vigil ", secret: "", allowPrivate: null };
 const errorsOf = (input: Record<string, unknown>) => {
   const r = ChannelInput.safeParse(input);
-  return r.success ? {} : fieldErrors(r.error);
+  return r.success ? {} : fieldErrorsOf(r.error, CHANNEL_FIELDS).errors;
 };
 
 describe("ChannelInput", () => {

@@ -55,14 +55,7 @@ export const ChannelInput = z
       });
   });
 export type ChannelInput = z.infer<typeof ChannelInput>;
-export type ChannelField = "name" | "kind" | "url" | "secret" | "allowPrivate";
-
-/** First message per field, for inline form errors. */
-export function fieldErrors(error: z.ZodError): Partial<Record<ChannelField, string>> {
-  const out: Partial<Record<ChannelField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as ChannelField | undefined;
-    if (field && !out[field]) out[field] = issue.message;
-  }
-  return out;
-}
+export const CHANNEL_FIELDS = ["name", "kind", "url", "secret", "allowPrivate"] as const;
+export type ChannelField = (typeof CHANNEL_FIELDS)[number];
+/** After a successful add: the generated signing secret (null when the admin gave one), shown this once. */
+export type ChannelCreated = { name: string; secret: string | null };

@@ -1,9 +1,8 @@
 import "server-only";
 import { db, type Prisma, type DbClient } from "@/lib/db";
-import type { AbsentFigures, BurnFigures } from "@/lib/slo/evaluate";
-import type { RuleId, Severity } from "@/lib/slo/rules";
+import type { AlertFigures } from "@/lib/slo/evaluate";
+import type { Severity } from "@/lib/slo/rules";
 
-export type AlertFigures = BurnFigures | AbsentFigures | { rule: RuleId; reason: string };
 /** alerts.figures: what the alert fired on (null while pending) and what the latest evaluation saw. */
 export type StoredFigures = { fired: AlertFigures | null; latest: AlertFigures };
 export type AlertState = "pending" | "firing" | "resolved";

@@ -1,5 +1,5 @@
 import { burnRate, type Counts, NO_EVENTS } from "@/lib/slo/math";
-import { burnRulesFor, type BurnRule } from "@/lib/slo/rules";
+import { burnRulesFor, type BurnRule, type RuleId } from "@/lib/slo/rules";
 import type { SloSpec } from "@/lib/slo/spec";
 import { windowMs } from "@/lib/slo/spec";
 
@@ -27,6 +27,8 @@ export type BurnVerdict = {
 };
 
 export type AbsentFigures = { rule: "absent"; absentMinutes: number; recent: Counts; window: Counts };
+/** What an alert keeps of an evaluation: burn or absence figures, or why the rule could not be judged. */
+export type AlertFigures = BurnFigures | AbsentFigures | { rule: RuleId; reason: string };
 export type AbsentVerdict = { holds: boolean; figures: AbsentFigures };
 
 export const sloWindowMinutes = (spec: SloSpec) => windowMs(spec.window) / 60_000;

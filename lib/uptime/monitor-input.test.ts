@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, MonitorInput, slugify } from "./monitor-input";
+import { fieldErrorsOf } from "@/lib/http/action-state";
+import { MONITOR_FIELDS, MonitorInput, slugify } from "./monitor-input";
 
 const http = {
   kind: "http",
@@ -15,7 +16,7 @@ const http = {
 };
 const errorsOf = (input: Record<string, unknown>) => {
   const r = MonitorInput.safeParse(input);
-  return r.success ? {} : fieldErrorsOf(r.error);
+  return r.success ? {} : fieldErrorsOf(r.error, MONITOR_FIELDS).errors;
 };
 
 describe("MonitorInput", () => {

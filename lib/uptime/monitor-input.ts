@@ -107,21 +107,10 @@ export const MONITOR_FIELDS = [
   "graceSeconds",
 ] as const;
 export type MonitorField = (typeof MONITOR_FIELDS)[number];
+/** What the verbs refuse with: per field, or `form` for the monitor as a whole. */
 export type FieldErrors = Partial<Record<MonitorField | "form", string>>;
-
-/** The first message per field, for inline errors under each input. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = (
-      typeof issue.path[0] === "string" && (MONITOR_FIELDS as readonly string[]).includes(issue.path[0])
-        ? issue.path[0]
-        : "form"
-    ) as MonitorField | "form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+/** The Settings form's fields as typed (strings; a checked box is "on"). */
+export type MonitorFormValues = Record<MonitorField, string>;
 
 /** A slug from a name: "Marketing site (EU)" → "marketing-site-eu"; empty names give "monitor". */
 export function slugify(name: string): string {

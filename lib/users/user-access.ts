@@ -1,6 +1,7 @@
 import "server-only";
 import { forgetSessionClaims } from "@/lib/auth/session-check";
-import { changeUserRole } from "@/lib/users/user-repository";
+import type { UserSummary } from "@/lib/users/types";
+import { changeUserRole, listUsers } from "@/lib/users/user-repository";
 
 /** approve: pending → viewer; revoke: viewer → pending. Admins come only from VIGIL_ADMIN_EMAIL (ADR 0003). */
 export type AccessChange = "approve" | "revoke";
@@ -30,3 +31,6 @@ export async function changeUserAccess(userId: string, change: AccessChange, act
         : `${user.email} has no access until approved again.`,
   };
 }
+
+/** Settings → Users: who can sign in and who waits for approval, oldest first. */
+export const loadUsers = (): Promise<UserSummary[]> => listUsers();

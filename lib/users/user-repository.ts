@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import type { Role } from "@/lib/auth/roles";
+import type { UserSummary } from "@/lib/users/types";
 
 export type UserRecord = {
   id: string;
@@ -60,11 +61,6 @@ export async function changeUserRole(id: string, from: Role, to: Role, tx: DbCli
   const { count } = await tx.user.updateMany({ where: { id, role: from }, data: { role: to } });
   return count === 1 ? findUserById(id, tx) : null;
 }
-
-export type UserSummary = Omit<UserRecord, "passwordHash" | "sessionVersion"> & {
-  hasPassword: boolean;
-  oauthProviders: string[];
-};
 
 export async function listUsers(limit = 100, tx: DbClient = db): Promise<UserSummary[]> {
   const rows = await tx.user.findMany({

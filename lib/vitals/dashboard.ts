@@ -5,6 +5,7 @@ import {
   byRoute,
   series,
   summaryByMetric,
+  type AttributionRow,
   type RouteRow,
   type SeriesPoint,
   type Summary,
@@ -15,7 +16,6 @@ import {
   readRoutes,
   readTopRouteRollups,
   readWindowRollups,
-  type AttributionRow,
 } from "@/lib/vitals/rollup-repository";
 import type { VitalsSearchParams } from "@/lib/vitals/search-params";
 import { WINDOWS, windowPlanFor } from "@/lib/vitals/window";

@@ -10,6 +10,9 @@ export type Summary = {
   value: number | null;
   rating: Rating | null;
 };
+/** An element or interaction target behind poor samples: how many, and the worst value. */
+export type AttributionRow = { target: string; samples: number; worst: number };
+
 type Acc = { count: number; good: number; needsImprovement: number; poor: number; hist: Histogram };
 
 const empty = (): Acc => ({ count: 0, good: 0, needsImprovement: 0, poor: 0, hist: {} });

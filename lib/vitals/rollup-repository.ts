@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/db";
 import { db, type DbClient } from "@/lib/db";
 import type { Device } from "@/lib/vitals/beacon-schema";
 import type { MetricName } from "@/lib/vitals/metrics";
+import type { AttributionRow } from "@/lib/vitals/read-model";
 import { ALL_DEVICES, ALL_ROUTES, type Grain, type RollupCounts } from "@/lib/vitals/rollup";
 import type { Range, WindowPlan } from "@/lib/vitals/window";
 
@@ -82,8 +83,6 @@ export function readGrainRollups(
   return client.$queryRaw<RollupRead[]>`
     SELECT ${COLUMNS} FROM vital_rollups WHERE ${rangeSql(grain, range)} ${levelSql(filter, false)} ORDER BY bucket_start`;
 }
-
-export type AttributionRow = { target: string; samples: number; worst: number };
 
 /** Most frequent element / interaction targets among poor samples (raw rows, so bounded by retention). */
 export function readPoorTargets(

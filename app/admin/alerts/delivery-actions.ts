@@ -1,11 +1,7 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireApiSession } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors";
+import { action } from "@/lib/http/action";
 import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
-
-export type RetryState = { ok?: boolean; error?: string };
 
 const RetryInput = z.object({
   id: z
@@ -14,16 +10,11 @@ const RetryInput = z.object({
     .transform((v) => BigInt(v)),
 });
 
-export async function retryDeliveryAction(_prev: RetryState, form: FormData): Promise<RetryState> {
-  try {
-    await requireApiSession("admin");
-    const parsed = RetryInput.safeParse({ id: form.get("id") });
-    if (!parsed.success) return { error: "Unknown delivery." };
-    await retryDeadDelivery(parsed.data.id);
-  } catch (err) {
-    if (err instanceof AppError) return { error: err.message };
-    throw err;
-  }
-  revalidatePath("/admin/alerts");
-  return { ok: true };
-}
+/** Alerts → a dead delivery goes back to pending (admins only). */
+export const retryDeliveryAction = action(
+  { role: "admin", fields: ["id"], input: RetryInput, invalid: "Unknown delivery.", revalidate: ["/admin/alerts"] },
+  async ({ id }) => {
+    await retryDeadDelivery(id);
+    return { ok: true };
+  },
+);

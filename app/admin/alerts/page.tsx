@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { retryDeliveryAction } from "@/app/admin/alerts/delivery-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AlertsTable } from "@/components/alerts/alerts-table";
 import { UptimeIncidentsCard } from "@/components/alerts/uptime-incidents-card";
@@ -6,6 +7,7 @@ import { DeliveriesSection } from "@/components/notify/deliveries-section";
 import { EvaluatedAt } from "@/components/slo/evaluated-at";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
+import { loadDeliveriesReport } from "@/lib/notify/deliveries-report";
 import { loadAlertsPage } from "@/lib/slo/alerts-report";
 import { loadRecentIncidents } from "@/lib/uptime/uptime-report";
 
@@ -16,7 +18,11 @@ const INCIDENT_DAYS = 7;
 
 export default async function AlertsPage() {
   const session = await requirePageSession();
-  const [data, incidents] = await Promise.all([loadAlertsPage(), loadRecentIncidents(INCIDENT_DAYS)]);
+  const [data, incidents, deliveries] = await Promise.all([
+    loadAlertsPage(),
+    loadRecentIncidents(INCIDENT_DAYS),
+    loadDeliveriesReport(),
+  ]);
   return (
     <>
       <PageHeader href="/admin/alerts" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
@@ -44,7 +50,10 @@ export default async function AlertsPage() {
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No alert has fired and resolved yet.</p>
           )}
         </Card>
-        <DeliveriesSection canRetry={session.user.role === "admin"} />
+        <DeliveriesSection
+          report={deliveries}
+          retry={session.user.role === "admin" ? retryDeliveryAction : undefined}
+        />
       </div>
     </>
   );

@@ -1,4 +1,12 @@
 import type { Metadata } from "next";
+import {
+  checkMonitorNowAction,
+  deleteMonitorAction,
+  saveMonitorAction,
+  toggleMonitorAction,
+} from "@/app/admin/settings/monitor-actions";
+import { addChannelAction, channelOpAction } from "@/app/admin/settings/notification-actions";
+import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { JobsCard } from "@/components/admin/jobs-card";
@@ -8,16 +16,31 @@ import { Table, Td } from "@/components/ui/table";
 import { UsersCard } from "@/components/admin/users-card";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
+import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
-import { listUsers } from "@/lib/users/user-repository";
+import { loadMonitorSettings } from "@/lib/uptime/monitor-settings";
+import { loadUsers } from "@/lib/users/user-access";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
+const monitorActions = {
+  save: saveMonitorAction,
+  toggle: toggleMonitorAction,
+  check: checkMonitorNowAction,
+  remove: deleteMonitorAction,
+};
+
 export default async function SettingsPage() {
   const session = await requirePageSession("admin");
-  const [users, jobs] = await Promise.all([listUsers(), loadJobsReport()]);
+  const admin = session.user.role === "admin";
+  const [users, jobs, monitors, channels] = await Promise.all([
+    loadUsers(),
+    loadJobsReport(),
+    loadMonitorSettings({ admin }),
+    listChannelViews(),
+  ]);
   return (
     <>
       <PageHeader href="/admin/settings" />
@@ -43,9 +66,9 @@ export default async function SettingsPage() {
           />
           <AnalyticsToggle />
         </Card>
-        <MonitorsSection />
-        <UsersCard users={users} currentUserId={session.user.id} />
-        <ChannelsSection />
+        <MonitorsSection monitors={monitors} actions={monitorActions} />
+        <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
+        <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
         <JobsCard report={jobs} />
       </div>
     </>

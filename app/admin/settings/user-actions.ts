@@ -1,11 +1,7 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireApiSession } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors";
-import { changeUserAccess, type AccessResult } from "@/lib/users/user-access";
-
-export type UserAccessState = Partial<AccessResult>;
+import { action } from "@/lib/http/action";
+import { changeUserAccess } from "@/lib/users/user-access";
 
 const Change = z.object({
   id: z
@@ -17,16 +13,13 @@ const Change = z.object({
 });
 
 /** Settings → Users: approve a pending user as viewer, or send a viewer back to pending (admins only). */
-export async function changeUserAccessAction(_prev: UserAccessState, form: FormData): Promise<UserAccessState> {
-  let actorId: string;
-  try {
-    actorId = (await requireApiSession("admin")).user.id;
-  } catch (err) {
-    return { ok: false, message: err instanceof AppError ? err.message : "Not allowed." };
-  }
-  const input = Change.safeParse({ id: form.get("id"), change: form.get("change") });
-  if (!input.success) return { ok: false, message: "Unknown user or change." };
-  const result = await changeUserAccess(input.data.id, input.data.change, actorId);
-  revalidatePath("/admin/settings");
-  return result;
-}
+export const changeUserAccessAction = action(
+  {
+    role: "admin",
+    fields: ["id", "change"],
+    input: Change,
+    invalid: "Unknown user or change.",
+    revalidate: ["/admin/settings"],
+  },
+  ({ id, change }, { session }) => changeUserAccess(id, change, session.user.id),
+);

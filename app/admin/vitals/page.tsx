@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { saveBudgetAction } from "@/app/admin/vitals/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -139,6 +140,7 @@ export default async function VitalsPage({
                   threshold={budget}
                   unit={spec.unit}
                   custom={data.budgets[params.metric].custom}
+                  saveBudget={saveBudgetAction}
                 />
               </div>
             ) : null}
