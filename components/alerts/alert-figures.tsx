@@ -1,5 +1,5 @@
 import { formatBurn, formatEvents } from "@/lib/slo/format";
-import type { AlertFigures } from "@/lib/slo/evaluate";
+import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import { windowLabel } from "@/lib/slo/rules";
 
 /** The numbers behind an alert, in one or two short lines. */

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env.js";
 import { rateLimited } from "@/lib/errors";
 import { browserRouteStore } from "@/lib/ingest/browser-route-repository";
-import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { RateLimiter } from "@/lib/http/rate-limit";
 import { RouteAdmission } from "@/lib/ingest/route-admission";
 import { processSingleton } from "@/lib/process-singleton";
 
@@ -16,7 +16,7 @@ const limits = () =>
   }));
 
 /** Throws a 429 AppError (Retry-After) when the client address is over its beacon budget. */
-export function checkBeaconRate(ip: string): void {
+export function checkBrowserRate(ip: string): void {
   const retryAfterSeconds = limits().limiter.take(ip);
   if (retryAfterSeconds > 0)
     throw rateLimited(retryAfterSeconds, `Too many beacons from this address. Retry in ${retryAfterSeconds} s.`);

@@ -5,8 +5,6 @@ import {
   type DeliveryStatus,
 } from "@/lib/notify/delivery-log-repository";
 import { deliveryView, type DeliveryView } from "@/lib/notify/delivery-view";
-import { requeueDeadDelivery } from "@/lib/notify/outbox-repository";
-import { AppError } from "@/lib/errors";
 
 export const RECENT_DELIVERIES = 50;
 
@@ -20,10 +18,4 @@ export async function loadDeliveriesReport(now = new Date()): Promise<Deliveries
     total: counts.pending + counts.delivered + counts.dead,
     rows: rows.map((r) => deliveryView(r, now)),
   };
-}
-
-/** "Retry" on a dead delivery: queued again now, with a fresh series of attempts. */
-export async function retryDeadDelivery(id: bigint, now = new Date()): Promise<void> {
-  if (!(await requeueDeadDelivery(id, now)))
-    throw new AppError("bad_request", "Only dead deliveries can be retried; this one is not dead any more.");
 }

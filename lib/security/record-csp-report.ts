@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, rateLimited } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/http/read-body";
-import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { RateLimiter } from "@/lib/http/rate-limit";
 import type { Logger } from "@/lib/log/logger";
 import { CspReport, MAX_CSP_REPORT_BYTES, violationOf, type CspViolation } from "./csp-report";
 

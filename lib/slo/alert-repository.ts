@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma, type DbClient } from "@/lib/db";
-import type { AlertFigures } from "@/lib/slo/evaluate";
+import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import type { Severity } from "@/lib/slo/rules";
 
 /** alerts.figures: what the alert fired on (null while pending) and what the latest evaluation saw. */

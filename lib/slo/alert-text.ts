@@ -1,4 +1,4 @@
-import type { AbsentFigures, BurnFigures } from "@/lib/slo/evaluate";
+import type { AbsentFigures, BurnFigures } from "@/lib/slo/burn-verdicts";
 import { formatBurn, formatEvents, formatObjective } from "@/lib/slo/format";
 import { badOf } from "@/lib/slo/math";
 import { windowLabel } from "@/lib/slo/rules";

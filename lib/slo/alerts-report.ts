@@ -1,7 +1,7 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, readResolvedAlerts, type AlertRow } from "@/lib/slo/alert-repository";
-import type { AlertFigures } from "@/lib/slo/evaluate";
+import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import { sloSpecs } from "@/lib/slo/config";
 
 const HISTORY = 100;

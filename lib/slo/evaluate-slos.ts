@@ -16,7 +16,7 @@ import {
   type StoredFigures,
 } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
-import type { AlertFigures } from "@/lib/slo/evaluate";
+import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { ABSENT_RULE, fingerprintOf, type RuleId, type Severity } from "@/lib/slo/rules";
 import type { SloSpec } from "@/lib/slo/spec";

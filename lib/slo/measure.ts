@@ -8,7 +8,7 @@ import {
   type AbsentVerdict,
   type BurnVerdict,
   type CountsByWindow,
-} from "@/lib/slo/evaluate";
+} from "@/lib/slo/burn-verdicts";
 import type { Counts } from "@/lib/slo/math";
 import { sloSource } from "@/lib/slo/sources";
 import type { SloSpec } from "@/lib/slo/spec";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateAbsent, evaluateBurnRules } from "./evaluate";
+import { evaluateAbsent, evaluateBurnRules } from "./burn-verdicts";
 import { errorBudget } from "./math";
 import { measuresText, reportItem, statusOf } from "./report-model";
 import { sloSpecs } from "./config";

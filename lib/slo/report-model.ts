@@ -1,4 +1,4 @@
-import type { AbsentVerdict, BurnVerdict } from "@/lib/slo/evaluate";
+import type { AbsentVerdict, BurnVerdict } from "@/lib/slo/burn-verdicts";
 import { errorBudget, sli, type Budget, type Counts } from "@/lib/slo/math";
 import type { Severity } from "@/lib/slo/rules";
 import type { SloKind, SloSpec, SloWindow } from "@/lib/slo/spec";

@@ -1,10 +1,8 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
-import { runJob, type JobResult } from "@/lib/scheduler/run-job";
 import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
-import { sloWindowMinutes } from "@/lib/slo/evaluate";
-import type { AlertChange } from "@/lib/slo/evaluate-slos";
+import { sloWindowMinutes } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { errorBudget } from "@/lib/slo/math";
 import { reportItem, type AlertRef, type SloReportItem } from "@/lib/slo/report-model";
@@ -40,19 +38,6 @@ export async function loadSloReport(specs: readonly SloSpec[] = sloSpecs(), now 
   const measurements: SloMeasurement[] = [];
   for (const spec of specs) measurements.push(await measureSlo(spec, now));
   return reportOf(measurements, now);
-}
-
-export type SloCheck = SloReport & { evaluation: { outcome: JobResult["outcome"]; changes: AlertChange[] } };
-
-/**
- * POST /api/observability/slo/check: runs the slo-evaluate job now, through the scheduler (its advisory lock keeps
- * it from racing the minute's run; the run is recorded), then reports what the alerts look like after it.
- */
-export async function runSloCheck(): Promise<SloCheck> {
-  const run = await runJob("slo-evaluate", "manual", { force: true });
-  const changes = run.outcome === "ok" ? ((run.detail.changes as AlertChange[] | undefined) ?? []) : [];
-  if (run.outcome === "failed") throw new Error(`SLO evaluation failed: ${run.error}`);
-  return { ...(await loadSloReport()), evaluation: { outcome: run.outcome, changes } };
 }
 
 /** The SLOs page: the report plus, per SLO, its window in chart steps. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env.js";
 import { rateLimited } from "@/lib/errors";
-import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { RateLimiter } from "@/lib/http/rate-limit";
 import { processSingleton } from "@/lib/process-singleton";
 
 // In memory, per instance, on globalThis (Next may load this module in several bundles).

@@ -7,7 +7,7 @@ import { addChannel, sendTestNotification } from "@/lib/notify/channels";
 import { deliverDueNotifications } from "@/lib/notify/deliver";
 import type { NotificationEvent } from "@/lib/notify/event";
 import { claimDueDeliveries, enqueueNotification, markFailed } from "@/lib/notify/outbox-repository";
-import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
+import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 import { pruneFinishedDeliveries } from "@/lib/notify/delivery-log-repository";
 import { slackMessage } from "@/lib/notify/slack-message";
 import { verifySignature } from "@/lib/notify/signature";

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { action } from "@/lib/http/action";
-import { retryDeadDelivery } from "@/lib/notify/deliveries-report";
+import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 
 const RetryInput = z.object({
   id: z

@@ -3,8 +3,8 @@ import { recordClientErrors } from "@/lib/client-errors/record-client-errors";
 import { ClientErrorReport, MAX_CLIENT_ERROR_BYTES } from "@/lib/client-errors/schema";
 import { apiRoute } from "@/lib/http/api-route";
 import { clientIp } from "@/lib/http/client-ip";
-import { checkBeaconRate } from "@/lib/ingest/browser-limits";
-import { readJsonBeacon } from "@/lib/ingest/read-beacon";
+import { checkBrowserRate } from "@/lib/ingest/browser-limits";
+import { readJsonBody } from "@/lib/http/read-json";
 import { observeClientErrors, observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
 import { clientContext } from "@/lib/vitals/enrich";
 
@@ -15,8 +15,8 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(
   "/api/v1/client-errors",
   async (request) => {
-    checkBeaconRate(clientIp(request.headers));
-    const report = await readJsonBeacon(request, ClientErrorReport, MAX_CLIENT_ERROR_BYTES);
+    checkBrowserRate(clientIp(request.headers));
+    const report = await readJsonBody(request, ClientErrorReport, MAX_CLIENT_ERROR_BYTES);
     if (clientContext(request.headers).bot) return new NextResponse(null, { status: 204 });
     observeClientErrors(await recordClientErrors(report));
     // No body, as for beacons: browsers ignore it and it is the costliest part of the exchange for Next.js.

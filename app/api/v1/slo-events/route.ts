@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireApiToken } from "@/lib/auth/api-access";
 import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBeacon } from "@/lib/ingest/read-beacon";
+import { readJsonBody } from "@/lib/http/read-json";
 import { MAX_SLO_EVENT_BYTES, recordSloEvents, SloEventReport } from "@/lib/slo/events";
 
 export const runtime = "nodejs";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** Good/total events of a custom SLO, e.g. { "slo": "checkout", "good": 98, "total": 100 }; Bearer VIGIL_API_TOKEN. */
 export const POST = apiRoute("/api/v1/slo-events", async (request) => {
   requireApiToken(request);
-  const report = await readJsonBeacon(request, SloEventReport, MAX_SLO_EVENT_BYTES);
+  const report = await readJsonBody(request, SloEventReport, MAX_SLO_EVENT_BYTES);
   await recordSloEvents(report);
   return NextResponse.json({ accepted: report }, { status: 202 });
 });

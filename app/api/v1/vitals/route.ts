@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { clientIp } from "@/lib/http/client-ip";
-import { checkBeaconRate } from "@/lib/ingest/browser-limits";
+import { checkBrowserRate } from "@/lib/ingest/browser-limits";
 import { ingestVitals } from "@/lib/ingest/ingest-vitals";
-import { readBeacon } from "@/lib/ingest/read-beacon";
+import { readJsonBody } from "@/lib/http/read-json";
 import { observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
+import { MAX_BEACON_BYTES, VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import { clientContext } from "@/lib/vitals/enrich";
 
 export const runtime = "nodejs";
@@ -20,8 +21,8 @@ const CORS = {
 export const POST = apiRoute(
   "/api/v1/vitals",
   async (request) => {
-    checkBeaconRate(clientIp(request.headers));
-    const beacon = await readBeacon(request);
+    checkBrowserRate(clientIp(request.headers));
+    const beacon = await readJsonBody(request, VitalsBeacon, MAX_BEACON_BYTES);
     const client = clientContext(request.headers);
     if (client.bot) {
       observeRejectedBeacon("bot");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireApiAccess } from "@/lib/auth/api-access";
 import { apiRoute } from "@/lib/http/api-route";
-import { runSloCheck } from "@/lib/slo/report";
+import { runSloCheck } from "@/lib/slo/check";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

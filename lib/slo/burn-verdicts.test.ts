@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateAbsent, evaluateBurnRules, windowsToMeasure } from "./evaluate";
+import { evaluateAbsent, evaluateBurnRules, windowsToMeasure } from "./burn-verdicts";
 import type { Counts } from "./math";
 import { parseSloSpecs } from "./spec";
 

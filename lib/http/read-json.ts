@@ -2,7 +2,6 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/http/read-body";
 import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/http/storable-text";
-import { MAX_BEACON_BYTES, VitalsBeacon } from "@/lib/vitals/beacon-schema";
 
 const ACCEPTED_TYPES = new Set(["text/plain", "application/json"]);
 
@@ -15,7 +14,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 }
 
 /** Content type, size, JSON and schema checks for a small JSON body (beacons, SLO events); every refusal is a 4xx AppError. */
-export async function readJsonBeacon<S extends z.ZodType>(
+export async function readJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
   limit: number,
@@ -40,6 +39,3 @@ export async function readJsonBeacon<S extends z.ZodType>(
     });
   return schema.parse(json);
 }
-
-export const readBeacon = (request: Request): Promise<VitalsBeacon> =>
-  readJsonBeacon(request, VitalsBeacon, MAX_BEACON_BYTES);
