@@ -26,7 +26,7 @@ export function LatencyChart({
   const sparse = points.length < 12;
   return (
     <figure>
-      <figcaption className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+      <figcaption className="mb-1 text-xs font-medium text-muted">
         Latency, last 24 h per 30 min (UTC): <span className="text-sky-600 dark:text-sky-400">— p50</span> ·{" "}
         <span className="text-violet-600 dark:text-violet-400">— p95</span>
       </figcaption>

@@ -25,7 +25,7 @@ function Target({ m }: { m: Monitor }) {
     return (
       <span className="break-all font-mono text-xs">
         {m.method} {m.url}
-        {m.bodyContains ? <span className="text-zinc-500"> · body contains “{m.bodyContains}”</span> : null}
+        {m.bodyContains ? <span className="text-muted"> · body contains “{m.bodyContains}”</span> : null}
         {m.allowPrivate ? (
           <>
             {" "}
@@ -41,7 +41,7 @@ function Target({ m }: { m: Monitor }) {
       <code className="break-all rounded bg-zinc-100 px-1 dark:bg-zinc-800" data-testid="settings-heartbeat-url">
         {m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : "—"}
       </code>
-      <span className="block text-zinc-500">
+      <span className="block text-muted">
         expected every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret: it is the only credential
       </span>
     </span>
@@ -68,7 +68,7 @@ export async function MonitorsSection() {
                 <div className="min-w-0 flex-1 basis-80">
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{m.name}</span>
-                    <span className="font-mono text-xs text-zinc-500">
+                    <span className="font-mono text-xs text-muted">
                       {m.slug}
                       {m.builtIn ? " · built-in" : ""}
                     </span>
@@ -77,7 +77,7 @@ export async function MonitorsSection() {
                   <div className="mt-1">
                     <Target m={m} />
                   </div>
-                  <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                  <p className="mt-1 text-xs text-muted">
                     {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutMs / 1000} s · ` : ""}
                     incident after {m.failureThreshold} {m.kind === "http" ? "failed" : "missed"}{" "}
                     {m.kind === "http" ? "check" : "ping"}
@@ -106,7 +106,7 @@ export async function MonitorsSection() {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-muted">
           No monitors yet. The built-in self-check appears with the first run of the uptime-probe job.
         </p>
       )}
