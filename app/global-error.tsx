@@ -9,6 +9,9 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
   }, [error]);
   return (
     <html lang="en">
+      <head>
+        <title>Unexpected error · Vigil</title>
+      </head>
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "3rem", maxWidth: 560, margin: "0 auto" }}>
         <h1>Vigil hit an unexpected error</h1>
         <p>

@@ -3,7 +3,7 @@ import Link from "next/link";
 export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center px-6 text-center">
-      <p className="text-sm font-semibold text-zinc-500">404</p>
+      <p className="text-sm font-semibold text-muted">404</p>
       <h1 className="mt-2 text-2xl font-semibold">This page does not exist</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Check the address, or go back to the console.</p>
       <Link

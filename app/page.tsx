@@ -8,7 +8,7 @@ export default async function HomePage() {
   const database = await checkDatabase();
   return (
     <main className="mx-auto flex min-h-screen max-w-2xl flex-col justify-center px-6 py-16">
-      <p className="text-sm font-semibold uppercase tracking-widest text-zinc-500">Vigil</p>
+      <p className="text-sm font-semibold uppercase tracking-widest text-muted">Vigil</p>
       <h1 className="mt-2 text-4xl font-semibold tracking-tight">Monitoring for Next.js, on one Postgres.</h1>
       <p className="mt-4 text-zinc-600 dark:text-zinc-400">
         Real-user web vitals, server metrics, SLOs with error budgets, and uptime probes — self-hosted.

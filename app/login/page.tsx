@@ -22,9 +22,9 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <Card className="w-full max-w-sm">
-        <p className="text-xs font-semibold uppercase tracking-widest text-zinc-500">Vigil</p>
+        <p className="text-xs font-semibold uppercase tracking-widest text-muted">Vigil</p>
         <h1 className="mb-1 mt-1 text-xl font-semibold">Sign in to the console</h1>
-        <p className="mb-5 text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="mb-5 text-sm text-muted">
           Use the admin account printed by <code>npm start</code>, or one an admin created for you.
         </p>
         {params.signedOut ? (
@@ -61,7 +61,7 @@ function AwaitingApproval({ email }: { email: string }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <Card className="w-full max-w-sm" data-testid="awaiting-approval">
-        <p className="text-xs font-semibold uppercase tracking-widest text-zinc-500">Vigil</p>
+        <p className="text-xs font-semibold uppercase tracking-widest text-muted">Vigil</p>
         <h1 className="mb-1 mt-1 text-xl font-semibold">Waiting for an admin</h1>
         <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400" role="status">
           You are signed in as <strong>{email}</strong>, but this account has no access yet. An admin can approve it

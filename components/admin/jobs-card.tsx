@@ -27,7 +27,7 @@ export function JobsCard({ report }: { report: JobsReport }) {
           <tr key={j.name} data-testid="job-row" data-job={j.name}>
             <Td>
               <span className="font-mono text-xs">{j.name}</span>
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{j.describe}</span>
+              <span className="block text-xs text-muted">{j.describe}</span>
             </Td>
             <Td>{every(j.everyMs)}</Td>
             <Td>{j.lastStartedAt ? j.lastStartedAt.slice(0, 19).replace("T", " ") : "never"}</Td>

@@ -67,8 +67,8 @@ export function PendingCard({ title, metric, how }: { title: string; metric: str
   return (
     <Card className="border-dashed" data-testid="card-pending">
       <CardHeader title={title} />
-      <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600">{metric}</p>
-      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{how}</p>
+      <p className="text-2xl font-semibold text-muted">{metric}</p>
+      <p className="mt-2 text-xs text-muted">{how}</p>
     </Card>
   );
 }
@@ -103,10 +103,7 @@ export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
 }
 
 const requestsLink = (
-  <Link
-    href="/admin/requests"
-    className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
-  >
+  <Link href="/admin/requests" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
     Requests →
   </Link>
 );
@@ -115,10 +112,10 @@ function NoTraffic({ title, testId, requests }: { title: string; testId: string;
   return (
     <Card className="border-dashed" data-testid={testId}>
       <CardHeader title={title} action={requestsLink} />
-      <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid={`${testId}-value`}>
+      <p className="text-2xl font-semibold text-muted" data-testid={`${testId}-value`}>
         {requests ? "No traffic" : "Unavailable"}
       </p>
-      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="mt-2 text-xs text-muted">
         {requests
           ? "No requests recorded in the last 24 h. Every request the server handles is counted."
           : "Request metrics could not be read."}
@@ -132,7 +129,7 @@ function BrowserErrors({ totals }: { totals: Overview["browserErrors24h"] }) {
   const rate = totals.pageViews ? (totals.errors / totals.pageViews) * 100 : null;
   const per100 = rate === null ? "" : ` · ${rate.toFixed(rate < 1 ? 2 : 1)} per 100 page views`;
   return (
-    <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="card-browser-errors">
+    <p className="mt-1 text-xs tabular-nums text-muted" data-testid="card-browser-errors">
       Browser: {formatCount(totals.errors)} uncaught {totals.errors === 1 ? "error" : "errors"}
       {per100}
     </p>
@@ -153,7 +150,7 @@ export function ErrorRateCard({
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">
         {formatRate(requests.errorRate)}
       </p>
-      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+      <p className="mt-1 text-xs tabular-nums text-muted">
         {formatCount(requests.errors)} of {formatCount(requests.requests)} requests
       </p>
       <BrowserErrors totals={browserErrors} />
@@ -169,7 +166,7 @@ export function LatencyCard({ requests }: { requests: Overview["requests24h"] })
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">
         {formatMs(requests.p95)}
       </p>
-      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+      <p className="mt-1 text-xs tabular-nums text-muted">
         p50 {formatMs(requests.p50)} · p99 {formatMs(requests.p99)}
       </p>
     </Card>
@@ -179,10 +176,7 @@ export function LatencyCard({ requests }: { requests: Overview["requests24h"] })
 /** The SLO with the least error budget left over its window. */
 export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] }) {
   const link = (
-    <Link
-      href="/admin/slos"
-      className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
-    >
+    <Link href="/admin/slos" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
       SLOs →
     </Link>
   );
@@ -190,10 +184,10 @@ export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] })
     return (
       <Card className="border-dashed" data-testid="card-error-budget">
         <CardHeader title="Error budget left" action={link} />
-        <p className="text-2xl font-semibold text-zinc-400 dark:text-zinc-600" data-testid="card-error-budget-value">
+        <p className="text-2xl font-semibold text-muted" data-testid="card-error-budget-value">
           {budget ? "No data yet" : "Unavailable"}
         </p>
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="mt-2 text-xs text-muted">
           {budget ? "Appears once an SLO has data for its window." : "SLO data could not be read."}
         </p>
       </Card>
@@ -213,7 +207,7 @@ export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] })
       >
         {formatBudget(worst.remaining)}
       </p>
-      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="card-error-budget-slo">
+      <p className="mt-1 text-xs text-muted" data-testid="card-error-budget-slo">
         {worst.name} · {worst.window} window
       </p>
     </Card>
@@ -221,10 +215,7 @@ export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] })
 }
 
 const uptimeLink = (
-  <Link
-    href="/admin/uptime"
-    className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
-  >
+  <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
     Uptime →
   </Link>
 );
@@ -246,7 +237,7 @@ export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; e
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-uptime-value">
         {worst.text}
       </p>
-      <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+      <p className="mt-1 text-xs tabular-nums text-muted">
         {formatCount(worst.ok)} of {formatCount(worst.total)} {worst.total === 1 ? "check" : "checks"} ok
         {uptime.down ? (
           <>

@@ -7,7 +7,7 @@ export function PageHeader({ href, actions }: { href: string; actions?: ReactNod
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{item.label}</h1>
-        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{item.description}</p>
+        <p className="mt-1 text-sm text-muted">{item.description}</p>
       </div>
       {actions}
     </header>

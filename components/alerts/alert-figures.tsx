@@ -9,7 +9,7 @@ export function AlertFiguresText({ figures }: { figures: AlertFigures }) {
       <span className="tabular-nums" data-testid="alert-figures">
         {formatBurn(figures.longBurn)} / {formatBurn(figures.shortBurn)} over {windowLabel(figures.longMinutes)} /{" "}
         {windowLabel(figures.shortMinutes)} (&gt; {figures.factor}×)
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+        <span className="block text-xs text-muted">
           {formatEvents(figures.long.total - figures.long.good)} of {formatEvents(figures.long.total)} bad in{" "}
           {windowLabel(figures.longMinutes)}
         </span>
@@ -20,7 +20,7 @@ export function AlertFiguresText({ figures }: { figures: AlertFigures }) {
     return (
       <span data-testid="alert-figures">
         no events for {figures.absentMinutes} min{" "}
-        <span className="block text-xs text-zinc-500">{formatEvents(figures.window.total)} earlier in the window</span>
+        <span className="block text-xs text-muted">{formatEvents(figures.window.total)} earlier in the window</span>
       </span>
     );
   }

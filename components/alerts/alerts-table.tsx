@@ -40,7 +40,7 @@ export function AlertsTable({ alerts, resolved }: { alerts: readonly AlertView[]
             <Link href={`/admin/slos#slo-${a.slo}`} className="font-medium underline-offset-2 hover:underline">
               {a.sloName}
             </Link>
-            <span className="block max-w-xs text-xs text-zinc-500 dark:text-zinc-400">{a.summary}</span>
+            <span className="block max-w-xs text-xs text-muted">{a.summary}</span>
           </Td>
           <Td mono>
             <span className="whitespace-nowrap">{a.rule}</span>
@@ -53,9 +53,7 @@ export function AlertsTable({ alerts, resolved }: { alerts: readonly AlertView[]
               {resolved ? when(a.resolvedAt) : a.firedAt ? when(a.firedAt) : "pending"}
             </span>
             {resolved && a.resolvedAt ? (
-              <span className="block text-xs text-zinc-500">
-                after {duration(a.firedAt ?? a.startedAt, a.resolvedAt)}
-              </span>
+              <span className="block text-xs text-muted">after {duration(a.firedAt ?? a.startedAt, a.resolvedAt)}</span>
             ) : null}
           </Td>
           <Td>

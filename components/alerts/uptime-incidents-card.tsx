@@ -7,10 +7,7 @@ import type { IncidentView } from "@/lib/uptime/uptime-report";
 export function UptimeIncidentsCard({ incidents, days }: { incidents: IncidentView[]; days: number }) {
   const open = incidents.filter((i) => i.resolvedAt === null).length;
   const link = (
-    <Link
-      href="/admin/uptime"
-      className="whitespace-nowrap text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400"
-    >
+    <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
       Uptime →
     </Link>
   );

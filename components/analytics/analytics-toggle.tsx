@@ -27,7 +27,7 @@ export function AnalyticsToggle() {
         />
         Product analytics on this browser
       </label>
-      <p className="text-zinc-500 dark:text-zinc-400" data-testid="analytics-state">
+      <p className="text-muted" data-testid="analytics-state">
         {state ? NOTES[state] : "…"}
       </p>
     </div>

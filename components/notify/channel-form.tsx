@@ -110,7 +110,7 @@ export function ChannelForm({ addChannel }: { addChannel: AddChannelAction }) {
           label={
             <>
               Signing secret{" "}
-              <span className="font-normal text-zinc-500">(optional, 16–200 characters; empty: one is generated)</span>
+              <span className="font-normal text-muted">(optional, 16–200 characters; empty: one is generated)</span>
             </>
           }
           error={e.secret}

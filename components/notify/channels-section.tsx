@@ -22,7 +22,7 @@ export function ChannelsSection({
         description="Alerts, incidents and tests go to every enabled channel through the outbox: retried with backoff, each delivery listed on the Alerts page. Webhooks are signed (X-Vigil-Signature); see docs/NOTIFICATIONS.md."
       />
       {channels.length === 0 ? (
-        <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400" data-testid="channels-empty">
+        <p className="mb-4 text-sm text-muted" data-testid="channels-empty">
           No channels yet: nothing is sent. Add a Slack incoming webhook or a JSON webhook below.
         </p>
       ) : (
@@ -32,7 +32,7 @@ export function ChannelsSection({
               <Td>{c.name}</Td>
               <Td>
                 {c.kind === "slack" ? "Slack" : "Webhook"}
-                {c.signed ? <span className="ml-1 text-xs text-zinc-500">· signed</span> : null}
+                {c.signed ? <span className="ml-1 text-xs text-muted">· signed</span> : null}
               </Td>
               <Td mono>
                 {c.maskedUrl}

@@ -21,7 +21,7 @@ export function DeliveriesSection({ report, retry }: { report: DeliveriesReport;
         description={`Each event once per channel, retried with backoff (30 s doubling to 1 h, 10 tries) until delivered or dead. Newest ${RECENT_DELIVERIES} shown.`}
       />
       {report.total === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="deliveries-empty">
+        <p className="text-sm text-muted" data-testid="deliveries-empty">
           No notifications yet. Add a channel in Settings and press “Send test” to see a delivery here.
         </p>
       ) : (
@@ -41,13 +41,13 @@ export function DeliveriesSection({ report, retry }: { report: DeliveriesReport;
                   <span className="block max-w-56 truncate font-medium" title={d.title}>
                     {d.title}
                   </span>
-                  <span className="text-xs text-zinc-500">{d.eventType}</span>
+                  <span className="text-xs text-muted">{d.eventType}</span>
                 </Td>
                 <Td>
                   <span className="block max-w-40 truncate" title={d.channelName}>
                     {d.channelName}
                   </span>
-                  <span className="text-xs text-zinc-500">{d.channelKind === "slack" ? "Slack" : "webhook"}</span>
+                  <span className="text-xs text-muted">{d.channelKind === "slack" ? "Slack" : "webhook"}</span>
                 </Td>
                 <Td>
                   <StatusBadge row={d} />

@@ -26,7 +26,7 @@ export function RequestFilters({
       aria-label="Request filters"
     >
       {params.window !== "24h" ? <input type="hidden" name="window" value={params.window} /> : null}
-      <label htmlFor="route" className="text-zinc-500">
+      <label htmlFor="route" className="text-muted">
         Route
       </label>
       <select id="route" name="route" defaultValue={params.route ?? ""} className={select}>
@@ -37,7 +37,7 @@ export function RequestFilters({
           </option>
         ))}
       </select>
-      <label htmlFor="method" className="ml-2 text-zinc-500">
+      <label htmlFor="method" className="ml-2 text-muted">
         Method
       </label>
       <select id="method" name="method" defaultValue={params.method ?? ""} className={select}>
@@ -55,7 +55,7 @@ export function RequestFilters({
         Apply
       </button>
       {params.route || params.method ? (
-        <Link href={clearHref} className="px-1 text-zinc-500 underline-offset-2 hover:underline">
+        <Link href={clearHref} className="px-1 text-muted underline-offset-2 hover:underline">
           Clear filters
         </Link>
       ) : null}

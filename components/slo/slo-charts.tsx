@@ -104,7 +104,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
         caption={
           <>
             <span style={{ color: budgetColor }}>■</span> error budget left (burn-down over the window) ·{" "}
-            <span className="text-zinc-500">- -</span> spent
+            <span className="text-muted">- -</span> spent
           </>
         }
       >

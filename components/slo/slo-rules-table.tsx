@@ -46,7 +46,7 @@ export function SloRulesTable({ item }: { item: SloReportItem }) {
             <span className="tabular-nums">{formatEvents(r.longEvents)}</span>
           </Td>
           <Td>
-            <span className={r.holds ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-500"}>
+            <span className={r.holds ? "font-medium text-red-700 dark:text-red-400" : "text-muted"}>
               {REASON[r.reason]}
             </span>
           </Td>

@@ -21,11 +21,11 @@ export function SloSummaryTable({ items }: { items: readonly SloReportItem[] }) 
               <a href={`#slo-${item.id}`} className="font-medium underline-offset-2 hover:underline">
                 {item.name}
               </a>
-              <div className="text-xs text-zinc-500 dark:text-zinc-400">{item.kind}</div>
+              <div className="text-xs text-muted">{item.kind}</div>
             </Td>
             <Td>
               <span className="tabular-nums">{formatObjective(item.objective)}</span>{" "}
-              <span className="text-xs text-zinc-500">/ {item.window}</span>
+              <span className="text-xs text-muted">/ {item.window}</span>
             </Td>
             <Td>
               <span className="tabular-nums" data-testid="slo-sli">
@@ -44,7 +44,7 @@ export function SloSummaryTable({ items }: { items: readonly SloReportItem[] }) 
               <span className="tabular-nums" data-testid="slo-burn">
                 {formatBurn(burn?.longBurn ?? null)}
               </span>
-              {burn ? <span className="text-xs text-zinc-500"> over {windowLabel(burn.longMinutes)}</span> : null}
+              {burn ? <span className="text-xs text-muted"> over {windowLabel(burn.longMinutes)}</span> : null}
             </Td>
             <Td>
               <span className="tabular-nums" data-testid="slo-open-alerts">

@@ -32,7 +32,7 @@ export function CardHeader({
     <header className="mb-4 flex items-start justify-between gap-4">
       <div>
         <h2 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</h2>
-        {description ? <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{description}</p> : null}
+        {description ? <p className="mt-1 text-xs text-muted">{description}</p> : null}
       </div>
       {action}
     </header>

@@ -16,7 +16,7 @@ export function ChartFigure({
 }) {
   return (
     <figure>
-      <figcaption className="mb-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">{caption}</figcaption>
+      <figcaption className="mb-2 text-xs font-medium text-muted">{caption}</figcaption>
       <div className={`${className} w-full`} role="img" aria-label={label}>
         <ResponsiveContainer width="100%" height="100%">
           {children}

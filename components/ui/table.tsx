@@ -5,7 +5,7 @@ export function Table({ caption, head, children }: { caption?: string; head: str
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-muted dark:border-zinc-800">
           <tr>
             {head.map((h) => (
               <th key={h} scope="col" className="px-3 py-2 font-medium">

@@ -26,9 +26,9 @@ export function LatencyChart({
   const sparse = points.length < 12;
   return (
     <figure>
-      <figcaption className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
-        Latency, last 24 h per 30 min (UTC): <span className="text-sky-600 dark:text-sky-400">— p50</span> ·{" "}
-        <span className="text-violet-600 dark:text-violet-400">— p95</span>
+      <figcaption className="mb-1 text-xs font-medium text-muted">
+        Latency, last 24 h per 30 min (UTC): <span className="text-blue-600 dark:text-blue-400">—</span> p50 ·{" "}
+        <span className="text-violet-600 dark:text-violet-400">—</span> p95
       </figcaption>
       <div className="h-40 w-full" role="img" aria-label={`Probe latency of ${name} over the last 24 hours`}>
         <ResponsiveContainer width="100%" height="100%">
@@ -57,7 +57,7 @@ export function LatencyChart({
             <Line
               type="monotone"
               dataKey="p50"
-              stroke="#0284c7"
+              stroke="#2563eb"
               strokeWidth={2}
               dot={sparse}
               isAnimationActive={false}

@@ -33,9 +33,9 @@ export function MonitorCard({ m, report }: { m: MonitorReport; report: UptimeRep
         <div className="min-w-0">
           <h2 className="flex items-center gap-2 text-base font-semibold">
             {m.name}
-            {m.builtIn ? <span className="text-xs font-normal text-zinc-500">built-in self-check</span> : null}
+            {m.builtIn ? <span className="text-xs font-normal text-muted">built-in self-check</span> : null}
           </h2>
-          <p className="mt-0.5 break-all font-mono text-xs text-zinc-500 dark:text-zinc-400">{m.target}</p>
+          <p className="mt-0.5 break-all font-mono text-xs text-muted">{m.target}</p>
         </div>
         <StatusBadge status={m.status} />
       </header>
@@ -55,7 +55,7 @@ export function MonitorCard({ m, report }: { m: MonitorReport; report: UptimeRep
             key={u.key}
             label={`Uptime ${u.label}`}
             value={
-              <span data-testid={`uptime-${u.key}`} className={u.total === 0 ? "text-zinc-400" : undefined}>
+              <span data-testid={`uptime-${u.key}`} className={u.total === 0 ? "text-muted" : undefined}>
                 {u.text}
               </span>
             }
@@ -82,7 +82,7 @@ export function MonitorCard({ m, report }: { m: MonitorReport; report: UptimeRep
           <LatencyChart points={m.latency} start={hours[0]!.start} end={report.now} name={m.name} />
         ) : null}
       </div>
-      <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="mt-3 text-xs text-muted">
         <LastCheck m={m} />
       </p>
       {m.heartbeatUrl ? (

@@ -11,7 +11,7 @@ function Target({ m }: { m: MonitorSetting }) {
     return (
       <span className="break-all font-mono text-xs">
         {m.method} {m.url}
-        {m.bodyContains ? <span className="text-zinc-500"> · body contains “{m.bodyContains}”</span> : null}
+        {m.bodyContains ? <span className="text-muted"> · body contains “{m.bodyContains}”</span> : null}
         {m.allowPrivate ? (
           <>
             {" "}
@@ -27,7 +27,7 @@ function Target({ m }: { m: MonitorSetting }) {
       <code className="break-all rounded bg-zinc-100 px-1 dark:bg-zinc-800" data-testid="settings-heartbeat-url">
         {m.heartbeatUrl ?? "—"}
       </code>
-      <span className="block text-zinc-500">
+      <span className="block text-muted">
         expected every {m.intervalSeconds} s + {m.graceSeconds} s grace · keep the URL secret: it is the only credential
       </span>
     </span>
@@ -54,7 +54,7 @@ export function MonitorsSection({ monitors, actions }: { monitors: MonitorSettin
                 <div className="min-w-0 flex-1 basis-80">
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{m.name}</span>
-                    <span className="font-mono text-xs text-zinc-500">
+                    <span className="font-mono text-xs text-muted">
                       {m.slug}
                       {m.builtIn ? " · built-in" : ""}
                     </span>
@@ -63,7 +63,7 @@ export function MonitorsSection({ monitors, actions }: { monitors: MonitorSettin
                   <div className="mt-1">
                     <Target m={m} />
                   </div>
-                  <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                  <p className="mt-1 text-xs text-muted">
                     {m.kind === "http" ? `Every ${m.intervalSeconds} s · timeout ${m.timeoutSeconds} s · ` : ""}
                     incident after {m.failureThreshold} {m.kind === "http" ? "failed" : "missed"}{" "}
                     {m.kind === "http" ? "check" : "ping"}
@@ -93,7 +93,7 @@ export function MonitorsSection({ monitors, actions }: { monitors: MonitorSettin
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-muted">
           No monitors yet. The built-in self-check appears with the first run of the uptime-probe job.
         </p>
       )}

@@ -32,7 +32,7 @@ export function StatusBar({
   const summary = `${label}: ${counts.up ?? 0} up, ${counts.degraded ?? 0} degraded, ${counts.down ?? 0} down, ${counts.none ?? 0} without checks`;
   return (
     <figure>
-      <figcaption className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</figcaption>
+      <figcaption className="mb-1 text-xs font-medium text-muted">{label}</figcaption>
       <div role="img" aria-label={summary} className="flex h-7 items-stretch gap-px" data-testid="status-bar">
         {segments.map((s) => (
           <span
@@ -43,7 +43,7 @@ export function StatusBar({
           />
         ))}
       </div>
-      <div className="mt-1 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400">
+      <div className="mt-1 flex justify-between text-[11px] text-muted">
         <span>{from}</span>
         <span>{to}</span>
       </div>

@@ -25,7 +25,7 @@ export function BudgetForm({
     <form action={action} className="flex flex-wrap items-end gap-2 text-sm" data-testid="budget-form">
       <input type="hidden" name="metric" value={metric} />
       <label className="flex flex-col gap-1">
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-muted">
           {metric} budget ({unit}){custom ? "" : " · default = good threshold"}
         </span>
         <input
@@ -39,7 +39,7 @@ export function BudgetForm({
       <Button type="submit" variant="outline" disabled={pending}>
         {pending ? "Saving…" : "Save"}
       </Button>
-      <span className="text-xs text-zinc-500">Empty resets to the default.</span>
+      <span className="text-xs text-muted">Empty resets to the default.</span>
       {problem ? (
         <span role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
           {problem}

@@ -50,7 +50,7 @@ export function MetricCard({
       <p className="mt-2 text-2xl font-semibold tabular-nums" data-testid={`metric-${spec.name}-value`}>
         {summary.value === null ? "—" : spec.format(summary.value)}
       </p>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-muted">
         p{p} · <span data-testid={`metric-${spec.name}-count`}>{summary.count}</span> samples
         {over ? (
           <span className="ml-1 font-medium text-red-700 dark:text-red-400">· over budget ({spec.format(budget)})</span>
@@ -61,7 +61,7 @@ export function MetricCard({
         <span className="bg-amber-400" style={{ width: `${split[1]}%` }} />
         <span className="bg-red-500" style={{ width: `${split[2]}%` }} />
       </div>
-      <p className="mt-1 text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">
+      <p className="mt-1 text-[11px] tabular-nums text-muted">
         {split[0].toFixed(0)}% good · {split[1].toFixed(0)}% NI · {split[2].toFixed(0)}% poor
       </p>
     </Link>

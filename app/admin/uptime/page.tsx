@@ -51,7 +51,7 @@ export default async function UptimePage() {
       <PageHeader href="/admin/uptime" actions={manage} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <StatusLegend />
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs text-muted">
           Uptime = successful checks ÷ checks in the window (rounded down); time without checks does not count.
         </p>
       </div>
@@ -76,7 +76,7 @@ export default async function UptimePage() {
           {report.incidents.length ? (
             <IncidentsTable incidents={report.incidents} />
           ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-incidents">
+            <p className="text-sm text-muted" data-testid="no-incidents">
               No incidents in the last 90 days.
             </p>
           )}

@@ -69,7 +69,7 @@ export default async function VitalsPage({
         {params.p !== 75 ? <input type="hidden" name="p" value={params.p} /> : null}
         {params.metric !== "LCP" ? <input type="hidden" name="metric" value={params.metric} /> : null}
         {params.device ? <input type="hidden" name="device" value={params.device} /> : null}
-        <label htmlFor="route" className="text-zinc-500">
+        <label htmlFor="route" className="text-muted">
           Route
         </label>
         <select
@@ -164,9 +164,9 @@ export default async function VitalsPage({
                 title="What makes it poor"
                 description={`Poor samples in the last ${data.attribution.sinceHours >= 24 ? `${data.attribution.sinceHours / 24} d` : `${data.attribution.sinceHours} h`}.`}
               />
-              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">LCP element</h3>
+              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">LCP element</h3>
               <AttributionList spec={METRICS.LCP} rows={data.attribution.LCP} what="element" />
-              <h3 className="mb-2 mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+              <h3 className="mb-2 mt-4 text-xs font-semibold uppercase tracking-wide text-muted">
                 INP interaction target
               </h3>
               <AttributionList spec={METRICS.INP} rows={data.attribution.INP} what="interaction target" />
