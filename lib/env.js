@@ -57,6 +57,8 @@ export const env = createEnv({
     VIGIL_VITALS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // Distinct routes browser data (vitals, client errors) may add per UTC day; later ones are stored as "(other)".
     VIGIL_INGEST_MAX_ROUTES_PER_DAY: z.coerce.number().int().min(10).max(100_000).default(1_000),
+    // Beacons per site per minute on one instance, whatever their addresses: one site cannot crowd out the others.
+    VIGIL_SITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(120_000),
     // Rollup retention: hour rows serve windows up to 30 days (SLOs, Requests), day rows the 90-day windows.
     VIGIL_ROLLUP_HOURLY_RETENTION_DAYS: z.coerce
       .number()
@@ -143,6 +145,7 @@ export const env = createEnv({
     VIGIL_INGEST_RATE_PER_MINUTE: process.env.VIGIL_INGEST_RATE_PER_MINUTE,
     VIGIL_VITALS_RETENTION_DAYS: process.env.VIGIL_VITALS_RETENTION_DAYS,
     VIGIL_INGEST_MAX_ROUTES_PER_DAY: process.env.VIGIL_INGEST_MAX_ROUTES_PER_DAY,
+    VIGIL_SITE_RATE_PER_MINUTE: process.env.VIGIL_SITE_RATE_PER_MINUTE,
     VIGIL_ROLLUP_HOURLY_RETENTION_DAYS: process.env.VIGIL_ROLLUP_HOURLY_RETENTION_DAYS,
     VIGIL_ROLLUP_DAILY_RETENTION_DAYS: process.env.VIGIL_ROLLUP_DAILY_RETENTION_DAYS,
     VIGIL_BENCH_ENDPOINTS: process.env.VIGIL_BENCH_ENDPOINTS,

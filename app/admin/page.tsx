@@ -12,12 +12,19 @@ import {
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
+import { pageSite } from "@/lib/sites/page-site";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
-  const [overview, params] = await Promise.all([loadOverview(), searchParams]);
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const site = await pageSite(params);
+  const overview = await loadOverview(site.id);
   return (
     <>
       <PageHeader href="/admin" />

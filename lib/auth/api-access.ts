@@ -3,8 +3,10 @@ import type { Session } from "next-auth";
 import { requireApiSession } from "@/lib/auth/guard";
 import type { AccessRole } from "@/lib/auth/roles";
 import { env } from "@/lib/env.js";
-import { unauthorized } from "@/lib/errors";
+import { AppError, forbidden, unauthorized } from "@/lib/errors";
 import { bearerTokenMatches } from "@/lib/http/bearer";
+import { siteBySecret, siteBySlugCached } from "@/lib/sites/site-directory";
+import { VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
 
 export type ApiAccess = { via: "token" } | { via: "session"; session: Session };
 
@@ -26,10 +28,37 @@ export async function requireApiAccess(request: Request, need: AccessRole): Prom
   return { via: "session", session: await requireApiSession(need) };
 }
 
-/** Token-only endpoints (POST /api/v1/slo-events): reporters are programs, not people. */
-export function requireApiToken(request: Request): void {
-  if (!env.VIGIL_API_TOKEN)
-    throw unauthorized("API tokens are off: set VIGIL_API_TOKEN (16+ characters) on the server.");
-  if (!bearerTokenMatches(request.headers.get("authorization"), env.VIGIL_API_TOKEN))
-    throw unauthorized("Send Authorization: Bearer <VIGIL_API_TOKEN>.");
+/**
+ * The site a server-to-server call acts for: a site's server key (`x-vigil-key: sk_…` or `Authorization: Bearer
+ * sk_…`) names it; `Bearer $VIGIL_API_TOKEN` acts for any site, the one `slug` names (Vigil's own by default).
+ */
+export async function requireSiteKey(request: Request, slug?: string): Promise<number> {
+  const authorization = request.headers.get("authorization");
+  const bearer = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : null;
+  const key = request.headers.get("x-vigil-key")?.trim() ?? (bearer?.startsWith("sk_") ? bearer : null);
+  if (key) {
+    const site = await siteBySecret(key);
+    if (!site) throw unauthorized("The site key is not valid (rotated, or of a deleted site).");
+    if (slug && slug !== site.slug) throw forbidden("This key belongs to another site.");
+    return site.id;
+  }
+  if (env.VIGIL_API_TOKEN && bearerTokenMatches(authorization, env.VIGIL_API_TOKEN)) {
+    const site = await siteBySlugCached(slug ?? VIGIL_SITE_SLUG);
+    if (!site) throw new AppError("not_found", `No site "${String(slug).slice(0, 40)}".`);
+    return site.id;
+  }
+  throw unauthorized("Send the site's server key as x-vigil-key: sk_… (or Authorization: Bearer <VIGIL_API_TOKEN>).");
+}
+
+/** The `site` query parameter of an API call (a slug), if any. */
+export function siteParam(request: Request): string | undefined {
+  return new URL(request.url).searchParams.get("site")?.slice(0, 40) || undefined;
+}
+
+/** The site an API read names with `?site=<slug>`, Vigil's own by default; 404 for an unknown slug. */
+export async function apiSiteId(request: Request): Promise<number> {
+  const slug = siteParam(request) ?? VIGIL_SITE_SLUG;
+  const site = await siteBySlugCached(slug);
+  if (!site) throw new AppError("not_found", `No site "${slug}".`);
+  return site.id;
 }

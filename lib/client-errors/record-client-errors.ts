@@ -5,13 +5,15 @@ import { storedRoutes } from "@/lib/ingest/browser-limits";
 import { normalizeRoute } from "@/lib/vitals/route-normalize";
 
 /** Adds a browser's error counts to the hour's rows, under the routes vitals use (normalised, capped per day). */
-export async function recordClientErrors(report: ClientErrorReport, now = new Date()): Promise<number> {
+export async function recordClientErrors(siteId: number, report: ClientErrorReport, now = new Date()): Promise<number> {
   const errors = report.errors.map((e) => ({ route: normalizeRoute(e.route), count: e.count }));
   const stored = await storedRoutes(
+    siteId,
     errors.map((e) => e.route),
     now,
   );
   return addClientErrors(
+    siteId,
     errors.map((e) => ({ route: stored(e.route), count: e.count })),
     now,
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { isDataError } from "@/lib/db/pg-errors";
 import { AppError, unavailable } from "@/lib/errors";
-import { storedRoutes } from "@/lib/ingest/browser-limits";
+import { checkSiteRate, storedRoutes } from "@/lib/ingest/browser-limits";
 import { GroupCommitter, OverloadedError } from "@/lib/ingest/group-commit";
 import { observeAcceptedBeacon } from "@/lib/telemetry/ingest-metrics";
 import type { VitalsBeacon } from "@/lib/vitals/beacon-schema";
@@ -25,9 +25,10 @@ const committer = (): Committer =>
       }),
   );
 
-export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
+export function toRows(siteId: number, beacon: VitalsBeacon, client: ClientContext, now: Date): VitalRow[] {
   const device = client.device ?? beacon.device ?? "unknown";
   return beacon.metrics.map((m) => ({
+    siteId,
     ts: now,
     metric: m.name,
     value: m.value,
@@ -45,10 +46,17 @@ export function toRows(beacon: VitalsBeacon, client: ClientContext, now: Date): 
   }));
 }
 
-/** Stores a validated beacon; resolves with the number of values once they are committed. */
-export async function ingestVitals(beacon: VitalsBeacon, client: ClientContext, now = new Date()): Promise<number> {
-  const rows = toRows(beacon, client, now);
+/** Stores a validated beacon of a site; resolves with the number of values once they are committed. */
+export async function ingestVitals(
+  siteId: number,
+  beacon: VitalsBeacon,
+  client: ClientContext,
+  now = new Date(),
+): Promise<number> {
+  checkSiteRate(siteId);
+  const rows = toRows(siteId, beacon, client, now);
   const stored = await storedRoutes(
+    siteId,
     rows.map((r) => r.route),
     now,
   );

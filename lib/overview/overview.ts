@@ -33,7 +33,7 @@ function last24Hours(now = Date.now()) {
 }
 
 /** Read model of the admin Overview page and GET /api/admin/overview. */
-export async function loadOverview(): Promise<Overview> {
+export async function loadOverview(siteId: number): Promise<Overview> {
   const database = await checkDatabase();
   if (!database.ok)
     return {
@@ -51,14 +51,14 @@ export async function loadOverview(): Promise<Overview> {
   const [databaseFacts, users, vitals24h, requests24h, browserErrors24h, errorBudget, uptime] = await Promise.all([
     loadDatabaseFacts(),
     countUsers().catch(() => null),
-    readWindowRollups(windowPlanFor("24h"), {}).then(
+    readWindowRollups(siteId, windowPlanFor("24h"), {}).then(
       (rows) => summaryByMetric(rows, 0.75),
       () => null,
     ),
-    loadRequestTotals("24h").catch(() => null),
-    readClientErrorTotals(...last24Hours()).catch(() => null),
-    loadBudgetOverview().catch(() => null),
-    loadUptimeSummary().then(
+    loadRequestTotals(siteId, "24h").catch(() => null),
+    readClientErrorTotals(siteId, ...last24Hours()).catch(() => null),
+    loadBudgetOverview(siteId).catch(() => null),
+    loadUptimeSummary(siteId).then(
       (summary) => ({ summary, error: false }),
       () => ({ summary: null, error: true }),
     ),

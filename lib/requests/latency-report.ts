@@ -12,8 +12,8 @@ export type LatencyReport = {
 };
 
 /** GET /api/observability/latency: the same figures as the overview's latency card. */
-export async function loadLatencyReport(now = new Date()): Promise<LatencyReport> {
-  const t = await loadRequestTotals("24h", now);
+export async function loadLatencyReport(siteId: number, now = new Date()): Promise<LatencyReport> {
+  const t = await loadRequestTotals(siteId, "24h", now);
   return {
     window: "24h",
     requests: t.requests,

@@ -28,6 +28,7 @@ export type RequestsReport = {
 
 /** Everything the Requests page and GET /api/admin/requests show, from the rollups of the window's grain. */
 export async function loadRequestsReport(
+  siteId: number,
   query: RequestsQuery,
   now = new Date(),
   client?: DbClient,
@@ -35,9 +36,9 @@ export async function loadRequestsReport(
   const plan = planRequestWindow(query.window, now);
   const filter = { route: query.route, method: query.method };
   const [cells, steps, keys] = await Promise.all([
-    readRequestCells(plan, filter, client),
-    readRequestSteps(plan, filter, client),
-    readRequestKeys(plan, undefined, client),
+    readRequestCells(siteId, plan, filter, client),
+    readRequestSteps(siteId, plan, filter, client),
+    readRequestKeys(siteId, plan, undefined, client),
   ]);
   const routes = byRoute(cells, plan.elapsedMinutes);
   return {
@@ -63,10 +64,11 @@ export async function loadRequestsReport(
 
 /** Totals only, for the overview cards. */
 export async function loadRequestTotals(
+  siteId: number,
   window: RequestWindowKey,
   now = new Date(),
   client?: DbClient,
 ): Promise<RequestTotals> {
   const plan = planRequestWindow(window, now);
-  return totalsOf(await readRequestCells(plan, {}, client), plan.elapsedMinutes);
+  return totalsOf(await readRequestCells(siteId, plan, {}, client), plan.elapsedMinutes);
 }

@@ -21,8 +21,9 @@ export const JOBS: readonly JobSpec[] = [
     name: "vitals-retention",
     everyMs: HOUR,
     lockKey: 727_001,
-    describe: "Deletes raw web vitals older than VIGIL_VITALS_RETENTION_DAYS (rollups stay).",
-    run: async ({ now }) => ({ deleted: await (await import("@/lib/vitals/retention")).pruneRawVitals(now) }),
+    describe:
+      "Drops the day partitions of raw web vitals older than VIGIL_VITALS_RETENTION_DAYS (rollups stay) and creates the partitions of the next days.",
+    run: async ({ now }) => (await import("@/lib/vitals/retention")).maintainRawVitals(now),
   },
   {
     name: "request-rollup-prune",

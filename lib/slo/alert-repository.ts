@@ -8,6 +8,7 @@ export type StoredFigures = { fired: AlertFigures | null; latest: AlertFigures }
 export type AlertState = "pending" | "firing" | "resolved";
 
 export type AlertRow = {
+  siteId: number;
   id: bigint;
   fingerprint: string;
   slo: string;
@@ -26,24 +27,29 @@ export type OpenAlertRow = AlertRow & { state: "pending" | "firing" };
 
 const json = (f: StoredFigures) => f as unknown as Prisma.InputJsonObject;
 
-/** Open (pending or firing) alerts, of some SLOs or all. */
-export function readOpenAlerts(slos?: readonly string[], client: DbClient = db): Promise<OpenAlertRow[]> {
+/** Open (pending or firing) alerts of a site, of some SLOs or all. */
+export function readOpenAlerts(
+  siteId: number,
+  slos?: readonly string[],
+  client: DbClient = db,
+): Promise<OpenAlertRow[]> {
   return client.alert.findMany({
-    where: { state: { in: ["pending", "firing"] }, ...(slos ? { slo: { in: [...slos] } } : {}) },
+    where: { siteId, state: { in: ["pending", "firing"] }, ...(slos ? { slo: { in: [...slos] } } : {}) },
     orderBy: { startedAt: "desc" },
   }) as Promise<OpenAlertRow[]>;
 }
 
 /** Newest first, resolved ones only (history), bounded. */
-export function readResolvedAlerts(limit: number, client: DbClient = db): Promise<AlertRow[]> {
+export function readResolvedAlerts(siteId: number, limit: number, client: DbClient = db): Promise<AlertRow[]> {
   return client.alert.findMany({
-    where: { state: "resolved" },
+    where: { siteId, state: "resolved" },
     orderBy: { startedAt: "desc" },
     take: limit,
   }) as Promise<AlertRow[]>;
 }
 
 export type NewAlert = {
+  siteId: number;
   fingerprint: string;
   slo: string;
   rule: string;
@@ -60,10 +66,11 @@ export type NewAlert = {
  */
 export async function insertOpenAlert(a: NewAlert, tx: DbClient): Promise<bigint | null> {
   const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
-    INSERT INTO alerts (fingerprint, slo, rule, severity, state, started_at, fired_at, last_eval_at, figures, summary)
-    VALUES (${a.fingerprint}, ${a.slo}, ${a.rule}, ${a.severity}::"AlertSeverity", ${a.state}::"AlertState", ${a.now},
-            ${a.state === "firing" ? a.now : null}, ${a.now}, ${JSON.stringify(a.figures)}::jsonb, ${a.summary})
-    ON CONFLICT (fingerprint) WHERE state IN ('pending', 'firing') DO NOTHING
+    INSERT INTO alerts (site_id, fingerprint, slo, rule, severity, state, started_at, fired_at, last_eval_at, figures,
+                        summary)
+    VALUES (${a.siteId}, ${a.fingerprint}, ${a.slo}, ${a.rule}, ${a.severity}::"AlertSeverity", ${a.state}::"AlertState",
+            ${a.now}, ${a.state === "firing" ? a.now : null}, ${a.now}, ${JSON.stringify(a.figures)}::jsonb, ${a.summary})
+    ON CONFLICT (site_id, fingerprint) WHERE state IN ('pending', 'firing') DO NOTHING
     RETURNING id`;
   return rows[0]?.id ?? null;
 }
@@ -110,11 +117,12 @@ export async function refreshOpenAlert(
   });
 }
 
-/** Open alerts per (slo, severity, state), for the vigil_alerts_open gauge. */
+/** Open alerts per (site, slo, severity, state), for the vigil_alerts_open gauge. */
 export function countOpenAlerts(
   client: DbClient = db,
-): Promise<Array<{ slo: string; severity: Severity; state: AlertState; n: number }>> {
+): Promise<Array<{ site: string; slo: string; severity: Severity; state: AlertState; n: number }>> {
   return client.$queryRaw`
-    SELECT slo, severity::text AS severity, state::text AS state, count(*)::int AS n FROM alerts
-    WHERE state IN ('pending', 'firing') GROUP BY 1, 2, 3`;
+    SELECT s.slug AS site, a.slo, a.severity::text AS severity, a.state::text AS state, count(*)::int AS n
+    FROM alerts a JOIN sites s ON s.id = a.site_id
+    WHERE a.state IN ('pending', 'firing') GROUP BY 1, 2, 3, 4`;
 }

@@ -51,10 +51,10 @@ function view(a: AlertRow): AlertView {
 }
 
 /** The Alerts page: open alerts (firing first), the latest resolved ones, and when the evaluator last ran. */
-export async function loadAlertsPage(): Promise<AlertsPageData> {
+export async function loadAlertsPage(siteId: number): Promise<AlertsPageData> {
   const [open, history, last] = await Promise.all([
-    readOpenAlerts(),
-    readResolvedAlerts(HISTORY),
+    readOpenAlerts(siteId),
+    readResolvedAlerts(siteId, HISTORY),
     lastJobStart("slo-evaluate").catch(() => null),
   ]);
   const rank = (a: AlertRow) => (a.state === "firing" ? 0 : 1) + (a.severity === "page" ? 0 : 2);

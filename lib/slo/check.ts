@@ -9,9 +9,9 @@ export type SloCheck = SloReport & { evaluation: { outcome: JobResult["outcome"]
  * POST /api/observability/slo/check: runs the slo-evaluate job now, through the scheduler (its advisory lock keeps
  * it from racing the minute's run; the run is recorded), then reports what the alerts look like after it.
  */
-export async function runSloCheck(): Promise<SloCheck> {
+export async function runSloCheck(siteId: number): Promise<SloCheck> {
   const run = await runJob("slo-evaluate", "manual", { force: true });
   const changes = run.outcome === "ok" ? ((run.detail.changes as AlertChange[] | undefined) ?? []) : [];
   if (run.outcome === "failed") throw new Error(`SLO evaluation failed: ${run.error}`);
-  return { ...(await loadSloReport()), evaluation: { outcome: run.outcome, changes } };
+  return { ...(await loadSloReport(siteId)), evaluation: { outcome: run.outcome, changes } };
 }

@@ -20,9 +20,12 @@ import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { ABSENT_RULE, fingerprintOf, type RuleId, type Severity } from "@/lib/slo/rules";
 import type { SloSpec } from "@/lib/slo/spec";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
+import { listSites } from "@/lib/sites/sites";
 import { telemetry } from "@/lib/telemetry/registry";
 
 export type AlertChange = {
+  site: string;
   slo: string;
   rule: string;
   change: Exclude<Transition["kind"], "none" | "hold">;
@@ -62,7 +65,10 @@ function checksOf(m: SloMeasurement): RuleCheck[] {
   return checks;
 }
 
+type SiteRef = { id: number; slug: string; name: string };
+
 function notification(
+  site: SiteRef,
   spec: Pick<SloSpec, "id" | "name" | "objective" | "window" | "runbookUrl">,
   alert: { id: bigint; rule: string; severity: Severity },
   state: "firing" | "resolved",
@@ -70,16 +76,18 @@ function notification(
   summary: string,
   now: Date,
 ) {
+  const title = alertTitle(spec, alert.severity, alert.rule, state);
   return {
     key: `alert:${alert.id}:${state}`,
     type: state === "firing" ? ("alert.firing" as const) : ("alert.resolved" as const),
     severity: alert.severity,
-    title: alertTitle(spec, alert.severity, alert.rule, state),
+    title: site.id === VIGIL_SITE_ID ? title : `[${site.name}] ${title}`,
     summary,
-    path: "/admin/alerts",
+    path: site.id === VIGIL_SITE_ID ? "/admin/alerts" : `/admin/alerts?site=${site.slug}`,
     at: now.toISOString(),
     data: {
       alertId: String(alert.id),
+      site: site.slug,
       slo: spec.id,
       rule: alert.rule,
       objective: spec.objective,
@@ -92,6 +100,7 @@ function notification(
 
 /** Applies one rule's step; a state change and its notification commit in one transaction. */
 async function apply(
+  site: SiteRef,
   spec: SloSpec,
   check: RuleCheck,
   open: OpenAlertRow | undefined,
@@ -100,6 +109,7 @@ async function apply(
   const step = nextTransition(open ?? null, check.holds, now, check.forMinutes);
   const summary = check.summary;
   const change = (kind: AlertChange["change"], id: bigint): AlertChange => ({
+    site: site.slug,
     slo: spec.id,
     rule: check.rule,
     change: kind,
@@ -118,6 +128,7 @@ async function apply(
       const id = await db.$transaction(async (tx) => {
         const id = await insertOpenAlert(
           {
+            siteId: site.id,
             fingerprint: fingerprintOf(spec.id, check.rule),
             slo: spec.id,
             rule: check.rule,
@@ -133,6 +144,7 @@ async function apply(
           await enqueueNotification(
             tx,
             notification(
+              site,
               spec,
               { id, rule: check.rule, severity: check.severity },
               "firing",
@@ -152,6 +164,7 @@ async function apply(
         await enqueueNotification(
           tx,
           notification(
+            site,
             spec,
             { id: open!.id, rule: check.rule, severity: check.severity },
             "firing",
@@ -171,6 +184,7 @@ async function apply(
         await enqueueNotification(
           tx,
           notification(
+            site,
             spec,
             { id: open!.id, rule: check.rule, severity: check.severity },
             "resolved",
@@ -193,22 +207,23 @@ async function apply(
  * resolves alerts of SLOs or rules that no longer exist, which nothing would otherwise ever close.
  */
 export async function evaluateSlos(
+  site: SiteRef,
   specs: readonly SloSpec[],
   now = new Date(),
   { configured = false } = {},
 ): Promise<EvaluationResult> {
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
-  const open = await readOpenAlerts(configured ? undefined : specs.map((s) => s.id));
+  const open = await readOpenAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
   const openByFingerprint = new Map(open.map((a) => [a.fingerprint, a]));
   const seen = new Set<string>();
   for (const spec of specs) {
-    const m = await measureSlo(spec, now);
+    const m = await measureSlo(site.id, spec, now);
     measurements.push(m);
     for (const check of checksOf(m)) {
       const fingerprint = fingerprintOf(spec.id, check.rule);
       seen.add(fingerprint);
-      const c = await apply(spec, check, openByFingerprint.get(fingerprint), now);
+      const c = await apply(site, spec, check, openByFingerprint.get(fingerprint), now);
       if (c) changes.push(c);
     }
   }
@@ -231,7 +246,7 @@ export async function evaluateSlos(
       figures: { rule: stale.rule as RuleId, reason },
       summary: `${spec.name}: ${reason}`,
     };
-    const c = await apply(spec as SloSpec, check, stale, now);
+    const c = await apply(site, spec as SloSpec, check, stale, now);
     if (c) changes.push(c);
   }
   await updateOpenGauge().catch((err: unknown) => logger.warn({ err }, "could not count open alerts"));
@@ -242,11 +257,20 @@ async function updateOpenGauge() {
   const rows = await countOpenAlerts();
   const gauge = telemetry().alertsOpen;
   gauge.reset();
-  for (const r of rows) gauge.set({ slo: r.slo, severity: r.severity, state: r.state }, r.n);
+  for (const r of rows) gauge.set({ site: r.site, slo: r.slo, severity: r.severity, state: r.state }, r.n);
 }
 
-/** The job's run: every configured SLO; its detail (job_runs) lists the alert changes. */
-export async function evaluateConfiguredSlos(now: Date): Promise<{ slos: number; changes: AlertChange[] }> {
-  const result = await evaluateSlos(sloSpecs(), now, { configured: true });
-  return { slos: result.measurements.length, changes: result.changes };
+/** The job's run: every configured SLO of every site; its detail (job_runs) lists the alert changes. */
+export async function evaluateConfiguredSlos(
+  now: Date,
+): Promise<{ sites: number; slos: number; changes: AlertChange[] }> {
+  const sites = await listSites();
+  let slos = 0;
+  const changes: AlertChange[] = [];
+  for (const site of sites) {
+    const result = await evaluateSlos(site, sloSpecs(), now, { configured: true });
+    slos += result.measurements.length;
+    changes.push(...result.changes);
+  }
+  return { sites: sites.length, slos, changes };
 }

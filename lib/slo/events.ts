@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sloSpecs } from "@/lib/slo/config";
+import { siteSlugOf } from "@/lib/sites/site-directory";
 import { addSloEvents } from "@/lib/slo/slo-event-repository";
 import type { SloSpec } from "@/lib/slo/spec";
 import { telemetry } from "@/lib/telemetry/registry";
@@ -22,6 +23,7 @@ export type SloEventReport = z.infer<typeof SloEventReport>;
 
 /** Adds a report into its SLO's minute (slo_event_rollups) and counts it; only configured custom SLOs accept events. */
 export async function recordSloEvents(
+  siteId: number,
   report: SloEventReport,
   specs: readonly SloSpec[] = sloSpecs(),
   now = new Date(),
@@ -33,8 +35,9 @@ export async function recordSloEvents(
       "bad_request",
       `SLO "${spec.id}" is measured from ${spec.kind} data; only custom SLOs take reported events.`,
     );
-  await addSloEvents(spec.id, { good: report.good, total: report.total }, now);
+  await addSloEvents(siteId, spec.id, { good: report.good, total: report.total }, now);
   const counter = telemetry().sloEvents;
-  if (report.good) counter.inc({ slo: spec.id, outcome: "good" }, report.good);
-  if (report.total > report.good) counter.inc({ slo: spec.id, outcome: "bad" }, report.total - report.good);
+  const site = siteSlugOf(siteId);
+  if (report.good) counter.inc({ site, slo: spec.id, outcome: "good" }, report.good);
+  if (report.total > report.good) counter.inc({ site, slo: spec.id, outcome: "bad" }, report.total - report.good);
 }

@@ -16,6 +16,7 @@ import { rangeEndingAt } from "@/lib/slo/windows";
 
 /** Everything one evaluation knows about an SLO at `now`: counts per window and what the rules make of them. */
 export type SloMeasurement = {
+  siteId: number;
   spec: SloSpec;
   now: Date;
   counts: CountsByWindow;
@@ -24,12 +25,18 @@ export type SloMeasurement = {
   absent: AbsentVerdict | null;
 };
 
-export async function measureSlo(spec: SloSpec, now: Date, client: DbClient = db): Promise<SloMeasurement> {
-  const source = sloSource(spec, client);
+export async function measureSlo(
+  siteId: number,
+  spec: SloSpec,
+  now: Date,
+  client: DbClient = db,
+): Promise<SloMeasurement> {
+  const source = sloSource(siteId, spec, client);
   const counts = new Map<number, Counts>();
   // One window at a time: a few small indexed reads per SLO, without crowding the pool every minute.
   for (const minutes of windowsToMeasure(spec)) counts.set(minutes, await source.counts(rangeEndingAt(now, minutes)));
   return {
+    siteId,
     spec,
     now,
     counts,

@@ -25,8 +25,11 @@ const alertRef = (a: OpenAlertRow): AlertRef => ({
   summary: a.summary,
 });
 
-async function reportOf(measurements: readonly SloMeasurement[], now: Date): Promise<SloReport> {
-  const open = await readOpenAlerts(measurements.map((m) => m.spec.id));
+async function reportOf(siteId: number, measurements: readonly SloMeasurement[], now: Date): Promise<SloReport> {
+  const open = await readOpenAlerts(
+    siteId,
+    measurements.map((m) => m.spec.id),
+  );
   return {
     generatedAt: now.toISOString(),
     slos: measurements.map((m) => reportItem(m.spec, m, open.filter((a) => a.slo === m.spec.id).map(alertRef))),
@@ -34,22 +37,30 @@ async function reportOf(measurements: readonly SloMeasurement[], now: Date): Pro
 }
 
 /** GET /api/observability/slo: every SLO measured now, with its open alerts. Reads only; alerts move in the job. */
-export async function loadSloReport(specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<SloReport> {
+export async function loadSloReport(
+  siteId: number,
+  specs: readonly SloSpec[] = sloSpecs(),
+  now = new Date(),
+): Promise<SloReport> {
   const measurements: SloMeasurement[] = [];
-  for (const spec of specs) measurements.push(await measureSlo(spec, now));
-  return reportOf(measurements, now);
+  for (const spec of specs) measurements.push(await measureSlo(siteId, spec, now));
+  return reportOf(siteId, measurements, now);
 }
 
 /** The SLOs page: the report plus, per SLO, its window in chart steps. */
-export async function loadSloPage(specs: readonly SloSpec[] = sloSpecs(), now = new Date()): Promise<SloPageData> {
-  const report = await loadSloReport(specs, now);
+export async function loadSloPage(
+  siteId: number,
+  specs: readonly SloSpec[] = sloSpecs(),
+  now = new Date(),
+): Promise<SloPageData> {
+  const report = await loadSloReport(siteId, specs, now);
   const charts: SloChart[] = [];
   for (const spec of specs) {
     const plan = seriesPlan(spec.window, now);
     charts.push({
       id: spec.id,
       stepMinutes: plan.stepMinutes,
-      points: sloSeries(await sloSource(spec).steps(plan), plan, spec.objective),
+      points: sloSeries(await sloSource(siteId, spec).steps(plan), plan, spec.objective),
     });
   }
   const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
@@ -64,6 +75,7 @@ export type BudgetOverview = {
 
 /** Overview card: the SLO with the least error budget left (only its window is measured, one read per SLO). */
 export async function loadBudgetOverview(
+  siteId: number,
   specs: readonly SloSpec[] = sloSpecs(),
   now = new Date(),
 ): Promise<BudgetOverview> {
@@ -71,7 +83,7 @@ export async function loadBudgetOverview(
   let withData = 0;
   for (const spec of specs) {
     const remaining = errorBudget(
-      await sloSource(spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
+      await sloSource(siteId, spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
       spec.objective,
     ).remainingRatio;
     if (remaining === null) continue;

@@ -33,6 +33,7 @@ const segmentSql = (segments: readonly Segment[]) =>
 // Histograms are merged per bucket key in SQL, so a window returns one small object however many rows it spans.
 /** Totals over the segments; the histogram only when asked (latency SLOs), as merging it is most of the cost. */
 export async function readRequestAgg(
+  siteId: number,
   selection: RequestSelection,
   segments: readonly Segment[],
   withHist: boolean,
@@ -44,13 +45,15 @@ export async function readRequestAgg(
         SELECT h.key, sum(h.value::bigint) AS n FROM r CROSS JOIN LATERAL jsonb_each_text(r.hist) AS h(key, value) GROUP BY h.key) k)`
     : Prisma.sql`'{}'::jsonb`;
   const [row] = await client.$queryRaw<RequestAgg[]>`
-    WITH r AS (SELECT status_class, count, hist FROM request_rollups WHERE (${segmentSql(segments)}) ${selectionSql(selection)})
+    WITH r AS (SELECT status_class, count, hist FROM request_rollups
+      WHERE site_id = ${siteId} AND (${segmentSql(segments)}) ${selectionSql(selection)})
     SELECT coalesce(sum(count), 0)::float8 AS total, coalesce(sum(count) FILTER (WHERE status_class = 5), 0)::float8 AS bad, ${hist} AS hist FROM r`;
   return row ?? { total: 0, bad: 0, hist: {} };
 }
 
 /** Hourly rows merged per chart step (steps aligned on plan.start). */
 export function readRequestSteps(
+  siteId: number,
   selection: RequestSelection,
   plan: SeriesPlan,
   withHist: boolean,
@@ -63,7 +66,7 @@ export function readRequestSteps(
   return client.$queryRaw<RequestStepAgg[]>`
     WITH r AS (
       SELECT date_bin(make_interval(mins => ${plan.stepMinutes}::int), bucket_start, ${plan.start}::timestamptz) AS t, status_class, count, hist
-      FROM request_rollups WHERE grain = 'hour'::"RequestGrain" AND bucket_start >= ${plan.start} AND bucket_start < ${plan.end} ${selectionSql(selection)}),
+      FROM request_rollups WHERE site_id = ${siteId} AND grain = 'hour'::"RequestGrain" AND bucket_start >= ${plan.start} AND bucket_start < ${plan.end} ${selectionSql(selection)}),
     counts AS (SELECT t, sum(count)::float8 AS total, coalesce(sum(count) FILTER (WHERE status_class = 5), 0)::float8 AS bad FROM r GROUP BY t)
     ${hists}
     SELECT c.t, c.total, c.bad, coalesce(h.hist, '{}'::jsonb) AS hist FROM counts c LEFT JOIN hists h USING (t) ORDER BY c.t`;

@@ -21,7 +21,8 @@ const MINUTE_ROLLUPS_KEPT = 47 * HOUR;
 const rawVitalsKept = () => env.VIGIL_VITALS_RETENTION_DAYS * 24 * HOUR - HOUR;
 const before = (d: Date, ms: number) => new Date(d.getTime() - ms);
 
-export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
+/** The source of one SLO spec evaluated for one site. */
+export function sloSource(siteId: number, spec: SloSpec, client: DbClient = db): SloSource {
   switch (spec.kind) {
     case "availability":
     case "latency": {
@@ -36,6 +37,7 @@ export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
         counts: async (range) =>
           toCounts(
             await readRequestAgg(
+              siteId,
               selection,
               segmentsOf(range, before(range.to, MINUTE_ROLLUPS_KEPT)),
               latency !== null,
@@ -43,7 +45,7 @@ export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
             ),
           ),
         steps: async (plan) =>
-          (await readRequestSteps(selection, plan, latency !== null, client)).map((s) => ({
+          (await readRequestSteps(siteId, selection, plan, latency !== null, client)).map((s) => ({
             t: s.t.getTime(),
             ...toCounts(s),
           })),
@@ -51,18 +53,18 @@ export function sloSource(spec: SloSpec, client: DbClient = db): SloSource {
     }
     case "vitals":
       return {
-        counts: (range) => readVitalCounts(spec, segmentsOf(range, before(range.to, rawVitalsKept())), client),
-        steps: (plan) => readVitalSteps(spec, plan, client),
+        counts: (range) => readVitalCounts(siteId, spec, segmentsOf(range, before(range.to, rawVitalsKept())), client),
+        steps: (plan) => readVitalSteps(siteId, spec, plan, client),
       };
     case "uptime":
       return {
-        counts: (range) => readProbeCounts(spec.monitor, range, client),
-        steps: (plan) => readProbeSteps(spec.monitor, plan, client),
+        counts: (range) => readProbeCounts(siteId, spec.monitor, range, client),
+        steps: (plan) => readProbeSteps(siteId, spec.monitor, plan, client),
       };
     case "custom":
       return {
-        counts: (range) => readEventCounts(spec.id, range, client),
-        steps: (plan) => readEventSteps(spec.id, plan, client),
+        counts: (range) => readEventCounts(siteId, spec.id, range, client),
+        steps: (plan) => readEventSteps(siteId, spec.id, plan, client),
       };
   }
 }

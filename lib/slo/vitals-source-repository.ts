@@ -15,6 +15,7 @@ const rawFilter = (s: VitalsSpec) =>
 
 /** Good-rated and all samples: hourly rollups for whole hours, raw samples (index on metric, ts) for the edges. */
 export async function readVitalCounts(
+  siteId: number,
   spec: VitalsSpec,
   segments: readonly Segment[],
   client: DbClient = db,
@@ -22,9 +23,11 @@ export async function readVitalCounts(
   const parts = segments.map((s) =>
     s.grain === "hour"
       ? Prisma.sql`SELECT sum(good)::float8 AS good, sum(count)::float8 AS total FROM vital_rollups
-          WHERE grain = 'hour' AND ${rollupLevel(spec)} AND bucket_start >= ${s.from} AND bucket_start < ${s.to}`
+          WHERE site_id = ${siteId} AND grain = 'hour' AND ${rollupLevel(spec)}
+            AND bucket_start >= ${s.from} AND bucket_start < ${s.to}`
       : Prisma.sql`SELECT (count(*) FILTER (WHERE rating = 'good'))::float8 AS good, count(*)::float8 AS total FROM vitals
-          WHERE ${rawFilter(spec)} AND ts >= ${s.from} AND ts < ${s.to}`,
+          WHERE site_id = ${siteId} AND day >= (${s.from}::timestamptz AT TIME ZONE 'UTC')::date - 1
+            AND ${rawFilter(spec)} AND ts >= ${s.from} AND ts < ${s.to}`,
   );
   if (parts.length === 0) return { good: 0, total: 0 };
   const [row] = await client.$queryRaw<Counts[]>`
@@ -32,11 +35,16 @@ export async function readVitalCounts(
   return row ?? { good: 0, total: 0 };
 }
 
-export async function readVitalSteps(spec: VitalsSpec, plan: SeriesPlan, client: DbClient = db): Promise<StepCounts[]> {
+export async function readVitalSteps(
+  siteId: number,
+  spec: VitalsSpec,
+  plan: SeriesPlan,
+  client: DbClient = db,
+): Promise<StepCounts[]> {
   const rows = await client.$queryRaw<Array<{ t: Date; good: number; total: number }>>`
     SELECT date_bin(make_interval(mins => ${plan.stepMinutes}::int), bucket_start, ${plan.start}::timestamptz) AS t,
       sum(good)::float8 AS good, sum(count)::float8 AS total
-    FROM vital_rollups WHERE grain = 'hour' AND ${rollupLevel(spec)} AND bucket_start >= ${plan.start} AND bucket_start < ${plan.end}
+    FROM vital_rollups WHERE site_id = ${siteId} AND grain = 'hour' AND ${rollupLevel(spec)} AND bucket_start >= ${plan.start} AND bucket_start < ${plan.end}
     GROUP BY 1 ORDER BY 1`;
   return rows.map((r) => ({ t: r.t.getTime(), good: r.good, total: r.total }));
 }

@@ -9,6 +9,7 @@ import { requestIdOf } from "@/lib/http/request-id";
 import { logger } from "@/lib/log/logger";
 import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
 import { normalizeMethod, RequestAggregator } from "@/lib/telemetry/request-aggregator";
+import { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 import { RouteLabeler } from "@/lib/telemetry/route-labels";
 import { requestTraceIds } from "@/lib/telemetry/trace-context";
@@ -100,8 +101,8 @@ export function instrumentHttpServer(o: HttpServerOptions): void {
       let child = state.children.get(key);
       if (!child) {
         child = {
-          count: t.httpRequests.labels(route, method, String(status)),
-          duration: t.httpDuration.labels(route, method, String(status)),
+          count: t.httpRequests.labels(VIGIL_SITE_SLUG, route, method, String(status)),
+          duration: t.httpDuration.labels(VIGIL_SITE_SLUG, route, method, String(status)),
         };
         state.children.set(key, child);
       }
@@ -122,7 +123,7 @@ export function flushRequestRollups(): Promise<void> {
   if (state.flushing) return state.flushing;
   const { cells, rows } = state.aggregator.drain();
   if (rows.length === 0) return Promise.resolve();
-  const flushing = recordJob("request-rollup-flush", () => upsertRequestRollups(rows))
+  const flushing = recordJob("request-rollup-flush", () => upsertRequestRollups(VIGIL_SITE_ID, rows))
     .then(() => undefined)
     .catch((err: unknown) => {
       state.aggregator.restore(cells);

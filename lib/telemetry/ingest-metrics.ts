@@ -1,22 +1,28 @@
 import "server-only";
+import { siteSlugOf } from "@/lib/sites/site-directory";
 import { telemetry } from "@/lib/telemetry/registry";
 import { METRICS, type MetricName } from "@/lib/vitals/metrics";
 import { processSingleton } from "@/lib/process-singleton";
 
-// Beacon routes come from browsers: past this many distinct labels, new ones share "(other)" so a hostile
+// Beacon routes come from browsers: past this many distinct labels per site, new ones share "(other)" so a hostile
 // client cannot blow up the series count of /metrics (the Postgres rollups keep every route).
 const MAX_ROUTE_LABELS = 200;
 const OTHER = "(other)";
-const routes = processSingleton("vitalRouteLabels", () => new Set<string>());
+const routes = processSingleton("vitalRouteLabels", () => new Map<number, Set<string>>());
 
-function routeLabel(route: string): string {
-  if (routes.has(route)) return route;
-  if (routes.size >= MAX_ROUTE_LABELS) return OTHER;
-  routes.add(route);
+function routeLabel(siteId: number, route: string): string {
+  let known = routes.get(siteId);
+  if (!known) {
+    known = new Set();
+    routes.set(siteId, known);
+  }
+  if (known.has(route)) return route;
+  if (known.size >= MAX_ROUTE_LABELS) return OTHER;
+  known.add(route);
   return route;
 }
 
-export type ObservedVital = { metric: MetricName; value: number; route: string; device: string };
+export type ObservedVital = { siteId: number; metric: MetricName; value: number; route: string; device: string };
 
 /** `newSamples`: the values that were not replays; histograms cannot take a replaced value back, so they see each sample once. */
 export function observeAcceptedBeacon(
@@ -28,7 +34,7 @@ export function observeAcceptedBeacon(
   t.ingestValues.inc(values.length);
   for (const v of newSamples)
     t.vitals[v.metric]
-      .labels(routeLabel(v.route), v.device)
+      .labels(siteSlugOf(v.siteId), routeLabel(v.siteId, v.route), v.device)
       .observe(METRICS[v.metric].unit === "ms" ? v.value / 1000 : v.value);
 }
 

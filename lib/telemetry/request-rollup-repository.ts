@@ -7,10 +7,10 @@ import type { RequestRollupRow } from "@/lib/telemetry/request-aggregator";
 // app instances (or serverless invocations) sum up. Runs on Prisma's pg pool like the vitals hot path.
 // `count` saturates at the int maximum: one overflowing row would otherwise fail the flush of every route.
 const UPSERT = `
-INSERT INTO request_rollups AS r (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
-SELECT * FROM unnest($1::"RequestGrain"[], $2::timestamptz[], $3::text[], $4::varchar[], $5::smallint[], $6::int[],
-                     $7::float8[], $8::jsonb[])
-ON CONFLICT (grain, bucket_start, route, method, status_class) DO UPDATE SET
+INSERT INTO request_rollups AS r (site_id, grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
+SELECT $9::int, * FROM unnest($1::"RequestGrain"[], $2::timestamptz[], $3::text[], $4::varchar[], $5::smallint[],
+                              $6::int[], $7::float8[], $8::jsonb[])
+ON CONFLICT (site_id, grain, bucket_start, route, method, status_class) DO UPDATE SET
   count = least(r.count::bigint + EXCLUDED.count, 2147483647)::int,
   duration_sum_ms = r.duration_sum_ms + EXCLUDED.duration_sum_ms,
   hist = vigil_hist_merge(r.hist, EXCLUDED.hist)`;
@@ -18,7 +18,9 @@ ON CONFLICT (grain, bucket_start, route, method, status_class) DO UPDATE SET
 const keyOf = (r: RequestRollupRow) =>
   `${r.grain}|${r.bucketStart.toISOString()}|${r.route}|${r.method}|${r.statusClass}`;
 
+/** Adds one site's rows (Vigil's own server telemetry, or an app's OTLP push) into the rollups. */
 export async function upsertRequestRollups(
+  siteId: number,
   unsorted: readonly RequestRollupRow[],
   pool: Pick<pg.Pool, "query"> = pgPool(),
 ): Promise<void> {
@@ -37,6 +39,7 @@ export async function upsertRequestRollups(
     rows.map((r) => r.count),
     rows.map((r) => r.durationSumMs),
     rows.map((r) => JSON.stringify(r.hist)),
+    siteId,
   ]);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type DbClient, type Prisma } from "@/lib/db";
+import { db, Prisma, type DbClient } from "@/lib/db";
 
 export type Monitor = Prisma.MonitorGetPayload<object>;
 export type MonitorKind = Monitor["kind"];
@@ -18,16 +18,18 @@ export type MonitorFields = Pick<
   | "graceSeconds"
 >;
 
-export function listMonitors(client: DbClient = db): Promise<Monitor[]> {
-  return client.monitor.findMany({ orderBy: [{ builtIn: "desc" }, { name: "asc" }] });
+/** Monitors of one site. */
+export function listMonitors(siteId: number, client: DbClient = db): Promise<Monitor[]> {
+  return client.monitor.findMany({ where: { siteId }, orderBy: [{ builtIn: "desc" }, { name: "asc" }] });
 }
 
+// Monitor ids are cuids, unique across sites: a form or a job names a monitor by id alone (index on id).
 export function findMonitor(id: string, client: DbClient = db): Promise<Monitor | null> {
-  return client.monitor.findUnique({ where: { id } });
+  return client.monitor.findFirst({ where: { id } });
 }
 
-export function findMonitorBySlug(slug: string, client: DbClient = db): Promise<Monitor | null> {
-  return client.monitor.findUnique({ where: { slug } });
+export function findMonitorBySlug(siteId: number, slug: string, client: DbClient = db): Promise<Monitor | null> {
+  return client.monitor.findUnique({ where: { siteId_slug: { siteId, slug } } });
 }
 
 /** Enabled monitors whose next check (or heartbeat deadline) has come, oldest first. */
@@ -62,22 +64,25 @@ export async function lockMonitor(
       : await tx.$queryRaw<
           Array<{ id: string }>
         >`SELECT id FROM monitors WHERE heartbeat_token = ${where.heartbeatToken} AND kind = 'heartbeat' FOR UPDATE`;
-  return rows[0] ? tx.monitor.findUnique({ where: { id: rows[0].id } }) : null;
+  return rows[0] ? tx.monitor.findFirst({ where: { id: rows[0].id } }) : null;
 }
 
 export function createMonitor(
-  data: MonitorFields & Pick<Monitor, "slug" | "kind" | "heartbeatToken" | "nextCheckAt">,
+  data: MonitorFields & Pick<Monitor, "siteId" | "slug" | "kind" | "heartbeatToken" | "nextCheckAt">,
   client: DbClient = db,
 ): Promise<Monitor> {
   return client.monitor.create({ data });
 }
 
-export function updateMonitor(
+export async function updateMonitor(
   id: string,
   data: Partial<MonitorFields & Pick<Monitor, "slug" | "enabled" | "nextCheckAt" | "url">>,
   client: DbClient = db,
 ): Promise<Monitor> {
-  return client.monitor.update({ where: { id }, data });
+  const found = await client.monitor.findFirst({ where: { id }, select: { siteId: true } });
+  // As Prisma's update would for a missing row (P2025): callers map it.
+  if (!found) throw new Prisma.PrismaClientKnownRequestError("monitor not found", { code: "P2025", clientVersion: "" });
+  return client.monitor.update({ where: { siteId_id: { siteId: found.siteId, id } }, data });
 }
 
 /** Deletes a monitor an admin created (its results and incidents go with it); never the built-in one. */
@@ -86,16 +91,24 @@ export async function deleteMonitor(id: string, client: DbClient = db): Promise<
   return count === 1;
 }
 
-export function setNextCheck(id: string, nextCheckAt: Date, extra: { lastPingAt?: Date } = {}, client: DbClient = db) {
-  return client.monitor.update({ where: { id }, data: { nextCheckAt, ...extra } });
+export function setNextCheck(
+  monitor: Pick<Monitor, "siteId" | "id">,
+  nextCheckAt: Date,
+  extra: { lastPingAt?: Date } = {},
+  client: DbClient = db,
+) {
+  return client.monitor.update({
+    where: { siteId_id: { siteId: monitor.siteId, id: monitor.id } },
+    data: { nextCheckAt, ...extra },
+  });
 }
 
 /** Creates the built-in self-check, or points it at `url` if that changed; its enabled flag stays the admin's. */
 export async function upsertBuiltInMonitor(
-  spec: Pick<Monitor, "slug" | "name" | "url" | "intervalSeconds" | "timeoutMs" | "nextCheckAt">,
+  spec: Pick<Monitor, "siteId" | "slug" | "name" | "url" | "intervalSeconds" | "timeoutMs" | "nextCheckAt">,
   client: DbClient = db,
 ): Promise<Monitor> {
-  const found = await client.monitor.findUnique({ where: { slug: spec.slug } });
+  const found = await client.monitor.findUnique({ where: { siteId_slug: { siteId: spec.siteId, slug: spec.slug } } });
   if (!found) {
     return client.monitor.create({
       data: {
@@ -111,5 +124,8 @@ export async function upsertBuiltInMonitor(
   }
   if (found.url === spec.url && found.builtIn) return found;
   // Found but changed: only the URL follows the configuration; the schedule and enabled flag stay.
-  return client.monitor.update({ where: { id: found.id }, data: { url: spec.url, builtIn: true } });
+  return client.monitor.update({
+    where: { siteId_id: { siteId: found.siteId, id: found.id } },
+    data: { url: spec.url, builtIn: true },
+  });
 }

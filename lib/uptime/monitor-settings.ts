@@ -43,8 +43,8 @@ const formOf = (m: Monitor): MonitorFormValues => ({
 });
 
 /** Every monitor, the built-in one first, for Settings; the page says whether the reader may see ping URLs. */
-export async function loadMonitorSettings({ admin }: { admin: boolean }): Promise<MonitorSetting[]> {
-  return (await listMonitors()).map((m) => ({
+export async function loadMonitorSettings(siteId: number, { admin }: { admin: boolean }): Promise<MonitorSetting[]> {
+  return (await listMonitors(siteId)).map((m) => ({
     id: m.id,
     slug: m.slug,
     name: m.name,

@@ -44,11 +44,11 @@ const fieldsOf = (input: MonitorInput): MonitorFields =>
         graceSeconds: input.graceSeconds,
       };
 
-async function freeSlug(name: string): Promise<string> {
+async function freeSlug(siteId: number, name: string): Promise<string> {
   const base = slugify(name);
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await findMonitorBySlug(candidate))) return candidate;
+    if (!(await findMonitorBySlug(siteId, candidate))) return candidate;
   }
   return `${base}-${newHeartbeatToken()
     .slice(0, 6)
@@ -59,11 +59,12 @@ async function freeSlug(name: string): Promise<string> {
 const slugTaken = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 /** Adds a monitor: an HTTP one is checked by the next probe run; a heartbeat one gets its token and first deadline. */
-export async function addMonitor(input: MonitorInput, now = new Date()): Promise<SaveResult> {
-  const slug = input.slug ?? (await freeSlug(input.name));
+export async function addMonitor(siteId: number, input: MonitorInput, now = new Date()): Promise<SaveResult> {
+  const slug = input.slug ?? (await freeSlug(siteId, input.name));
   const heartbeat = input.kind === "heartbeat";
   try {
     const monitor = await createMonitor({
+      siteId,
       ...fieldsOf(input),
       slug,
       kind: input.kind,

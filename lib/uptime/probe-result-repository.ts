@@ -7,10 +7,15 @@ import { UPTIME_WINDOWS, type CheckCounts, type UptimeWindowKey } from "@/lib/up
 export type StoredResult = ProbeOutcome & { ts: Date };
 export type LatencyPoint = { t: Date; p50: number; p95: number; n: number };
 
-export async function insertProbeResult(monitorId: string, result: StoredResult, client: DbClient = db): Promise<void> {
+export async function insertProbeResult(
+  monitor: { siteId: number; id: string },
+  result: StoredResult,
+  client: DbClient = db,
+): Promise<void> {
   await client.probeResult.create({
     data: {
-      monitorId,
+      siteId: monitor.siteId,
+      monitorId: monitor.id,
       ts: result.ts,
       ok: result.ok,
       statusCode: result.statusCode,
@@ -31,12 +36,17 @@ export async function latestOutcomes(monitorId: string, limit: number, client: D
   return rows.map((r) => r.ok);
 }
 
-/** The latest result of each monitor that has one (one index probe per monitor, not a scan of every result). */
-export function lastResults(client: DbClient = db): Promise<Array<StoredResult & { monitorId: string }>> {
+/** The latest result of each monitor of a site (one index probe per monitor, not a scan of every result). */
+export function lastResults(
+  siteId: number,
+  client: DbClient = db,
+): Promise<Array<StoredResult & { monitorId: string }>> {
   return client.$queryRaw`
     SELECT m.id AS "monitorId", r.ts, r.ok, r.status_code::int AS "statusCode", r.latency_ms AS "latencyMs", r.error
     FROM monitors m CROSS JOIN LATERAL (
-      SELECT ts, ok, status_code, latency_ms, error FROM probe_results WHERE monitor_id = m.id ORDER BY ts DESC, id DESC LIMIT 1) r`;
+      SELECT ts, ok, status_code, latency_ms, error FROM probe_results
+      WHERE site_id = m.site_id AND monitor_id = m.id ORDER BY ts DESC, id DESC LIMIT 1) r
+    WHERE m.site_id = ${siteId}`;
 }
 
 export function lastResultOf(monitorId: string, client: DbClient = db): Promise<StoredResult | null> {
@@ -49,6 +59,7 @@ export function lastResultOf(monitorId: string, client: DbClient = db): Promise<
 
 /** Checks and successful checks per monitor over each rolling window ending at `now`. */
 export async function countWindows(
+  siteId: number,
   now: Date,
   client: DbClient = db,
 ): Promise<Map<string, Record<UptimeWindowKey, CheckCounts>>> {
@@ -62,7 +73,7 @@ export async function countWindows(
       count(*) FILTER (WHERE ts > ${d7})::int AS "total_7d", count(*) FILTER (WHERE ts > ${d7} AND ok)::int AS "ok_7d",
       count(*) FILTER (WHERE ts > ${d30})::int AS "total_30d", count(*) FILTER (WHERE ts > ${d30} AND ok)::int AS "ok_30d",
       count(*)::int AS "total_90d", count(*) FILTER (WHERE ok)::int AS "ok_90d"
-    FROM probe_results WHERE ts > ${d90} AND ts <= ${now} GROUP BY monitor_id`;
+    FROM probe_results WHERE site_id = ${siteId} AND ts > ${d90} AND ts <= ${now} GROUP BY monitor_id`;
   return new Map(
     rows.map((r) => [
       r.monitorId,
@@ -77,6 +88,7 @@ const stepInterval = (stepMs: number) => Prisma.sql`make_interval(secs => ${step
 
 /** Checks per monitor and step in [start, end), steps aligned on `start`. */
 export async function countBuckets(
+  siteId: number,
   start: Date,
   end: Date,
   stepMs: number,
@@ -85,12 +97,13 @@ export async function countBuckets(
   const rows = await client.$queryRaw<Array<BucketRow & { monitorId: string }>>`
     SELECT monitor_id AS "monitorId", date_bin(${stepInterval(stepMs)}, ts, ${start}::timestamptz) AS t,
       count(*) FILTER (WHERE ok)::int AS ok, count(*)::int AS total
-    FROM probe_results WHERE ts >= ${start} AND ts < ${end} GROUP BY 1, 2`;
+    FROM probe_results WHERE site_id = ${siteId} AND ts >= ${start} AND ts < ${end} GROUP BY 1, 2`;
   return groupBy(rows);
 }
 
 /** Latency p50/p95 (interpolated, like Postgres' percentile_cont) per monitor and step, over checks that got an answer. */
 export async function latencyBuckets(
+  siteId: number,
   start: Date,
   end: Date,
   stepMs: number,
@@ -100,7 +113,8 @@ export async function latencyBuckets(
     SELECT monitor_id AS "monitorId", date_bin(${stepInterval(stepMs)}, ts, ${start}::timestamptz) AS t,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
       count(*)::int AS n
-    FROM probe_results WHERE ts >= ${start} AND ts < ${end} AND latency_ms IS NOT NULL GROUP BY 1, 2 ORDER BY 2`;
+    FROM probe_results WHERE site_id = ${siteId} AND ts >= ${start} AND ts < ${end} AND latency_ms IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 2`;
   return groupBy(rows);
 }
 

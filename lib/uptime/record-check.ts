@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
+import { siteSlugOf } from "@/lib/sites/site-directory";
 import { telemetry } from "@/lib/telemetry/registry";
 import { decideIncident } from "@/lib/uptime/incident-rule";
 import {
@@ -32,15 +33,16 @@ export async function recordCheck(
     async (tx) => {
       const monitor = await lockMonitor(tx, target);
       if (!monitor) return null;
-      await insertProbeResult(monitor.id, check, tx);
+      await insertProbeResult(monitor, check, tx);
       const { nextCheckAt, lastPingAt } = schedule(monitor);
-      await setNextCheck(monitor.id, nextCheckAt, lastPingAt ? { lastPingAt } : {}, tx);
+      await setNextCheck(monitor, nextCheckAt, lastPingAt ? { lastPingAt } : {}, tx);
       const recent = await latestOutcomes(monitor.id, monitor.failureThreshold, tx);
       const open = await openIncidentOf(monitor.id, tx);
       const decision = decideIncident(recent, monitor.failureThreshold, open !== null);
       if (decision.action === "open") {
         const incident = await openIncident(
           {
+            siteId: monitor.siteId,
             monitorId: monitor.id,
             openedAt: check.ts,
             failures: decision.failures,
@@ -52,17 +54,22 @@ export async function recordCheck(
         return { monitor, incident: "opened" as const, incidentId: incident.id };
       }
       if (decision.action === "resolve" && open) {
-        const incident = await resolveIncident(open.id, check.ts, tx);
+        const incident = await resolveIncident(open, check.ts, tx);
         await enqueueNotification(tx, incidentEvent("resolved", monitor, incident, check.ts));
         return { monitor, incident: "resolved" as const, incidentId: incident.id };
       }
-      if (decision.action === "extend" && open) await countIncidentFailure(open.id, tx);
+      if (decision.action === "extend" && open) await countIncidentFailure(open, tx);
       return { monitor, incident: null, incidentId: open?.id ?? null };
     },
     // Many probes finish together and the embedded database serves one connection: wait rather than fail.
     { maxWait: 15_000, timeout: 15_000 },
   );
-  if (recorded) telemetry().probeResults.inc({ monitor: recorded.monitor.slug, outcome: check.ok ? "up" : "down" });
+  if (recorded)
+    telemetry().probeResults.inc({
+      site: siteSlugOf(recorded.monitor.siteId),
+      monitor: recorded.monitor.slug,
+      outcome: check.ok ? "up" : "down",
+    });
   return recorded;
 }
 

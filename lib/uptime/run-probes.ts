@@ -1,4 +1,5 @@
 import "server-only";
+import { siteSlugOf } from "@/lib/sites/site-directory";
 import pLimit from "p-limit";
 import { logger } from "@/lib/log/logger";
 import { telemetry } from "@/lib/telemetry/registry";
@@ -71,7 +72,10 @@ export async function runUptimeProbes(
           const ts = clock();
           const p0 = performance.now();
           const outcome = await probe(monitor, probeOptions);
-          telemetry().probeDuration.observe({ monitor: monitor.slug }, (performance.now() - p0) / 1000);
+          telemetry().probeDuration.observe(
+            { site: siteSlugOf(monitor.siteId), monitor: monitor.slug },
+            (performance.now() - p0) / 1000,
+          );
           try {
             count(
               await recordCheck({ id: monitor.id }, { ...outcome, ts }, (m) => ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env.js";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { BUILT_IN_SLUG } from "@/lib/uptime/monitor-input";
 import { upsertBuiltInMonitor, type Monitor } from "@/lib/uptime/monitor-repository";
 
@@ -15,6 +16,7 @@ export const heartbeatUrl = (token: string) => instanceUrl(`/api/v1/heartbeat/${
 /** The built-in self-check ("vigil", the monitor of the shipped uptime SLO); idempotent, called by every probe run. */
 export function ensureBuiltInMonitor(now = new Date()): Promise<Monitor> {
   return upsertBuiltInMonitor({
+    siteId: VIGIL_SITE_ID,
     slug: BUILT_IN_SLUG,
     name: "Vigil",
     url: selfProbeUrl(),

@@ -80,24 +80,27 @@ const uptimeFigures = (counts: Record<UptimeWindowKey, CheckCounts> | undefined)
   });
 
 /** Everything /admin/uptime shows: per monitor its status, uptime windows, status bars and latency; recent incidents. */
-export async function loadUptimeReport({
-  now = new Date(),
-  admin = false,
-}: {
-  now?: Date;
-  admin?: boolean;
-} = {}): Promise<UptimeReport> {
+export async function loadUptimeReport(
+  siteId: number,
+  {
+    now = new Date(),
+    admin = false,
+  }: {
+    now?: Date;
+    admin?: boolean;
+  } = {},
+): Promise<UptimeReport> {
   const hours = planBar("24h", now);
   const days = planBar("90d", now);
   const lat = planSteps(LATENCY_STEP_MS, LATENCY_STEPS, now);
   const [monitors, last, windows, hourCounts, dayCounts, latency, incidents] = await Promise.all([
-    listMonitors(),
-    lastResults(),
-    countWindows(now),
-    countBuckets(hours.start, hours.end, hours.stepMs),
-    countBuckets(days.start, days.end, days.stepMs),
-    latencyBuckets(lat.start, lat.end, lat.stepMs),
-    recentIncidents(new Date(now.getTime() - INCIDENT_DAYS * 24 * HOUR), 50),
+    listMonitors(siteId),
+    lastResults(siteId),
+    countWindows(siteId, now),
+    countBuckets(siteId, hours.start, hours.end, hours.stepMs),
+    countBuckets(siteId, days.start, days.end, days.stepMs),
+    latencyBuckets(siteId, lat.start, lat.end, lat.stepMs),
+    recentIncidents(siteId, new Date(now.getTime() - INCIDENT_DAYS * 24 * HOUR), 50),
   ]);
   const lastBy = new Map(last.map((r) => [r.monitorId, r]));
   const views = incidents.map((i) => incidentView(i, now));
@@ -147,14 +150,14 @@ export type UptimeSummary = {
 } | null;
 
 /** The overview card: the monitor with the lowest 30-day uptime (the built-in one when all are equal), and how many are down. */
-export async function loadUptimeSummary(now = new Date()): Promise<UptimeSummary> {
-  const [monitors, windows] = await Promise.all([listMonitors(), countWindows(now)]);
+export async function loadUptimeSummary(siteId: number, now = new Date()): Promise<UptimeSummary> {
+  const [monitors, windows] = await Promise.all([listMonitors(siteId), countWindows(siteId, now)]);
   const enabled = monitors.filter((m) => m.enabled);
   if (enabled.length === 0) return null;
   const withData = enabled.map((m) => ({ m, c: windows.get(m.id)?.["30d"] ?? ZERO })).filter((x) => x.c.total > 0);
   // Exact comparison of ok/total without floating error: a.ok·b.total vs b.ok·a.total.
   withData.sort((a, b) => a.c.ok * b.c.total - b.c.ok * a.c.total || Number(b.m.builtIn) - Number(a.m.builtIn));
-  const open = new Set(await openIncidentMonitorIds());
+  const open = new Set(await openIncidentMonitorIds(siteId));
   const worst = withData[0];
   return {
     monitors: enabled.length,
@@ -164,8 +167,8 @@ export async function loadUptimeSummary(now = new Date()): Promise<UptimeSummary
 }
 
 /** Open incidents and those of the last `days` (the Alerts page's uptime section), open ones first. */
-export async function loadRecentIncidents(days = 7, now = new Date()): Promise<IncidentView[]> {
-  const rows = await recentIncidents(new Date(now.getTime() - days * 24 * HOUR), 50);
+export async function loadRecentIncidents(siteId: number, days = 7, now = new Date()): Promise<IncidentView[]> {
+  const rows = await recentIncidents(siteId, new Date(now.getTime() - days * 24 * HOUR), 50);
   return rows
     .map((i) => incidentView(i, now))
     .sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.openedAt - a.openedAt);

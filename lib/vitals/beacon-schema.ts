@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableString } from "@/lib/http/storable-text";
+import { PUBLIC_KEY } from "@/lib/sites/key-format";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
 
 export const MAX_BEACON_BYTES = 64 * 1024;
@@ -43,9 +44,13 @@ export const VitalMetric = z
   });
 export type VitalMetric = z.infer<typeof VitalMetric>;
 
+/** A site's public key (`pk_…`); Vigil's own pages send none. */
+export const SiteKey = z.string().regex(PUBLIC_KEY, "must be a site's public key (pk_ and 24 letters or digits)");
+
 export const VitalsBeacon = z
   .object({
     v: z.literal(1),
+    site: SiteKey.optional(),
     pageViewId: z.string().regex(/^[\w-]{8,64}$/, "must be 8–64 characters of [A-Za-z0-9_-]"),
     route: RouteTemplate,
     navigationType: z.enum(NAVIGATION_TYPES).optional(),

@@ -1,13 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { saveBudget } from "@/lib/vitals/budget-repository";
+import { SiteSlug } from "@/lib/sites/site-input";
+import { requireSite } from "@/lib/sites/sites";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
 
-export const BUDGET_FIELDS = ["metric", "threshold"] as const;
+export const BUDGET_FIELDS = ["site", "metric", "threshold"] as const;
 
 /** The budget form: a metric and its threshold in the metric's unit; empty means "back to the default". */
 export const BudgetInput = z
   .object({
+    site: SiteSlug,
     metric: z.enum(METRIC_NAMES, { error: "Unknown metric." }),
     threshold: z.preprocess(
       (v) => String(v ?? "").trim(),
@@ -26,4 +29,6 @@ export const BudgetInput = z
   });
 export type BudgetInput = z.infer<typeof BudgetInput>;
 
-export const setBudget = ({ metric, threshold }: BudgetInput) => saveBudget(metric, threshold);
+export async function setBudget({ site, metric, threshold }: BudgetInput): Promise<void> {
+  await saveBudget((await requireSite(site)).id, metric, threshold);
+}

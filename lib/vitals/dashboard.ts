@@ -35,7 +35,11 @@ export type VitalsDashboard = {
 };
 
 /** Everything the Web Vitals page shows, from rollups (fast at any window) plus raw rows for attribution. */
-export async function loadVitalsDashboard(params: VitalsSearchParams, now = new Date()): Promise<VitalsDashboard> {
+export async function loadVitalsDashboard(
+  siteId: number,
+  params: VitalsSearchParams,
+  now = new Date(),
+): Promise<VitalsDashboard> {
   const plan = windowPlanFor(params.window, now);
   const filter = { route: params.route, device: params.device };
   const grain = WINDOWS[params.window] <= 7 * 24 ? "hour" : "day";
@@ -46,13 +50,13 @@ export async function loadVitalsDashboard(params: VitalsSearchParams, now = new 
     to: plan.end,
   };
   const [rows, perRouteRows, seriesRows, budgets, lcp, inp, routeRows] = await Promise.all([
-    readWindowRollups(plan, filter),
-    readTopRouteRollups(plan, { ...filter, metric: params.metric }, TOP_ROUTES),
-    readGrainRollups(grain, seriesRange, { ...filter, metric: params.metric }),
-    readBudgets(),
-    readPoorTargets("LCP", attributionRange, filter),
-    readPoorTargets("INP", attributionRange, filter),
-    readRoutes(plan),
+    readWindowRollups(siteId, plan, filter),
+    readTopRouteRollups(siteId, plan, { ...filter, metric: params.metric }, TOP_ROUTES),
+    readGrainRollups(siteId, grain, seriesRange, { ...filter, metric: params.metric }),
+    readBudgets(siteId),
+    readPoorTargets(siteId, "LCP", attributionRange, filter),
+    readPoorTargets(siteId, "INP", attributionRange, filter),
+    readRoutes(siteId, plan),
   ]);
   const p = params.p / 100;
   const summary = summaryByMetric(rows, p);

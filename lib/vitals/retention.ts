@@ -4,17 +4,26 @@ import { env } from "@/lib/env.js";
 import { pruneBrowserRoutes } from "@/lib/ingest/browser-route-repository";
 import { logger } from "@/lib/log/logger";
 import { pruneHourRollups } from "@/lib/telemetry/request-rollup-repository";
-import { pruneVitalRollups, pruneVitals } from "@/lib/vitals/vitals-repository";
+import { dropVitalPartitionsBefore, ensureVitalPartitions, pruneVitalRollups } from "@/lib/vitals/vitals-repository";
 
 const DAY = 24 * 3_600_000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
 
-/** Deletes raw vitals older than the retention window (the scheduler's "vitals-retention" job). */
-export async function pruneRawVitals(now = new Date()): Promise<number> {
-  const before = daysBefore(now, env.VIGIL_VITALS_RETENTION_DAYS);
-  const deleted = await pruneVitals(before);
-  logger.info({ job: "vitals-retention", deleted, before: before.toISOString() }, "pruned raw vitals");
-  return deleted;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+/** Partitions made ahead of time, so ingest rarely has to create the day it writes into. */
+const DAYS_AHEAD = 3;
+
+/**
+ * The scheduler's "vitals-retention" job: drops the day partitions older than the retention window whole (no
+ * DELETE) and makes sure today's and the next days' partitions exist (ADR 0011).
+ */
+export async function maintainRawVitals(now = new Date()): Promise<{ dropped: number; ensured: number }> {
+  const beforeDay = dayOf(daysBefore(now, env.VIGIL_VITALS_RETENTION_DAYS));
+  const dropped = await dropVitalPartitionsBefore(beforeDay);
+  const ahead = Array.from({ length: DAYS_AHEAD + 1 }, (_, i) => dayOf(new Date(now.getTime() + i * DAY)));
+  await ensureVitalPartitions(ahead);
+  logger.info({ job: "vitals-retention", dropped, beforeDay }, "dropped raw vitals partitions");
+  return { dropped: dropped.length, ensured: ahead.length };
 }
 
 /**

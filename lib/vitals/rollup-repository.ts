@@ -46,13 +46,15 @@ const windowSql = (plan: WindowPlan) =>
  * the filter asks for; `perRoute` returns each route's rows instead of the all-routes rows.
  */
 export function readWindowRollups(
+  siteId: number,
   plan: WindowPlan,
   filter: RollupFilter,
   { perRoute = false } = {},
   client: DbClient = db,
 ): Promise<RollupRead[]> {
   return client.$queryRaw<RollupRead[]>`
-    SELECT ${COLUMNS} FROM vital_rollups WHERE (${windowSql(plan)}) ${levelSql(filter, perRoute)}`;
+    SELECT ${COLUMNS} FROM vital_rollups
+    WHERE site_id = ${siteId} AND (${windowSql(plan)}) ${levelSql(filter, perRoute)}`;
 }
 
 /**
@@ -60,12 +62,13 @@ export function readWindowRollups(
  * samples), ranked in SQL so a site with thousands of routes never ships them all to the page.
  */
 export function readTopRouteRollups(
+  siteId: number,
   plan: WindowPlan,
   filter: RollupFilter & { metric: MetricName },
   limit: number,
   client: DbClient = db,
 ): Promise<RollupRead[]> {
-  const where = Prisma.sql`(${windowSql(plan)}) ${levelSql(filter, true)}`;
+  const where = Prisma.sql`site_id = ${siteId} AND (${windowSql(plan)}) ${levelSql(filter, true)}`;
   return client.$queryRaw<RollupRead[]>`
     WITH top AS (
       SELECT route FROM vital_rollups WHERE ${where}
@@ -75,17 +78,20 @@ export function readTopRouteRollups(
 
 /** Rows of one grain over [from, to), for time series. */
 export function readGrainRollups(
+  siteId: number,
   grain: Grain,
   range: Range,
   filter: RollupFilter,
   client: DbClient = db,
 ): Promise<RollupRead[]> {
   return client.$queryRaw<RollupRead[]>`
-    SELECT ${COLUMNS} FROM vital_rollups WHERE ${rangeSql(grain, range)} ${levelSql(filter, false)} ORDER BY bucket_start`;
+    SELECT ${COLUMNS} FROM vital_rollups
+    WHERE site_id = ${siteId} AND ${rangeSql(grain, range)} ${levelSql(filter, false)} ORDER BY bucket_start`;
 }
 
 /** Most frequent element / interaction targets among poor samples (raw rows, so bounded by retention). */
 export function readPoorTargets(
+  siteId: number,
   metric: MetricName,
   range: Range,
   filter: Omit<RollupFilter, "metric">,
@@ -95,19 +101,21 @@ export function readPoorTargets(
   return client.$queryRaw<AttributionRow[]>`
     SELECT attribution_target AS target, count(*)::int AS samples, max(value) AS worst
     FROM vitals
-    WHERE metric = ${metric}::"VitalMetric" AND ts >= ${range.from} AND ts < ${range.to}
+    WHERE site_id = ${siteId} AND day >= (${range.from}::timestamptz AT TIME ZONE 'UTC')::date
+      AND metric = ${metric}::"VitalMetric" AND ts >= ${range.from} AND ts < ${range.to}
       AND rating = 'poor' AND attribution_target IS NOT NULL ${filterSql(filter)}
     GROUP BY attribution_target ORDER BY samples DESC, worst DESC LIMIT ${limit}`;
 }
 
 /** Routes that have data in the window, most traffic first (for the route filter). */
 export function readRoutes(
+  siteId: number,
   plan: WindowPlan,
   limit = 200,
   client: DbClient = db,
 ): Promise<Array<{ route: string; count: number }>> {
   return client.$queryRaw`
     SELECT route, sum(count)::float8 AS count FROM vital_rollups
-    WHERE (${windowSql(plan)}) AND route <> ${ALL_ROUTES} AND device = ${ALL_DEVICES}::"DeviceClass"
+    WHERE site_id = ${siteId} AND (${windowSql(plan)}) AND route <> ${ALL_ROUTES} AND device = ${ALL_DEVICES}::"DeviceClass"
     GROUP BY route ORDER BY count DESC LIMIT ${limit}`;
 }

@@ -6,8 +6,17 @@ import { normalizeRoute } from "./route-normalize";
 describe("rollupDeltas", () => {
   const at = (iso: string) => new Date(iso);
   const rows = [
-    { ts: at("2026-11-23T10:05:00Z"), metric: "LCP", value: 1200, rating: "good", route: "/", device: "mobile" },
     {
+      siteId: 1,
+      ts: at("2026-11-23T10:05:00Z"),
+      metric: "LCP",
+      value: 1200,
+      rating: "good",
+      route: "/",
+      device: "mobile",
+    },
+    {
+      siteId: 1,
       ts: at("2026-11-23T10:59:59Z"),
       metric: "LCP",
       value: 3000,
@@ -15,8 +24,24 @@ describe("rollupDeltas", () => {
       route: "/",
       device: "mobile",
     },
-    { ts: at("2026-11-23T11:00:00Z"), metric: "LCP", value: 5000, rating: "poor", route: "/", device: "mobile" },
-    { ts: at("2026-11-23T11:30:00Z"), metric: "CLS", value: 0.3, rating: "poor", route: "/", device: "desktop" },
+    {
+      siteId: 1,
+      ts: at("2026-11-23T11:00:00Z"),
+      metric: "LCP",
+      value: 5000,
+      rating: "poor",
+      route: "/",
+      device: "mobile",
+    },
+    {
+      siteId: 1,
+      ts: at("2026-11-23T11:30:00Z"),
+      metric: "CLS",
+      value: 0.3,
+      rating: "poor",
+      route: "/",
+      device: "desktop",
+    },
   ] as const;
 
   it("counts per hour bucket and per day bucket with the rating split and histogram", () => {
@@ -86,7 +111,7 @@ describe("normalizeRoute", () => {
 
 describe("rollupDeltas with replays", () => {
   const ts = new Date("2026-11-23T10:05:00Z");
-  const base = { ts, metric: "CLS", route: "/", device: "mobile" } as const;
+  const base = { siteId: 1, ts, metric: "CLS", route: "/", device: "mobile" } as const;
 
   it("moves a replaced sample between rating and histogram buckets without changing the count", () => {
     const deltas = rollupDeltas([
@@ -101,6 +126,18 @@ describe("rollupDeltas with replays", () => {
       ...histogramOf([0.3]),
     });
     expect(deltas).toHaveLength(8);
+  });
+
+  it("keeps sites apart: the same route, hour and device of two sites are two cells", () => {
+    const deltas = rollupDeltas([
+      { ...base, value: 0.05, rating: "good" },
+      { ...base, siteId: 2, value: 0.3, rating: "poor" },
+    ]);
+    const cells = deltas.filter((d) => d.grain === "hour" && d.route === "/" && d.device === "mobile");
+    expect(cells.map((c) => [c.siteId, c.count, c.good, c.poor])).toEqual([
+      [1, 1, 1, 0],
+      [2, 1, 0, 1],
+    ]);
   });
 
   it("drops cells that net to nothing (a replay with the same value)", () => {

@@ -4,6 +4,7 @@ import type { MetricName, Rating } from "@/lib/vitals/metrics";
 export type Grain = "hour" | "day";
 /** `weight` -1 takes a stored sample back out (a replay that replaces it); the default is +1. */
 export type RollupInput = {
+  siteId: number;
   ts: Date;
   metric: MetricName;
   value: number;
@@ -24,7 +25,7 @@ export type RollupCounts = {
   poor: number;
   hist: Histogram;
 };
-export type RollupDelta = RollupCounts & { grain: Grain; sum: number };
+export type RollupDelta = RollupCounts & { siteId: number; grain: Grain; sum: number };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,6 +59,7 @@ export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grai
     let d = byKey.get(key);
     if (!d) {
       d = {
+        siteId: row.siteId,
         grain,
         bucketStart: new Date(start),
         metric: row.metric,
@@ -88,7 +90,7 @@ export function rollupDeltas(rows: readonly RollupInput[], grains: readonly Grai
     for (const grain of grains) {
       const size = grain === "hour" ? HOUR : DAY;
       const start = Math.floor(ms / size) * size;
-      const prefix = `${grain}|${row.metric}|${start}|`;
+      const prefix = `${row.siteId}|${grain}|${row.metric}|${start}|`;
       add(`${prefix}${row.route}|${row.device}`, grain, start, row, row.route, row.device, w, b);
       add(`${prefix}${row.route}|${ALL_DEVICES}`, grain, start, row, row.route, ALL_DEVICES, w, b);
       add(`${prefix}${ALL_ROUTES}|${row.device}`, grain, start, row, ALL_ROUTES, row.device, w, b);

@@ -7,6 +7,7 @@ import { DeliveriesSection } from "@/components/notify/deliveries-section";
 import { EvaluatedAt } from "@/components/slo/evaluated-at";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
+import { pageSite } from "@/lib/sites/page-site";
 import { loadDeliveriesReport } from "@/lib/notify/deliveries-report";
 import { loadAlertsPage } from "@/lib/slo/alerts-report";
 import { loadRecentIncidents } from "@/lib/uptime/uptime-report";
@@ -16,11 +17,16 @@ export const dynamic = "force-dynamic";
 
 const INCIDENT_DAYS = 7;
 
-export default async function AlertsPage() {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requirePageSession();
+  const site = await pageSite(searchParams);
   const [data, incidents, deliveries] = await Promise.all([
-    loadAlertsPage(),
-    loadRecentIncidents(INCIDENT_DAYS),
+    loadAlertsPage(site.id),
+    loadRecentIncidents(site.id, INCIDENT_DAYS),
     loadDeliveriesReport(),
   ]);
   return (

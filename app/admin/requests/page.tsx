@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Segmented } from "@/components/vitals/segmented";
 import { requirePageSession } from "@/lib/auth/guard";
+import { pageSite } from "@/lib/sites/page-site";
 import { loadRequestsReport } from "@/lib/requests/report";
 import { RequestsSearchParams, requestsHref } from "@/lib/requests/search-params";
 import { REQUEST_WINDOW_KEYS } from "@/lib/requests/window";
@@ -23,8 +24,9 @@ export default async function RequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePageSession();
+  const site = await pageSite(searchParams);
   const params = RequestsSearchParams.parse(await searchParams);
-  const report = await loadRequestsReport(params);
+  const report = await loadRequestsReport(site.id, params);
   const href = (change: Partial<RequestsSearchParams>) => requestsHref(params, change);
   const filtered = Boolean(params.route || params.method);
 

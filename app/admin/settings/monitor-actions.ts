@@ -1,6 +1,8 @@
 "use server";
 import { z } from "zod";
 import { action } from "@/lib/http/action";
+import { VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
+import { requireSite } from "@/lib/sites/sites";
 import { MONITOR_FIELDS, MonitorInput } from "@/lib/uptime/monitor-input";
 import { addMonitor, checkMonitorNow, editMonitor, removeMonitor, setMonitorEnabled } from "@/lib/uptime/monitors";
 
@@ -20,7 +22,10 @@ export const saveMonitorAction = action(
   async (input, { form }) => {
     const id = form.get("id") ? MonitorId.safeParse(form.get("id")) : null;
     if (id && !id.success) return { ok: false, message: "Unknown monitor." };
-    const saved = id ? await editMonitor(id.data, input) : await addMonitor(input);
+    // New monitors join the site the Settings page shows (a hidden field); an edit keeps its monitor's site.
+    const saved = id
+      ? await editMonitor(id.data, input)
+      : await addMonitor((await requireSite(String(form.get("site") ?? VIGIL_SITE_SLUG))).id, input);
     if (saved.ok) return { ok: true };
     const { form: message, ...errors } = saved.errors;
     return { ok: false, errors, message };

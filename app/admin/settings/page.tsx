@@ -16,6 +16,7 @@ import { Table, Td } from "@/components/ui/table";
 import { UsersCard } from "@/components/admin/users-card";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
+import { pageSite } from "@/lib/sites/page-site";
 import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
@@ -32,13 +33,18 @@ const monitorActions = {
   remove: deleteMonitorAction,
 };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requirePageSession("admin");
   const admin = session.user.role === "admin";
+  const site = await pageSite(searchParams);
   const [users, jobs, monitors, channels] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
-    loadMonitorSettings({ admin }),
+    loadMonitorSettings(site.id, { admin }),
     listChannelViews(),
   ]);
   return (

@@ -6,14 +6,20 @@ import { SloSummaryTable } from "@/components/slo/slo-summary-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
+import { pageSite } from "@/lib/sites/page-site";
 import { loadSloPage } from "@/lib/slo/report";
 
 export const metadata: Metadata = { title: "SLOs" };
 export const dynamic = "force-dynamic";
 
-export default async function SlosPage() {
+export default async function SlosPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageSession();
-  const data = await loadSloPage();
+  const site = await pageSite(searchParams);
+  const data = await loadSloPage(site.id);
   if (data.slos.length === 0) {
     return (
       <>

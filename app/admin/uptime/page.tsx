@@ -7,15 +7,21 @@ import { StatusLegend } from "@/components/uptime/status-bar";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
+import { pageSite } from "@/lib/sites/page-site";
 import { loadUptimeReport } from "@/lib/uptime/uptime-report";
 
 export const metadata: Metadata = { title: "Uptime" };
 export const dynamic = "force-dynamic";
 
-export default async function UptimePage() {
+export default async function UptimePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requirePageSession();
+  const site = await pageSite(searchParams);
   const admin = session.user.role === "admin";
-  const report = await loadUptimeReport({ admin });
+  const report = await loadUptimeReport(site.id, { admin });
   const own = report.monitors.filter((m) => !m.builtIn);
   const manage = admin ? (
     <Link

@@ -10,6 +10,7 @@ import { RoutesTable } from "@/components/vitals/routes-table";
 import { Segmented } from "@/components/vitals/segmented";
 import { VitalsChart } from "@/components/vitals/vitals-chart";
 import { requirePageSession } from "@/lib/auth/guard";
+import { pageSite } from "@/lib/sites/page-site";
 import { DEVICES } from "@/lib/vitals/beacon-schema";
 import { loadVitalsDashboard } from "@/lib/vitals/dashboard";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
@@ -25,8 +26,9 @@ export default async function VitalsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requirePageSession();
+  const site = await pageSite(searchParams);
   const params = VitalsSearchParams.parse(await searchParams);
-  const data = await loadVitalsDashboard(params);
+  const data = await loadVitalsDashboard(site.id, params);
   const spec = METRICS[params.metric];
   const budget = data.budgets[params.metric].threshold;
   const href = (change: Partial<VitalsSearchParams>) => vitalsHref(params, change);

@@ -4,6 +4,7 @@ import { ClientErrorReport, MAX_CLIENT_ERROR_BYTES } from "@/lib/client-errors/s
 import { apiRoute } from "@/lib/http/api-route";
 import { clientIp } from "@/lib/http/client-ip";
 import { checkBrowserRate } from "@/lib/ingest/browser-limits";
+import { browserSiteId } from "@/lib/ingest/browser-site";
 import { readJsonBody } from "@/lib/http/read-json";
 import { observeClientErrors, observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
 import { clientContext } from "@/lib/vitals/enrich";
@@ -17,8 +18,9 @@ export const POST = apiRoute(
   async (request) => {
     checkBrowserRate(clientIp(request.headers));
     const report = await readJsonBody(request, ClientErrorReport, MAX_CLIENT_ERROR_BYTES);
+    const siteId = await browserSiteId(report.site, request.headers);
     if (clientContext(request.headers).bot) return new NextResponse(null, { status: 204 });
-    observeClientErrors(await recordClientErrors(report));
+    observeClientErrors(await recordClientErrors(siteId, report));
     // No body, as for beacons: browsers ignore it and it is the costliest part of the exchange for Next.js.
     return new NextResponse(null, { status: 202 });
   },

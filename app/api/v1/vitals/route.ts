@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { clientIp } from "@/lib/http/client-ip";
 import { checkBrowserRate } from "@/lib/ingest/browser-limits";
+import { browserSiteId } from "@/lib/ingest/browser-site";
 import { ingestVitals } from "@/lib/ingest/ingest-vitals";
 import { readJsonBody } from "@/lib/http/read-json";
 import { observeRejectedBeacon } from "@/lib/telemetry/ingest-metrics";
@@ -23,12 +24,13 @@ export const POST = apiRoute(
   async (request) => {
     checkBrowserRate(clientIp(request.headers));
     const beacon = await readJsonBody(request, VitalsBeacon, MAX_BEACON_BYTES);
+    const siteId = await browserSiteId(beacon.site, request.headers);
     const client = clientContext(request.headers);
     if (client.bot) {
       observeRejectedBeacon("bot");
       return new NextResponse(null, { status: 204 });
     }
-    await ingestVitals(beacon, client);
+    await ingestVitals(siteId, beacon, client);
     // No body: browsers ignore it, and a response body costs Next.js about a third of this route's throughput.
     return new NextResponse(null, { status: 202 });
   },
