@@ -1,6 +1,7 @@
 // The pure half of the OTLP receiver on a 1,000-point batch: decode (protobuf/JSON → validated request), extract
 // (request-duration points, labels, stream keys) and convert (cumulative → delta, log-bucket cells). The issue's
 // target is p99 < 50 ms per 1,000-point batch for the whole route; this measures lib/otlp's share, in-process.
+// Wall times follow the machine's load; the CPU column (process CPU time per batch, GC threads included) less so.
 // Usage: npm run bench:otlp-decode [-- --iterations 300]
 import { parseArgs } from "node:util";
 import type { Attributes } from "@opentelemetry/api";
@@ -63,7 +64,7 @@ const variants: [string, SdkRecorderOptions, ExportFormat][] = [
 
 console.log(`OTLP decode + convert, ${ITERATIONS} iterations per variant (after 30 warm-up), Node ${process.version}`);
 console.log(
-  `${"variant".padEnd(32)} ${"bytes".padStart(8)} ${"points".padStart(6)}  ${"decode".padStart(10)} ${"extract".padStart(10)} ${"convert".padStart(10)} ${"median".padStart(10)} ${"p99".padStart(10)}  points/s`,
+  `${"variant".padEnd(32)} ${"bytes".padStart(8)} ${"points".padStart(6)}  ${"decode".padStart(10)} ${"extract".padStart(10)} ${"convert".padStart(10)} ${"median".padStart(10)} ${"p99".padStart(10)} ${"CPU".padStart(10)}  points/s`,
 );
 for (const [name, options, format] of variants) {
   const { first, second } = await batch(options, format);
@@ -74,17 +75,21 @@ for (const [name, options, format] of variants) {
       : new Map<string, StreamState>();
   const t: Timings = { decode: [], extract: [], convert: [], total: [] };
   let points = 0;
+  let cpu = process.cpuUsage();
   for (let i = 0; i < 30 + ITERATIONS; i++) {
     const r = await run(second, format, previous);
     points = r.points;
+    if (i === 29) cpu = process.cpuUsage();
     if (i < 30) continue;
     t.decode.push(r.times[0]);
     t.extract.push(r.times[1]);
     t.convert.push(r.times[2]);
     t.total.push(r.times[3]);
   }
+  const used = process.cpuUsage(cpu);
+  const cpuPerBatch = (used.user + used.system) / ITERATIONS / 1000; // ms, all threads (GC included)
   const median = medianOf(t.total);
   console.log(
-    `${name.padEnd(32)} ${String(second.byteLength).padStart(8)} ${String(points).padStart(6)}  ${us(medianOf(t.decode))} ${us(medianOf(t.extract))} ${us(medianOf(t.convert))} ${us(median)} ${us(p99(t.total))}  ${Math.round((points / median) * 1000).toLocaleString("en-US")}`,
+    `${name.padEnd(32)} ${String(second.byteLength).padStart(8)} ${String(points).padStart(6)}  ${us(medianOf(t.decode))} ${us(medianOf(t.extract))} ${us(medianOf(t.convert))} ${us(median)} ${us(p99(t.total))} ${us(cpuPerBatch)}  ${Math.round((points / median) * 1000).toLocaleString("en-US")}`,
   );
 }
