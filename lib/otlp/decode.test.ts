@@ -121,6 +121,25 @@ describe("bytes that do not decode", () => {
     expect(await outcomeOf(body, "application/x-protobuf")).toBe("bad_request");
   });
 
+  it("refuses 4 MB of empty protobuf data points (413) without building them", async () => {
+    const points = protobuf.Writer.create();
+    for (let i = 0; i < 2_000_000; i++) points.uint32((1 << 3) | 2).uint32(0); // Histogram.data_points, empty
+    const metricBytes = protobuf.Writer.create()
+      .uint32((9 << 3) | 2)
+      .bytes(points.finish())
+      .finish();
+    const wrap = (field: number, inner: Uint8Array) =>
+      protobuf.Writer.create()
+        .uint32((field << 3) | 2)
+        .bytes(inner)
+        .finish();
+    const body = wrap(1, wrap(2, wrap(2, metricBytes)));
+    expect(body.byteLength).toBeLessThan(OTLP_LIMITS.bodyBytes);
+    const started = performance.now();
+    expect(await outcomeOf(body, "application/x-protobuf")).toBe("payload_too_large");
+    expect(performance.now() - started).toBeLessThan(1000); // decoding them first took ~1.5 s and ~400 MB
+  });
+
   it("refuses JSON that does not parse with 400, and JSON nested past the stack with 400", async () => {
     expect(await outcomeOf(new TextEncoder().encode('{"resourceMetrics": ['), "application/json")).toBe("bad_request");
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;

@@ -11,9 +11,28 @@ protobuf.configure();
 
 const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
 const PACKAGE = "opentelemetry.proto.collector.metrics.v1";
+const METRICS = "opentelemetry.proto.metrics.v1";
 
 export const ExportMetricsServiceRequest = root.lookupType(`${PACKAGE}.ExportMetricsServiceRequest`);
 export const ExportMetricsServiceResponse = root.lookupType(`${PACKAGE}.ExportMetricsServiceResponse`);
+
+/**
+ * Field numbers (from the official descriptor) on the path from a request to its data points, for countOnWire:
+ * request → resource_metrics → scope_metrics → metrics → gauge | sum | histogram | exponential_histogram | summary
+ * → data_points.
+ */
+const id = (type: string, field: string) => root.lookupType(type).fields[field]!.id;
+export const WIRE_PATH = {
+  resourceMetrics: id(`${PACKAGE}.ExportMetricsServiceRequest`, "resourceMetrics"),
+  scopeMetrics: id(`${METRICS}.ResourceMetrics`, "scopeMetrics"),
+  metrics: id(`${METRICS}.ScopeMetrics`, "metrics"),
+  data: new Set(
+    ["gauge", "sum", "histogram", "exponentialHistogram", "summary"].map((f) => id(`${METRICS}.Metric`, f)),
+  ),
+  dataPoints: new Set(
+    ["Gauge", "Sum", "Histogram", "ExponentialHistogram", "Summary"].map((t) => id(`${METRICS}.${t}`, "dataPoints")),
+  ),
+};
 
 /** The decoded message as plain data in OTLP's JSON shape (lowerCamelCase; NaN and ±Infinity as strings). */
 export const toPlainObject = (message: protobuf.Message): Record<string, unknown> =>
