@@ -140,6 +140,11 @@ describe("bytes that do not decode", () => {
     expect(performance.now() - started).toBeLessThan(1000); // decoding them first took ~1.5 s and ~400 MB
   });
 
+  it("refuses JSON with more objects than 10,000 points can need (413) before parsing it", async () => {
+    const body = `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"x","gauge":{"dataPoints":[${Array(600_000).fill("{}").join(",")}]}}]}]}]}`;
+    expect(await outcomeOf(new TextEncoder().encode(body), "application/json")).toBe("payload_too_large");
+  });
+
   it("refuses JSON that does not parse with 400, and JSON nested past the stack with 400", async () => {
     expect(await outcomeOf(new TextEncoder().encode('{"resourceMetrics": ['), "application/json")).toBe("bad_request");
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;

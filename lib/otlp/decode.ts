@@ -51,6 +51,11 @@ export async function decompressBody(body: Uint8Array, contentEncoding: string |
 
 function parse(bytes: Buffer, format: OtlpFormat): unknown {
   if (format === "json") {
+    let braces = 0;
+    for (let i = bytes.indexOf(0x7b); i !== -1 && braces <= OTLP_LIMITS.jsonObjects; i = bytes.indexOf(0x7b, i + 1))
+      braces++;
+    if (braces > OTLP_LIMITS.jsonObjects)
+      throw tooLarge(`At most ${OTLP_LIMITS.jsonObjects} JSON objects per request.`);
     try {
       return JSON.parse(bytes.toString("utf8"));
     } catch {

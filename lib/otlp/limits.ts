@@ -8,6 +8,11 @@ export const OTLP_LIMITS = {
   dataPoints: 10_000,
   /** Metrics in the request, empty ones included: bounds the work on requests that carry no points. */
   metrics: 10_000,
+  /**
+   * Opening braces in a JSON body, counted before parsing: an upper bound of its objects. A real point takes ~15
+   * (attributes are two objects each), so 10,000 points fit three times over; 4 MB of "{}" would be 1.3 M.
+   */
+  jsonObjects: 500_000,
   attributesPerPoint: 64,
   attributeKeyChars: 256,
   attributeValueChars: 1024,
