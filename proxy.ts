@@ -58,7 +58,7 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
 // them on, and in front of a POST it makes Next tee the request body (ingest lost ~35 % of its throughput).
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api(?:/|$)|metrics(?:/|$)|lantern-r7(?:/|$)).*)",
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api(?:/|$)|v1(?:/|$)|metrics(?:/|$)|lantern-r7(?:/|$)).*)",
     "/api/admin",
     "/api/admin/:path*",
   ],

@@ -7,6 +7,7 @@ import { AppError, forbidden, unauthorized } from "@/lib/errors";
 import { bearerTokenMatches } from "@/lib/http/bearer";
 import { siteBySecret, siteBySlugCached } from "@/lib/sites/site-directory";
 import { VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
+import type { SiteKeys } from "@/lib/sites/site-repository";
 
 export type ApiAccess = { via: "token" } | { via: "session"; session: Session };
 
@@ -32,7 +33,7 @@ export async function requireApiAccess(request: Request, need: AccessRole): Prom
  * The site a server-to-server call acts for: a site's server key (`x-vigil-key: sk_…` or `Authorization: Bearer
  * sk_…`) names it; `Bearer $VIGIL_API_TOKEN` acts for any site, the one `slug` names (Vigil's own by default).
  */
-export async function requireSiteKey(request: Request, slug?: string): Promise<number> {
+export async function requireSiteKey(request: Request, slug?: string): Promise<SiteKeys> {
   const authorization = request.headers.get("authorization");
   const bearer = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : null;
   const key = request.headers.get("x-vigil-key")?.trim() ?? (bearer?.startsWith("sk_") ? bearer : null);
@@ -40,12 +41,12 @@ export async function requireSiteKey(request: Request, slug?: string): Promise<n
     const site = await siteBySecret(key);
     if (!site) throw unauthorized("The site key is not valid (rotated, or of a deleted site).");
     if (slug && slug !== site.slug) throw forbidden("This key belongs to another site.");
-    return site.id;
+    return site;
   }
   if (env.VIGIL_API_TOKEN && bearerTokenMatches(authorization, env.VIGIL_API_TOKEN)) {
     const site = await siteBySlugCached(slug ?? VIGIL_SITE_SLUG);
     if (!site) throw new AppError("not_found", `No site "${String(slug).slice(0, 40)}".`);
-    return site.id;
+    return site;
   }
   throw unauthorized("Send the site's server key as x-vigil-key: sk_… (or Authorization: Bearer <VIGIL_API_TOKEN>).");
 }

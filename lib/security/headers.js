@@ -46,9 +46,9 @@ export const MACHINE_CONTENT_SECURITY_POLICY =
 
 // Machine paths get the static policy above (next.config.mjs); every other path the proxy sees gets the page policy.
 // MACHINE_SOURCES (Next's header-source syntax) and isMachinePath must describe the same paths: headers.test.ts checks.
-export const MACHINE_SOURCES = ["/api/:path*", "/metrics", "/lantern-r7/:path*"];
+export const MACHINE_SOURCES = ["/api/:path*", "/v1/:path*", "/metrics", "/lantern-r7/:path*"];
 // Case-insensitive like Next's header matching, so no path ever gets both policies.
-const MACHINE_PATH = /^\/(?:api(?:\/|$)|metrics$|lantern-r7(?:\/|$))/i;
+const MACHINE_PATH = /^\/(?:api(?:\/|$)|v1(?:\/|$)|metrics$|lantern-r7(?:\/|$))/i;
 
 /** @param {string} path */
 export function isMachinePath(path) {

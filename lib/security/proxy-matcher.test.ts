@@ -25,6 +25,8 @@ describe("proxy matcher", () => {
     "/api/auth/session",
     "/api",
     "/metrics",
+    "/v1/metrics",
+    "/v1/vitals.js",
     "/lantern-r7/e/",
     "/_next/static/chunks/a.js",
   ])("skips %s", (path) => {

@@ -56,10 +56,10 @@ export async function deleteSiteRows(id: number, client: DbClient = db): Promise
 }
 
 /** What the ingest paths need to recognise a site: keys, origins, slug. */
-export type SiteKeys = Pick<SiteRow, "id" | "slug" | "allowedOrigins" | "publicKey" | "secretHash">;
+export type SiteKeys = Pick<SiteRow, "id" | "slug" | "allowedOrigins" | "publicKey" | "secretHash" | "createdAt">;
 
 export function listSiteKeys(client: DbClient = db): Promise<SiteKeys[]> {
   return client.site.findMany({
-    select: { id: true, slug: true, allowedOrigins: true, publicKey: true, secretHash: true },
+    select: { id: true, slug: true, allowedOrigins: true, publicKey: true, secretHash: true, createdAt: true },
   });
 }

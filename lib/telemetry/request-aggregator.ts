@@ -80,38 +80,43 @@ export class RequestAggregator {
 }
 
 function toRows(cells: Cell[]): RequestRollupRow[] {
-  const rows: RequestRollupRow[] = [];
+  const minutes: RequestRollupRow[] = cells.map((c) => ({
+    grain: "minute",
+    bucketStart: new Date(c.minute),
+    route: c.route,
+    method: c.method,
+    statusClass: c.statusClass,
+    count: c.count,
+    durationSumMs: c.sumMs,
+    hist: c.hist,
+  }));
+  return [...minutes, ...hourRowsOf(minutes)];
+}
+
+/** The hour rows that sum minute rows (one per hour, route, method and status class): both grains from one source. */
+export function hourRowsOf(minutes: readonly RequestRollupRow[]): RequestRollupRow[] {
   const hours = new Map<string, RequestRollupRow>();
-  for (const c of cells) {
-    rows.push({
-      grain: "minute",
-      bucketStart: new Date(c.minute),
-      route: c.route,
-      method: c.method,
-      statusClass: c.statusClass,
-      count: c.count,
-      durationSumMs: c.sumMs,
-      hist: c.hist,
-    });
-    const hour = c.minute - (c.minute % GRAIN_MS.hour);
-    const key = `${hour}|${c.route}|${c.method}|${c.statusClass}`;
+  for (const m of minutes) {
+    const ms = m.bucketStart.getTime();
+    const hour = ms - (ms % GRAIN_MS.hour);
+    const key = `${hour}|${m.route}|${m.method}|${m.statusClass}`;
     const row = hours.get(key);
     if (!row)
       hours.set(key, {
         grain: "hour",
         bucketStart: new Date(hour),
-        route: c.route,
-        method: c.method,
-        statusClass: c.statusClass,
-        count: c.count,
-        durationSumMs: c.sumMs,
-        hist: { ...c.hist },
+        route: m.route,
+        method: m.method,
+        statusClass: m.statusClass,
+        count: m.count,
+        durationSumMs: m.durationSumMs,
+        hist: { ...m.hist },
       });
     else {
-      row.count += c.count;
-      row.durationSumMs += c.sumMs;
-      for (const b in c.hist) row.hist[b] = (row.hist[b] ?? 0) + c.hist[b]!;
+      row.count += m.count;
+      row.durationSumMs += m.durationSumMs;
+      for (const b in m.hist) row.hist[b] = (row.hist[b] ?? 0) + m.hist[b]!;
     }
   }
-  return [...rows, ...hours.values()];
+  return [...hours.values()];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { pruneClientErrorRollups } from "@/lib/client-errors/client-error-repository";
 import { env } from "@/lib/env.js";
 import { pruneBrowserRoutes } from "@/lib/ingest/browser-route-repository";
+import { pruneStreamStates } from "@/lib/ingest/otlp-stream-repository";
 import { logger } from "@/lib/log/logger";
 import { pruneHourRollups } from "@/lib/telemetry/request-rollup-repository";
 import { dropVitalPartitionsBefore, ensureVitalPartitions, pruneVitalRollups } from "@/lib/vitals/vitals-repository";
@@ -39,6 +40,8 @@ export async function pruneRollups(now = new Date()) {
     requestHours: await pruneHourRollups(hourBefore),
     clientErrorHours: await pruneClientErrorRollups(hourBefore),
     routeDays: await pruneBrowserRoutes(hourBefore),
+    // A cumulative stream's state matters while its app process lives; two quiet days mean it is gone.
+    otlpStreams: await pruneStreamStates(daysBefore(now, 2)),
   };
   logger.info({ job: "rollup-retention", ...deleted }, "pruned rollups");
   return deleted;

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 /** Good/total events of a custom SLO, e.g. { "slo": "checkout", "good": 98, "total": 100 }; a site key or the API token. */
 export const POST = apiRoute("/api/v1/slo-events", async (request) => {
   // A site key names its site; the API token acts for ?site=<slug> (Vigil's own by default).
-  const siteId = await requireSiteKey(request, siteParam(request));
+  const site = await requireSiteKey(request, siteParam(request));
   const report = await readJsonBody(request, SloEventReport, MAX_SLO_EVENT_BYTES);
-  await recordSloEvents(siteId, report);
+  await recordSloEvents(site.id, report);
   return NextResponse.json({ accepted: report }, { status: 202 });
 });
