@@ -181,19 +181,54 @@ describe("the checks can fail", () => {
     expect(r.output).toMatch(/FAILED|parse error/i);
   });
 
-  it("promtool test rules catches an alert that lost its minimum-traffic guard", { timeout: SLOW }, async () => {
+  // Runs the committed tests of `alert` against the committed rules with that alert's expression changed.
+  async function testWeakened(name: string, alert: string, change: (expr: string) => string) {
     const doc = rules();
-    const alert = alertOf(doc, "SLOApiAvailabilityBurnRatePage1h");
-    alert.expr = alert.expr.split("\nand on ()")[0]!;
-    const dir = join(tmp, "weakened");
+    const rule = alertOf(doc, alert);
+    const changed = change(rule.expr);
+    expect(changed).not.toBe(rule.expr);
+    rule.expr = changed;
+    const dir = join(tmp, name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "vigil-slo-rules.yml"), stringify(doc));
     const tests = parse(readFileSync(join(COMMITTED, GENERATED_FILES.ruleTests), "utf8"));
-    tests.tests = tests.tests.filter((t: { name: string }) => t.name.startsWith("SLOApiAvailabilityBurnRatePage1h:"));
+    tests.tests = tests.tests.filter((t: { name: string }) => t.name.startsWith(`${alert}:`));
     writeFileSync(join(dir, "tests.yml"), stringify(tests));
-    const r = await run("promtool", ["test", "rules", "tests.yml"], dir);
+    return run("promtool", ["test", "rules", "tests.yml"], dir);
+  }
+
+  it("promtool test rules catches an alert that lost its minimum-traffic guard", { timeout: SLOW }, async () => {
+    const r = await testWeakened(
+      "unguarded",
+      "SLOApiAvailabilityBurnRatePage1h",
+      (e) => e.split("\nand on (site)")[0]!,
+    );
     expect(r.code).not.toBe(0);
     expect(r.output).toContain("does not fire on 9 events, all bad, fewer than minEvents 100");
+  });
+
+  it("promtool test rules catches a minimum-traffic guard that counts every site's events", {
+    timeout: SLOW,
+  }, async () => {
+    // The healthy site's traffic would let the tested site page on 9 events.
+    const r = await testWeakened("guard-all-sites", "SLOApiAvailabilityBurnRatePage1h", (e) =>
+      e.replace("and on (site)\n(sum by (site) (increase(", "and on ()\n(sum(increase("),
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("does not fire on 9 events, all bad, fewer than minEvents 100");
+  });
+
+  it("promtool test rules catches an absent-data alert that cannot tell which site went quiet", {
+    timeout: SLOW,
+  }, async () => {
+    // The former expression: any site's events keep it quiet, and its alert would carry no site.
+    const r = await testWeakened(
+      "absent-any-site",
+      "SLOUptimeNoData",
+      () => '(sum(rate(vigil_probe_results_total{monitor="vigil"}[5m])) or vector(0)) == 0',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("fires after 15 min with no events on site shop only");
   });
 
   it("amtool refuses a route to a receiver that does not exist", async () => {
