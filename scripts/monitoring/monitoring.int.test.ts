@@ -97,6 +97,7 @@ describe("monitoring/ as committed", () => {
         .replaceAll("$__rate_interval", "5m")
         .replaceAll("$__range", "6h")
         .replaceAll("$job", ".+")
+        .replaceAll("$site", "vigil")
         .replaceAll("$slo", ".+");
     const file = join(tmp, "dashboard-exprs.yml");
     writeFileSync(
@@ -114,18 +115,19 @@ describe("monitoring/ as committed", () => {
 });
 
 describe("dashboard figures", () => {
-  it("match hand-computed ratios on known series, 0 rather than a gap where nothing failed", async () => {
+  it("match hand-computed ratios of the chosen site on known series, 0 rather than a gap where nothing failed", async () => {
     const panels = grafanaDashboard().panels as { title: string; targets?: { expr: string }[] }[];
     const expr = (title: string, i = 0) =>
       panels
         .find((p) => p.title === title)!
         .targets![i]!.expr.replaceAll("$__rate_interval", "5m")
         .replaceAll("$__range", "10m")
-        .replaceAll("$job", "vigil");
-    const req = (route: string, status: string) =>
-      `http_requests_total{job="vigil",route="${route}",method="GET",status="${status}"}`;
-    const probe = (monitor: string, outcome: string) =>
-      `vigil_probe_results_total{job="vigil",monitor="${monitor}",outcome="${outcome}"}`;
+        .replaceAll("$job", "vigil")
+        .replaceAll("$site", "vigil");
+    const req = (route: string, status: string, site = "vigil") =>
+      `http_requests_total{job="vigil",site="${site}",route="${route}",method="GET",status="${status}"}`;
+    const probe = (monitor: string, outcome: string, site = "vigil") =>
+      `vigil_probe_results_total{job="vigil",site="${site}",monitor="${monitor}",outcome="${outcome}"}`;
     const check = (e: string, samples: [string, number][]) => ({
       expr: `round((${e}) * 1e6)`,
       eval_time: "10m",
@@ -136,7 +138,8 @@ describe("dashboard figures", () => {
       tests: [
         {
           interval: "1m",
-          // Per minute: /a 30 ok + 10 errors, /b 60 ok; monitor m 3 up + 1 down, monitor dead only down.
+          // Per minute: /a 30 ok + 10 errors, /b 60 ok; monitor m 3 up + 1 down, monitor dead only down. Site shop,
+          // which the dashboard does not show, fails everything on the same routes and monitors.
           input_series: [
             { series: req("/a", "200"), values: "0+30x10" },
             { series: req("/a", "500"), values: "0+10x10" },
@@ -144,6 +147,9 @@ describe("dashboard figures", () => {
             { series: probe("m", "up"), values: "0+3x10" },
             { series: probe("m", "down"), values: "0+1x10" },
             { series: probe("dead", "down"), values: "0+1x10" },
+            { series: req("/a", "500", "shop"), values: "0+50x10" },
+            { series: req("/b", "500", "shop"), values: "0+50x10" },
+            { series: probe("m", "down", "shop"), values: "0+9x10" },
           ],
           promql_expr_test: [
             check(expr("5xx ratio"), [["{}", 100_000]]),
