@@ -11,7 +11,8 @@ import { test } from "./support/test";
 // Server telemetry against the built app: counts in /metrics and in Postgres, promtool, a real Prometheus
 // scrape, trace ids and OTLP export, and hostile headers. Only this spec sends PATCH to unknown API paths, so
 // that series counts exactly the requests made here.
-const PROBE = { route: "/api/[...slug]", method: "PATCH", status: "404" };
+// Vigil's own requests are those of its site `vigil` (the generated Prometheus rules group by `site`).
+const PROBE = { site: "vigil", route: "/api/[...slug]", method: "PATCH", status: "404" };
 
 async function metricsText(): Promise<string> {
   const res = await fetch(`${E2E_BASE_URL}/metrics`);
@@ -126,7 +127,7 @@ test("the apt Prometheus scrapes Vigil and answers a query with the app's own co
     await expect
       .poll(async () => (await prometheus.query('up{job="vigil"}'))[0]?.value[1], { timeout: 20_000 })
       .toBe("1");
-    const q = `http_requests_total{route="${PROBE.route}",method="${PROBE.method}",status="${PROBE.status}"}`;
+    const q = `http_requests_total{site="${PROBE.site}",route="${PROBE.route}",method="${PROBE.method}",status="${PROBE.status}"}`;
     await expect
       .poll(async () => Number((await prometheus.query(q))[0]?.value[1] ?? -1), { timeout: 20_000 })
       .toBe(expected);

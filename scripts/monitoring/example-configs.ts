@@ -29,15 +29,16 @@ export const BEARER_TOKEN_COMMENT = [
 ].join("\n");
 
 const TITLE =
-  '[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.slo }}: {{ .CommonAnnotations.summary }}';
+  '[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.site }} {{ .CommonLabels.slo }}: {{ .CommonAnnotations.summary }}';
 const TEXT =
   "{{ range .Alerts }}{{ .Annotations.description }}{{ if .Annotations.runbook_url }}\nRunbook: {{ .Annotations.runbook_url }}{{ end }}\n{{ end }}";
 
+// Every SLO alert is per site: one notification per site and SLO, and one site's page never mutes another's ticket.
 export const alertmanagerConfig = () => ({
   global: { resolve_timeout: "5m" },
   route: {
     receiver: "tickets",
-    group_by: ["slo"],
+    group_by: ["site", "slo"],
     group_wait: "30s",
     group_interval: "5m",
     repeat_interval: "12h",
@@ -45,15 +46,22 @@ export const alertmanagerConfig = () => ({
       {
         receiver: "pager",
         matchers: ['severity="page"'],
-        group_by: ["slo", "severity"],
+        group_by: ["site", "slo", "severity"],
         group_wait: "10s",
         repeat_interval: "1h",
       },
-      { receiver: "tickets", matchers: ['severity="ticket"'], group_by: ["slo", "severity"], repeat_interval: "24h" },
+      {
+        receiver: "tickets",
+        matchers: ['severity="ticket"'],
+        group_by: ["site", "slo", "severity"],
+        repeat_interval: "24h",
+      },
     ],
   },
-  // A page says it all: the ticket for the same SLO would only repeat it.
-  inhibit_rules: [{ source_matchers: ['severity="page"'], target_matchers: ['severity="ticket"'], equal: ["slo"] }],
+  // A page says it all: the ticket for the same SLO on the same site would only repeat it.
+  inhibit_rules: [
+    { source_matchers: ['severity="page"'], target_matchers: ['severity="ticket"'], equal: ["site", "slo"] },
+  ],
   receivers: [
     {
       name: "pager",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DATASOURCE, grafanaDashboard } from "./grafana-dashboard";
+import { RECORD } from "./prometheus-rules";
 
 type Panel = {
   id: number;
@@ -22,7 +23,45 @@ describe("Grafana dashboard", () => {
       type: "datasource",
       query: "prometheus",
     });
-    expect(dashboard.templating.list.map((v) => v.name)).toEqual(["DS_PROMETHEUS", "job", "slo"]);
+    expect(dashboard.templating.list.map((v) => v.name)).toEqual(["DS_PROMETHEUS", "site", "job", "slo"]);
+  });
+
+  it("shows one site at a time, Vigil's own by default", () => {
+    const site = JSON.parse(JSON.stringify(dashboard.templating.list[1]));
+    expect(site).toMatchObject({
+      name: "site",
+      type: "query",
+      datasource: DATASOURCE,
+      query: { query: "label_values(http_requests_total, site)" },
+      includeAll: false,
+      multi: false,
+      current: { text: "vigil", value: "vigil" },
+    });
+    expect(site).not.toHaveProperty("allValue");
+  });
+
+  it("filters every series Vigil labels by site to the site variable, and only those", () => {
+    // Counters of the instance itself (no site label): filtering them on site would empty their panels.
+    const instanceWide = /^vigil_(ingest|job|notification)_/;
+    const selectors = dataPanels.flatMap((p) =>
+      p.targets!.flatMap((t) =>
+        [...t.expr.matchAll(/([a-zA-Z_:][\w:]*)?\{([^}]*)\}/g)].map(([, metric = "", matchers]) => ({
+          title: p.title,
+          metric,
+          matchers: matchers!,
+        })),
+      ),
+    );
+    expect(selectors.length).toBeGreaterThan(25);
+    for (const { title, metric, matchers } of selectors) {
+      const filtered = matchers.split(",").includes('site="$site"');
+      expect(filtered, `${title}: ${metric}{${matchers}}`).toBe(!instanceWide.test(metric));
+    }
+    // The one series read without a selector is the spec's constant, which every site shares.
+    const bare = dataPanels.flatMap((p) =>
+      p.targets!.flatMap((t) => [...t.expr.matchAll(/(?<![\w:{"])(slo:[\w:]+)(?![\w:{])/g)].map((m) => m[1])),
+    );
+    expect(new Set(bare)).toEqual(new Set([RECORD.errorBudget]));
   });
 
   it("gives every panel a unique id and a place inside the 24-column grid", () => {

@@ -97,6 +97,7 @@ describe("monitoring/ as committed", () => {
         .replaceAll("$__rate_interval", "5m")
         .replaceAll("$__range", "6h")
         .replaceAll("$job", ".+")
+        .replaceAll("$site", "vigil")
         .replaceAll("$slo", ".+");
     const file = join(tmp, "dashboard-exprs.yml");
     writeFileSync(
@@ -114,18 +115,19 @@ describe("monitoring/ as committed", () => {
 });
 
 describe("dashboard figures", () => {
-  it("match hand-computed ratios on known series, 0 rather than a gap where nothing failed", async () => {
+  it("match hand-computed ratios of the chosen site on known series, 0 rather than a gap where nothing failed", async () => {
     const panels = grafanaDashboard().panels as { title: string; targets?: { expr: string }[] }[];
     const expr = (title: string, i = 0) =>
       panels
         .find((p) => p.title === title)!
         .targets![i]!.expr.replaceAll("$__rate_interval", "5m")
         .replaceAll("$__range", "10m")
-        .replaceAll("$job", "vigil");
-    const req = (route: string, status: string) =>
-      `http_requests_total{job="vigil",route="${route}",method="GET",status="${status}"}`;
-    const probe = (monitor: string, outcome: string) =>
-      `vigil_probe_results_total{job="vigil",monitor="${monitor}",outcome="${outcome}"}`;
+        .replaceAll("$job", "vigil")
+        .replaceAll("$site", "vigil");
+    const req = (route: string, status: string, site = "vigil") =>
+      `http_requests_total{job="vigil",site="${site}",route="${route}",method="GET",status="${status}"}`;
+    const probe = (monitor: string, outcome: string, site = "vigil") =>
+      `vigil_probe_results_total{job="vigil",site="${site}",monitor="${monitor}",outcome="${outcome}"}`;
     const check = (e: string, samples: [string, number][]) => ({
       expr: `round((${e}) * 1e6)`,
       eval_time: "10m",
@@ -136,7 +138,8 @@ describe("dashboard figures", () => {
       tests: [
         {
           interval: "1m",
-          // Per minute: /a 30 ok + 10 errors, /b 60 ok; monitor m 3 up + 1 down, monitor dead only down.
+          // Per minute: /a 30 ok + 10 errors, /b 60 ok; monitor m 3 up + 1 down, monitor dead only down. Site shop,
+          // which the dashboard does not show, fails everything on the same routes and monitors.
           input_series: [
             { series: req("/a", "200"), values: "0+30x10" },
             { series: req("/a", "500"), values: "0+10x10" },
@@ -144,6 +147,9 @@ describe("dashboard figures", () => {
             { series: probe("m", "up"), values: "0+3x10" },
             { series: probe("m", "down"), values: "0+1x10" },
             { series: probe("dead", "down"), values: "0+1x10" },
+            { series: req("/a", "500", "shop"), values: "0+50x10" },
+            { series: req("/b", "500", "shop"), values: "0+50x10" },
+            { series: probe("m", "down", "shop"), values: "0+9x10" },
           ],
           promql_expr_test: [
             check(expr("5xx ratio"), [["{}", 100_000]]),
@@ -181,19 +187,54 @@ describe("the checks can fail", () => {
     expect(r.output).toMatch(/FAILED|parse error/i);
   });
 
-  it("promtool test rules catches an alert that lost its minimum-traffic guard", { timeout: SLOW }, async () => {
+  // Runs the committed tests of `alert` against the committed rules with that alert's expression changed.
+  async function testWeakened(name: string, alert: string, change: (expr: string) => string) {
     const doc = rules();
-    const alert = alertOf(doc, "SLOApiAvailabilityBurnRatePage1h");
-    alert.expr = alert.expr.split("\nand on ()")[0]!;
-    const dir = join(tmp, "weakened");
+    const rule = alertOf(doc, alert);
+    const changed = change(rule.expr);
+    expect(changed).not.toBe(rule.expr);
+    rule.expr = changed;
+    const dir = join(tmp, name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "vigil-slo-rules.yml"), stringify(doc));
     const tests = parse(readFileSync(join(COMMITTED, GENERATED_FILES.ruleTests), "utf8"));
-    tests.tests = tests.tests.filter((t: { name: string }) => t.name.startsWith("SLOApiAvailabilityBurnRatePage1h:"));
+    tests.tests = tests.tests.filter((t: { name: string }) => t.name.startsWith(`${alert}:`));
     writeFileSync(join(dir, "tests.yml"), stringify(tests));
-    const r = await run("promtool", ["test", "rules", "tests.yml"], dir);
+    return run("promtool", ["test", "rules", "tests.yml"], dir);
+  }
+
+  it("promtool test rules catches an alert that lost its minimum-traffic guard", { timeout: SLOW }, async () => {
+    const r = await testWeakened(
+      "unguarded",
+      "SLOApiAvailabilityBurnRatePage1h",
+      (e) => e.split("\nand on (site)")[0]!,
+    );
     expect(r.code).not.toBe(0);
     expect(r.output).toContain("does not fire on 9 events, all bad, fewer than minEvents 100");
+  });
+
+  it("promtool test rules catches a minimum-traffic guard that counts every site's events", {
+    timeout: SLOW,
+  }, async () => {
+    // The healthy site's traffic would let the tested site page on 9 events.
+    const r = await testWeakened("guard-all-sites", "SLOApiAvailabilityBurnRatePage1h", (e) =>
+      e.replace("and on (site)\n(sum by (site) (increase(", "and on ()\n(sum(increase("),
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("does not fire on 9 events, all bad, fewer than minEvents 100");
+  });
+
+  it("promtool test rules catches an absent-data alert that cannot tell which site went quiet", {
+    timeout: SLOW,
+  }, async () => {
+    // The former expression: any site's events keep it quiet, and its alert would carry no site.
+    const r = await testWeakened(
+      "absent-any-site",
+      "SLOUptimeNoData",
+      () => '(sum(rate(vigil_probe_results_total{monitor="vigil"}[5m])) or vector(0)) == 0',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("fires after 15 min with no events on site shop only");
   });
 
   it("amtool refuses a route to a receiver that does not exist", async () => {

@@ -48,6 +48,8 @@ describe("SLO plans", () => {
     expect(plan.alerts[0]!.annotations.description).toContain(
       "above 14.4 % over the last 5m too: more than 14.4× the 1 % error budget",
     );
+    // `site` comes from the expression (every rule is per site); the annotations name it.
+    for (const a of plan.alerts) expect(a.annotations.summary, a.name).toContain("on site {{ $labels.site }}");
   });
 
   it("leaves out rules that can never hold and alerts on absent data only when asked", () => {
@@ -75,7 +77,7 @@ describe("SLO plans", () => {
 });
 
 describe("rule groups", () => {
-  it("requires both windows above factor × budget and the minimum traffic over the long window", () => {
+  it("requires both windows above factor × budget and the minimum traffic over the long window, per site", () => {
     const plan = planSlo(spec({ window: "7d", alerting: { minEvents: 100 } }));
     expect(alertExpr(plan, plan.alerts[0]!)).toBe(
       [
@@ -84,14 +86,25 @@ describe("rule groups", () => {
         "and",
         '  max without (window) (slo:sli_error:ratio_rate1m{slo="shop"} > 0.144)',
         ")",
-        "and on ()",
-        '(sum(increase(vigil_slo_events_total{slo="shop"}[14m])) >= 100)',
+        "and on (site)",
+        '(sum by (site) (increase(vigil_slo_events_total{slo="shop"}[14m])) >= 100)',
       ].join("\n"),
     );
     const noGuard = planSlo(spec({ alerting: { minEvents: 0 } }));
     expect(alertExpr(noGuard, noGuard.alerts[0]!)).not.toContain("increase");
+  });
+
+  it("raises absent data for a site that had events in the SLO window and has none now", () => {
+    const plan = planSlo(spec({ window: "7d" }));
     const absent = plan.alerts.find((a) => a.type === "absent")!;
-    expect(alertExpr(plan, absent)).toBe('(sum(rate(vigil_slo_events_total{slo="shop"}[5m])) or vector(0)) == 0');
+    expect(alertExpr(plan, absent)).toBe(
+      [
+        '(max_over_time(slo:sli_events:rate5m{slo="shop"}[7d]) > 0)',
+        "unless on (site)",
+        '(slo:sli_events:rate5m{slo="shop"} > 0)',
+      ].join("\n"),
+    );
+    expect(absent.annotations.summary).toBe("Shop on site {{ $labels.site }}: no events for 60 minutes");
   });
 
   it("records a ratio per window, the SLO-window ratio from 5-minute rates, and the metadata", () => {

@@ -1,6 +1,6 @@
 import { SLO_WINDOWS } from "@/lib/slo/spec";
 import { eq, promDuration, selector } from "./promql";
-import { badRate, errorRatio, totalIncrease, totalRate } from "./sli";
+import { badRate, errorRatio, SITE, totalIncrease, totalRate } from "./sli";
 import { BASE_RATE_WINDOW, type AlertPlan, type SloPlan } from "./slo-plan";
 
 // Recording-rule names (documented in monitoring/README.md): Sloth's scheme with a `window` label on the ratios.
@@ -61,11 +61,16 @@ function recordingRules(p: SloPlan): RecordingRule[] {
 }
 
 export function alertExpr(p: SloPlan, a: AlertPlan): string {
-  if (a.type === "absent") return `(${totalRate(p.source, BASE_RATE_WINDOW)} or vector(0)) == 0`;
+  if (a.type === "absent") {
+    // absent() cannot name the site that went quiet: compare the sites that had events in the SLO window (as the
+    // app does) with those that have some now. The recorded rate outlives a restart's vanished series there.
+    const events = own(p, RECORD.eventsRate);
+    return `(max_over_time(${events}[${p.period}]) > 0)\nunless on (${SITE})\n(${events} > 0)`;
+  }
   const burning = (w: string) => `max without (window) (${own(p, RECORD.errorRatio(w))} > ${a.threshold})`;
   const guard =
     p.spec.alerting.minEvents > 0
-      ? `\nand on ()\n(${totalIncrease(p.source, a.long)} >= ${p.spec.alerting.minEvents})`
+      ? `\nand on (${SITE})\n(${totalIncrease(p.source, a.long)} >= ${p.spec.alerting.minEvents})`
       : "";
   return `(\n  ${burning(a.long)}\nand\n  ${burning(a.short)}\n)${guard}`;
 }

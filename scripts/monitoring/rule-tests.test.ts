@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSloSpecs } from "@/lib/slo/spec";
 import { counterValues, fixtureSeries, windowCounts } from "./fixtures";
-import { renderAnnotations, ruleTests } from "./rule-tests";
+import { renderAnnotations, ruleTests, SITES } from "./rule-tests";
 import { planSlos } from "./slo-plan";
 import { sliSource } from "./sli";
 
@@ -28,33 +28,44 @@ describe("promtool test fixtures", () => {
     expect(windowCounts(phases, 60)).toEqual({ bad: 50, total: 1500 });
   });
 
-  it("builds the series each SLI reads", () => {
+  it("builds the series each SLI reads, for one site", () => {
     const [latency, uptime] = parseSloSpecs([
       { id: "l", name: "L", owner: "o", objective: 0.9, kind: "latency", thresholdMs: 400, routes: ["/a/[id]"] },
       { id: "u", name: "U", owner: "o", objective: 0.9, kind: "uptime", monitor: "vigil" },
     ]);
     const phases = [{ minutes: 2, good: 3, bad: 1 }];
-    expect(fixtureSeries(sliSource(latency!).fixture, phases)).toEqual([
-      {
-        series: 'http_request_duration_seconds_bucket{route="/a/[id]",method="GET",status="200",le="0.4"}',
-        values: "0 3+3x1",
-      },
-      {
-        series: 'http_request_duration_seconds_bucket{route="/a/[id]",method="GET",status="200",le="+Inf"}',
-        values: "0 4+4x1",
-      },
-      { series: 'http_request_duration_seconds_count{route="/a/[id]",method="GET",status="200"}', values: "0 4+4x1" },
+    const labels = 'site="s",route="/a/[id]",method="GET",status="200"';
+    expect(fixtureSeries(sliSource(latency!).fixture, phases, "s")).toEqual([
+      { series: `http_request_duration_seconds_bucket{${labels},le="0.4"}`, values: "0 3+3x1" },
+      { series: `http_request_duration_seconds_bucket{${labels},le="+Inf"}`, values: "0 4+4x1" },
+      { series: `http_request_duration_seconds_count{${labels}}`, values: "0 4+4x1" },
     ]);
-    expect(fixtureSeries(sliSource(uptime!).fixture, phases)).toEqual([
-      { series: 'vigil_probe_results_total{monitor="vigil",outcome="up"}', values: "0 3+3x1" },
-      { series: 'vigil_probe_results_total{monitor="vigil",outcome="down"}', values: "0 1+1x1" },
+    expect(fixtureSeries(sliSource(uptime!).fixture, phases, "s")).toEqual([
+      { series: 'vigil_probe_results_total{site="s",monitor="vigil",outcome="up"}', values: "0 3+3x1" },
+      { series: 'vigil_probe_results_total{site="s",monitor="vigil",outcome="down"}', values: "0 1+1x1" },
     ]);
+  });
+
+  it("leaves out a counter that never moves and ends series that are gone", () => {
+    const [uptime] = parseSloSpecs([{ id: "u", name: "U", owner: "o", objective: 0.9, kind: "uptime", monitor: "m" }]);
+    const phases = [
+      { minutes: 2, good: 3, bad: 0 },
+      { minutes: 5, good: 0, bad: 0, gone: true as const },
+    ];
+    expect(fixtureSeries(sliSource(uptime!).fixture, phases, "s")).toEqual([
+      { series: 'vigil_probe_results_total{site="s",monitor="m",outcome="up"}', values: "0 3+3x1 stale" },
+    ]);
+    expect(windowCounts(phases, 10)).toEqual({ bad: 0, total: 6 });
   });
 
   it("renders annotations as Prometheus would", () => {
     expect(
-      renderAnnotations({ d: 'Ratio {{ $value | humanizePercentage }} of {{ "{{" }}x}}' }, 0.029000000000000026),
-    ).toEqual({ d: "Ratio 2.9% of {{x}}" });
+      renderAnnotations(
+        { d: 'Ratio {{ $value | humanizePercentage }} on site {{ $labels.site }} of {{ "{{" }}x}}' },
+        0.029000000000000026,
+        "shop",
+      ),
+    ).toEqual({ d: "Ratio 2.9% on site shop of {{x}}" });
   });
 });
 
@@ -81,7 +92,7 @@ describe("generated rule tests", () => {
   const tests = ruleTests(planSlos(specs), "rules.yml").tests;
   const byAlert = (name: string) => tests.filter((t) => t.alert_rule_test[0]!.alertname === name);
 
-  it("makes every alert fire once and stay quiet in the other cases", () => {
+  it("makes every alert fire (burn rate once, absent data twice) and stay quiet in the other cases", () => {
     for (const name of [
       "SLOApiBurnRatePage1h",
       "SLOApiBurnRatePage6h",
@@ -95,7 +106,7 @@ describe("generated rule tests", () => {
       expect(
         fired.filter((n) => n === 1),
         name,
-      ).toHaveLength(1);
+      ).toHaveLength(name.endsWith("NoData") ? 2 : 1);
       expect(fired.filter((n) => n === 0).length, name).toBeGreaterThanOrEqual(2);
     }
   });
@@ -103,7 +114,7 @@ describe("generated rule tests", () => {
   it("covers too little traffic, a recovered short window and a short burst for each burn-rate alert", () => {
     const names = byAlert("SLOApiBurnRateTicket3d").map((t) => t.name.replace(/^[^:]+: /, ""));
     expect(names).toEqual([
-      "fires at 0.2 % errors over 20m",
+      "fires at 0.2 % errors over 20m for site shop only",
       "does not fire at 0.09 % errors, below 0.1 %",
       "does not fire on 19 events, all bad, fewer than minEvents 100",
       expect.stringMatching(/^does not fire once the 6h window is clean again/),
@@ -113,16 +124,58 @@ describe("generated rule tests", () => {
     expect(byAlert("SLOLcpBurnRateTicket1d").some((t) => t.name.includes("minEvents"))).toBe(false);
   });
 
-  it("expects the long window's ratio in the description and checks the recorded figures", () => {
+  it("runs every case on two sites and expects alerts for the tested site only", () => {
+    for (const t of tests) {
+      const sites = new Set(t.input_series.map((s) => /site="([^"]+)"/.exec(s.series)?.[1]));
+      expect([...sites].sort(), t.name).toEqual([SITES.tested, SITES.healthy].sort());
+      for (const alert of t.alert_rule_test[0]!.exp_alerts) expect(alert.exp_labels.site, t.name).toBe(SITES.tested);
+    }
+    const [fire] = byAlert("SLOApiBurnRatePage1h");
+    expect(fire!.alert_rule_test[0]!.exp_alerts).toHaveLength(1);
+    expect(fire!.input_series.find((s) => s.series.includes(`site="${SITES.healthy}"`))!.series).toContain(
+      'status="200"',
+    );
+  });
+
+  it("expects the long window's ratio in the description and checks the recorded figures of both sites", () => {
     const fire = byAlert("SLOApiBurnRatePage1h")[0]!;
     expect(fire.alert_rule_test[0]!.exp_alerts[0]!.exp_annotations.description).toMatch(
-      /^Error ratio 2.9% over the last 1h/,
+      /^Error ratio 2.9% on site shop over the last 1h/,
     );
-    expect(fire.promql_expr_test!.map((e) => [e.expr, e.exp_samples[0]!.value])).toEqual([
-      ['round(slo:sli_error:ratio_rate1h{slo="api"} * 1e5)', 2900],
-      ['round(slo:sli_error:ratio_rate5m{slo="api"} * 1e5)', 2900],
-      ['round(slo:error_budget_remaining:ratio{slo="api"} * 1e6)', -28_000_000],
+    expect(fire.promql_expr_test!.map((e) => [e.expr, e.exp_samples.map((x) => [x.labels, x.value])])).toEqual([
+      [
+        'round(slo:sli_error:ratio_rate1h{slo="api"} * 1e5)',
+        [
+          ['{site="shop", slo="api", window="1h"}', 2900],
+          ['{site="vigil", slo="api", window="1h"}', 0],
+        ],
+      ],
+      [
+        'round(slo:sli_error:ratio_rate5m{slo="api"} * 1e5)',
+        [
+          ['{site="shop", slo="api", window="5m"}', 2900],
+          ['{site="vigil", slo="api", window="5m"}', 0],
+        ],
+      ],
+      [
+        'round(slo:error_budget_remaining:ratio{slo="api"} * 1e6)',
+        [
+          ['{site="shop", slo="api"}', -28_000_000],
+          ['{site="vigil", slo="api"}', 1_000_000],
+        ],
+      ],
     ]);
+  });
+
+  it("raises absent data for a site that went quiet or whose series are gone, not for one that keeps reporting", () => {
+    expect(byAlert("SLOApiNoData").map((t) => [t.name, t.alert_rule_test[0]!.exp_alerts.length])).toEqual([
+      ["SLOApiNoData: fires after 60 min with no events on site shop only", 1],
+      ["SLOApiNoData: fires when site shop's series are gone for 60 min", 1],
+      ["SLOApiNoData: does not fire before 60 min without events", 0],
+      ["SLOApiNoData: does not fire while events keep coming", 0],
+    ]);
+    const gone = byAlert("SLOApiNoData")[1]!;
+    expect(gone.input_series.find((s) => s.series.includes('site="shop"'))!.values).toMatch(/ stale$/);
   });
 
   it("evaluates on the test file's evaluation steps", () => {

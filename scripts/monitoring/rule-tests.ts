@@ -1,10 +1,20 @@
-import { BASE_RATE_WINDOW, type AbsentAlert, type AlertPlan, type BurnAlert, type SloPlan } from "./slo-plan";
+import {
+  BASE_RATE_WINDOW,
+  SITE_TEMPLATE,
+  type AbsentAlert,
+  type AlertPlan,
+  type BurnAlert,
+  type SloPlan,
+} from "./slo-plan";
 import { fixtureSeries, phasesMinutes, windowCounts, type InputSeries, type Phase } from "./fixtures";
 import { RECORD } from "./prometheus-rules";
 import { goPrecision4, percent, promDuration } from "./promql";
 
 // `promtool test rules` cases, generated from the same plans as the rules: for every alert, inputs that make it fire
 // and inputs that must not (below the threshold, too little traffic, a recovered short window, a short burst).
+// Every case has two sites: the case's timeline on `tested` and steady clean traffic on `healthy`, and expects alerts
+// for `tested` only, so a rule that mixed the sites' events (or their minimum-traffic guard) fails.
+export const SITES = { tested: "shop", healthy: "vigil" } as const;
 
 type ExpAlert = { exp_labels: Record<string, string>; exp_annotations: Record<string, string> };
 type ExprTest = { expr: string; eval_time: string; exp_samples: { labels: string; value: number }[] };
@@ -24,14 +34,33 @@ const EVAL_MINUTES = 10;
 const alignUp = (m: number) => Math.ceil(m / EVAL_MINUTES) * EVAL_MINUTES;
 const alignDown = (m: number) => Math.floor(m / EVAL_MINUTES) * EVAL_MINUTES;
 
-/** What Prometheus renders from the annotation templates (only the two constructs slo-plan.ts writes). */
-export const renderAnnotations = (annotations: Record<string, string>, value: number) =>
+/** What Prometheus renders from the annotation templates (only the three constructs slo-plan.ts writes). */
+export const renderAnnotations = (annotations: Record<string, string>, value: number, site: string) =>
   Object.fromEntries(
     Object.entries(annotations).map(([k, v]) => [
       k,
-      v.replaceAll("{{ $value | humanizePercentage }}", `${goPrecision4(value * 100)}%`).replaceAll('{{ "{{" }}', "{{"),
+      v
+        .replaceAll("{{ $value | humanizePercentage }}", `${goPrecision4(value * 100)}%`)
+        .replaceAll(SITE_TEMPLATE, site)
+        .replaceAll('{{ "{{" }}', "{{"),
     ]),
   );
+
+/** The tested site's timeline beside the healthy site's steady clean traffic, as long. */
+const twoSites = (p: SloPlan, phases: Phase[], healthyPerMinute: number) => [
+  ...fixtureSeries(p.source.fixture, phases, SITES.tested),
+  ...fixtureSeries(
+    p.source.fixture,
+    [{ minutes: phasesMinutes(phases), good: healthyPerMinute, bad: 0 }],
+    SITES.healthy,
+  ),
+];
+
+/** The alert as it fires for the tested site. */
+const firing = (a: AlertPlan, value: number): ExpAlert => ({
+  exp_labels: { ...a.labels, site: SITES.tested },
+  exp_annotations: renderAnnotations(a.annotations, value, SITES.tested),
+});
 
 /** Rounds up to two significant digits, so percentages in alerts print without rounding ties. */
 const ceil2 = (x: number) => {
@@ -64,14 +93,12 @@ function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolea
   const group = (name: string, phases: Phase[], fires: boolean, extra?: Partial<TestGroup>): TestGroup => ({
     name: `${a.name}: ${name}`,
     interval: "1m",
-    input_series: fixtureSeries(p.source.fixture, phases),
+    input_series: twoSites(p, phases, N),
     alert_rule_test: [
       {
         eval_time: minutes(phasesMinutes(phases)),
         alertname: a.name,
-        exp_alerts: fires
-          ? [{ exp_labels: a.labels, exp_annotations: renderAnnotations(a.annotations, windowRatio(phases, L)) }]
-          : [],
+        exp_alerts: fires ? [firing(a, windowRatio(phases, L))] : [],
       },
     ],
     ...extra,
@@ -84,22 +111,27 @@ function burnTests(p: SloPlan, a: AlertPlan & BurnAlert, withBudgetCheck: boolea
   const fireBad = Math.round(fireRatio * N);
   const fire: Phase[] = [{ minutes: D, good: N - fireBad, bad: fireBad }];
   const decimals = Math.max(4, 3 - Math.floor(Math.log10(fireRatio)));
+  // Each site gets its own SLI series: the tested site's ratio, and 0 for the healthy one (no bad series at all).
+  const perSite = (labels: string, tested: number, healthy: number) => [
+    { labels: `{site="${SITES.tested}", ${labels}}`, value: tested },
+    { labels: `{site="${SITES.healthy}", ${labels}}`, value: healthy },
+  ];
   const ratioCheck = (w: string) => {
     const r = rounded(fireRatio, decimals);
     return {
       expr: r.expr(`${RECORD.errorRatio(w)}{slo="${p.spec.id}"}`),
       eval_time: minutes(D),
-      exp_samples: [{ labels: `{slo="${p.spec.id}", window="${w}"}`, value: r.value }],
+      exp_samples: perSite(`slo="${p.spec.id}", window="${w}"`, r.value, 0),
     };
   };
   const remaining = rounded(1 - fireRatio / p.errorBudget, 6);
   const budgetCheck = {
     expr: remaining.expr(`${RECORD.budgetRemaining}{slo="${p.spec.id}"}`),
     eval_time: minutes(D),
-    exp_samples: [{ labels: `{slo="${p.spec.id}"}`, value: remaining.value }],
+    exp_samples: perSite(`slo="${p.spec.id}"`, remaining.value, rounded(1, 6).value),
   };
   const tests = [
-    group(`fires at ${percent(fireRatio)} errors over ${minutes(D)}`, fire, true, {
+    group(`fires at ${percent(fireRatio)} errors over ${minutes(D)} for site ${SITES.tested} only`, fire, true, {
       promql_expr_test: [ratioCheck(a.long), ratioCheck(a.short), ...(withBudgetCheck ? [budgetCheck] : [])],
     }),
   ];
@@ -173,25 +205,27 @@ function absentTests(p: SloPlan, a: AlertPlan & AbsentAlert): TestGroup[] {
   const group = (name: string, phases: Phase[], fires: boolean): TestGroup => ({
     name: `${a.name}: ${name}`,
     interval: "1m",
-    input_series: fixtureSeries(p.source.fixture, phases),
+    input_series: twoSites(p, phases, N),
     alert_rule_test: [
       {
         eval_time: minutes(phasesMinutes(phases)),
         alertname: a.name,
-        exp_alerts: fires ? [{ exp_labels: a.labels, exp_annotations: renderAnnotations(a.annotations, 0) }] : [],
+        exp_alerts: fires ? [firing(a, 0)] : [],
       },
     ],
   });
   // Events for 10 minutes, then none: the 5-minute rate reads 0 from minute 15 on, seen at the next evaluation, and
   // the alert fires `for` later.
   const active = alignUp(10 + rateMinutes);
-  const quietUntil = (total: number): Phase[] => [
+  const until = (total: number, gone?: true): Phase[] => [
     { minutes: 10, good: N, bad: 0 },
-    { minutes: total - 10, good: 0, bad: 0 },
+    { minutes: total - 10, good: 0, bad: 0, ...(gone ? { gone } : {}) },
   ];
+  const fireAt = alignUp(active + a.minutes);
   return [
-    group(`fires after ${a.minutes} min with no events`, quietUntil(alignUp(active + a.minutes)), true),
-    group(`does not fire before ${a.minutes} min without events`, quietUntil(active + alignDown(a.minutes - 1)), false),
+    group(`fires after ${a.minutes} min with no events on site ${SITES.tested} only`, until(fireAt), true),
+    group(`fires when site ${SITES.tested}'s series are gone for ${a.minutes} min`, until(fireAt, true), true),
+    group(`does not fire before ${a.minutes} min without events`, until(active + alignDown(a.minutes - 1)), false),
     group(
       "does not fire while events keep coming",
       [{ minutes: alignUp(active + a.minutes + 5), good: N, bad: 0 }],

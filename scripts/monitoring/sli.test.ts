@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
-import { badRate, bucketLabel, errorRatio, requestMatchers, sliSource, totalIncrease } from "./sli";
+import { badRate, bucketLabel, errorRatio, requestMatchers, sliSource, totalIncrease, totalRate } from "./sli";
 import { requestSelection, selects } from "@/lib/slo/selection";
 import { PUBLIC_FILE, STATIC_ASSETS } from "@/lib/telemetry/route-table";
 import { selector, type Matcher } from "./promql";
@@ -61,6 +61,8 @@ describe("SLI sources", () => {
     for (const shape of shapes) {
       const s = spec({ kind: "availability", ...shape }) as Extract<SloSpec, { kind: "availability" }>;
       const matchers = requestMatchers(s);
+      // Every site's requests are selected alike: the rules group by site, they never filter on it.
+      expect(matchers.map((m) => m.label)).not.toContain("site");
       for (const route of candidates)
         for (const method of ["GET", "POST"]) {
           const inApp = selects(requestSelection(s), route, method);
@@ -71,21 +73,25 @@ describe("SLI sources", () => {
     expect(compared).toBe(shapes.length * candidates.length * 2);
   });
 
-  it("counts availability as 5xx over all matching requests", () => {
+  it("counts availability as 5xx over all matching requests, per site, 0 for a site without 5xx series", () => {
     const s = sliSource(spec({ kind: "availability", routePrefix: "/api/" }));
     expect(s.total).toBe('http_requests_total{route=~"/api/.*"}');
     expect(s.bad).toBe('http_requests_total{route=~"/api/.*",status=~"5.."}');
-    expect(errorRatio(s, "1h")).toBe(`(sum(rate(${s.bad}[1h])) or vector(0)) / sum(rate(${s.total}[1h]))`);
-    expect(badRate(s, "5m")).toBe(`(sum(rate(${s.bad}[5m])) or vector(0))`);
-    expect(totalIncrease(s, "1h")).toBe(`sum(increase(${s.total}[1h]))`);
+    const total = (w: string) => `sum by (site) (rate(${s.total}[${w}]))`;
+    expect(errorRatio(s, "1h")).toBe(`(sum by (site) (rate(${s.bad}[1h])) or 0 * ${total("1h")}) / ${total("1h")}`);
+    expect(badRate(s, "5m")).toBe(`(sum by (site) (rate(${s.bad}[5m])) or 0 * ${total("5m")})`);
+    expect(totalRate(s, "5m")).toBe(total("5m"));
+    expect(totalIncrease(s, "1h")).toBe(`sum by (site) (increase(${s.total}[1h]))`);
   });
 
   it("counts latency as the threshold's bucket over the count, and refuses a threshold between edges", () => {
     const s = sliSource(spec({ kind: "latency", thresholdMs: 400, routes: ["/api/x"] }));
     expect(s.good).toBe('http_request_duration_seconds_bucket{route="/api/x",le="0.4"}');
     expect(s.total).toBe('http_request_duration_seconds_count{route="/api/x"}');
-    expect(errorRatio(s, "5m")).toBe(`1 - (sum(rate(${s.good}[5m])) or vector(0)) / sum(rate(${s.total}[5m]))`);
-    expect(badRate(s, "5m")).toBe(`sum(rate(${s.total}[5m])) - (sum(rate(${s.good}[5m])) or vector(0))`);
+    const total = `sum by (site) (rate(${s.total}[5m]))`;
+    const good = `(sum by (site) (rate(${s.good}[5m])) or 0 * ${total})`;
+    expect(errorRatio(s, "5m")).toBe(`1 - ${good} / ${total}`);
+    expect(badRate(s, "5m")).toBe(`${total} - ${good}`);
     expect(sliSource(spec({ kind: "latency", thresholdMs: 1000 })).good).toContain('le="1"');
     expect(() => sliSource(spec({ kind: "latency", thresholdMs: 300 }))).toThrow(
       /SLO "x" thresholdMs 300: 0.3 s is not a bucket edge \(edges: 0.005, .*0.25, 0.4/,

@@ -145,22 +145,28 @@ export function sliSource(spec: SloSpec): SliSource {
   }
 }
 
-// A counter that never moved has no series yet (prom-client creates label sets on first use): `or vector(0)`.
-const sumRate = (sel: string, w: string) => `sum(rate(${sel}[${w}]))`;
-const orZero = (q: string) => `(${q} or vector(0))`;
+/** The label every series of an SLO is split by: the specs apply to every site, the events of one never count for another. */
+export const SITE = "site";
 
-/** Events per second over `w`. */
+const sumRate = (sel: string, w: string) => `sum by (${SITE}) (rate(${sel}[${w}]))`;
+// prom-client creates a label set on its first use: a site that has events but no bad (or good) series yet reads 0,
+// not a gap. `or vector(0)` would add a series without `site`, which matches no site's total.
+const orZero = (q: string, s: SliSource, w: string) => `(${q} or 0 * ${sumRate(s.total, w)})`;
+
+/** Events per second over `w`, per site. */
 export const totalRate = (s: SliSource, w: string) => sumRate(s.total, w);
 
-/** Bad events per second over `w`. */
+/** Bad events per second over `w`, per site. */
 export const badRate = (s: SliSource, w: string) =>
-  s.bad !== undefined ? orZero(sumRate(s.bad, w)) : `${sumRate(s.total, w)} - ${orZero(sumRate(s.good!, w))}`;
+  s.bad !== undefined
+    ? orZero(sumRate(s.bad, w), s, w)
+    : `${sumRate(s.total, w)} - ${orZero(sumRate(s.good!, w), s, w)}`;
 
-/** Share of bad events over `w`; no result without events (0 / 0 is NaN, which compares false). */
+/** Share of bad events over `w`, per site; no result for a site without events (0 / 0 is NaN, which compares false). */
 export const errorRatio = (s: SliSource, w: string) =>
   s.bad !== undefined
-    ? `${orZero(sumRate(s.bad, w))} / ${sumRate(s.total, w)}`
-    : `1 - ${orZero(sumRate(s.good!, w))} / ${sumRate(s.total, w)}`;
+    ? `${orZero(sumRate(s.bad, w), s, w)} / ${sumRate(s.total, w)}`
+    : `1 - ${orZero(sumRate(s.good!, w), s, w)} / ${sumRate(s.total, w)}`;
 
-/** Events counted over `w` (the minimum-traffic guard). */
-export const totalIncrease = (s: SliSource, w: string) => `sum(increase(${s.total}[${w}]))`;
+/** Events counted over `w`, per site (the minimum-traffic guard). */
+export const totalIncrease = (s: SliSource, w: string) => `sum by (${SITE}) (increase(${s.total}[${w}]))`;

@@ -40,6 +40,9 @@ const ruleSuffix = (id: string) =>
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
+/** The alert's `site` label in annotation text: every alert is per site (the rules split events by it). */
+export const SITE_TEMPLATE = "{{ $labels.site }}";
+
 /** Annotation text is a Go template: a literal "{{" in a name or description must not start an action. */
 export const templateText = (s: string) => s.replaceAll("{{", '{{ "{{" }}');
 
@@ -80,9 +83,9 @@ export function planSlo(spec: SloSpec): SloPlan {
       threshold,
       labels: { ...common, severity: rule.severity, rule: rule.id },
       annotations: {
-        summary: `${name}: burning the error budget at over ${rule.factor}× (${long} and ${short} windows)`,
+        summary: `${name} on site ${SITE_TEMPLATE}: burning the error budget at over ${rule.factor}× (${long} and ${short} windows)`,
         description:
-          `Error ratio {{ $value | humanizePercentage }} over the last ${long}, and above ${percent(threshold)} over the last ${short} too: ` +
+          `Error ratio {{ $value | humanizePercentage }} on site ${SITE_TEMPLATE} over the last ${long}, and above ${percent(threshold)} over the last ${short} too: ` +
           `more than ${rule.factor}× the ${percent(errorBudget)} error budget of "${name}" (objective ${percent(spec.objective)} over ${spec.window}). ` +
           `At this pace the whole ${spec.window} budget lasts ${humanSpan(windowMs(spec.window) / rule.factor)}; the last ${long} alone spent over ${percent(budgetSpent(rule, spec.window))} of it.`,
         ...runbook,
@@ -98,9 +101,10 @@ export function planSlo(spec: SloSpec): SloPlan {
       minutes,
       labels: { ...common, severity: "ticket", rule: "absent" },
       annotations: {
-        summary: `${name}: no events for ${plural(minutes, "minute")}`,
+        summary: `${name} on site ${SITE_TEMPLATE}: no events for ${plural(minutes, "minute")}`,
         description:
-          `Prometheus has counted no events of "${name}" for ${plural(minutes, "minute")}: ${SOURCE_HINT[spec.kind]}. ` +
+          `Prometheus has counted no events of "${name}" on site ${SITE_TEMPLATE} for ${plural(minutes, "minute")}, ` +
+          `after some earlier in the ${spec.window} window: ${SOURCE_HINT[spec.kind]}. ` +
           `Check that it still scrapes Vigil's /metrics and that the source still reports.`,
         ...runbook,
       },
