@@ -11,11 +11,11 @@ const entries = {
   baseline: `export {};`,
   "web-vitals only": `import { onCLS, onFCP, onINP, onLCP, onTTFB } from "web-vitals";
 for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB]) on(console.log, { reportSoftNavs: true });`,
-  collector: `import { startVitalsCollector } from "./lib/vitals/collector/index.ts";
+  collector: `import { startVitalsCollector } from "./packages/next/src/collector/index.ts";
 startVitalsCollector({ route: location.pathname });`,
-  // What <VitalsReporter /> ships besides React and Next: the budget applies to all of it.
-  "+ route-template": `import { startVitalsCollector } from "./lib/vitals/collector/index.ts";
-import { routeTemplate } from "./lib/vitals/collector/route-template.ts";
+  // What <VigilVitals /> (@vigil/next) ships besides React and Next: the budget applies to all of it.
+  "+ route-template": `import { startVitalsCollector } from "./packages/next/src/collector/index.ts";
+import { routeTemplate } from "./packages/next/src/collector/route-template.ts";
 startVitalsCollector({ route: routeTemplate(location.pathname, {}) });`,
 };
 

@@ -2,8 +2,7 @@
 
 import { useParams, usePathname } from "next/navigation";
 import { useEffect } from "react";
-import { startVitalsCollector, type VitalsController } from "@/lib/vitals/collector";
-import { routeTemplate } from "@/lib/vitals/collector/route-template";
+import { routeTemplate, startVitalsCollector, type VitalsController } from "@vigil/next";
 
 // Module scope, not a ref: strict mode and remounts of the layout must not start web-vitals twice,
 // and web-vitals observers cannot be removed anyway.

@@ -10,7 +10,7 @@ import { logger } from "@/lib/log/logger";
 import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
 import { normalizeMethod, RequestAggregator } from "@/lib/telemetry/request-aggregator";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
-import { RouteLabeler } from "@/lib/telemetry/route-labels";
+import { RouteLabeler } from "@vigil/next/routes";
 import { requestTraceIds } from "@/lib/telemetry/trace-context";
 import { processSlot } from "@/lib/process-singleton";
 

@@ -6,7 +6,7 @@ import type {
   NavigationType,
   ReportedMetric,
   VitalsBeacon,
-} from "./types";
+} from "./types.js";
 
 export const MAX_METRICS_PER_BEACON = 50;
 const MAX_MS = 600_000;

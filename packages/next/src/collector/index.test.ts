@@ -8,7 +8,7 @@ vi.mock("web-vitals", () => {
   return { onLCP: on("LCP"), onINP: on("INP"), onCLS: on("CLS"), onFCP: on("FCP"), onTTFB: on("TTFB") };
 });
 
-const { startVitalsCollector } = await import("./index");
+const { startVitalsCollector } = await import("./index.js");
 
 let win: EventTarget;
 let doc: EventTarget & { visibilityState: string };

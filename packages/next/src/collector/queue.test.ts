@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { VitalsBeacon as ServerBeacon } from "@/lib/vitals/beacon-schema";
-import { cleanRoute, createVitalsQueue, isSampled, toBeaconMetric, type VitalsQueueOptions } from "./queue";
-import type { ReportedMetric, VitalsBeacon } from "./types";
+import { cleanRoute, createVitalsQueue, isSampled, toBeaconMetric, type VitalsQueueOptions } from "./queue.js";
+import type { ReportedMetric, VitalsBeacon } from "./types.js";
 
 function setup(over: Partial<VitalsQueueOptions> = {}) {
   const sent: VitalsBeacon[] = [];
