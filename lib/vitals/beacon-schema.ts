@@ -43,9 +43,13 @@ export const VitalMetric = z
   });
 export type VitalMetric = z.infer<typeof VitalMetric>;
 
+/** A site's public key (`pk_` + 24 base62 characters): names the site, proves nothing (it is in page HTML). */
+export const SitePublicKey = z.string().regex(/^pk_[A-Za-z0-9]{24}$/, "must be a site public key (pk_…)");
+
 export const VitalsBeacon = z
   .object({
     v: z.literal(1),
+    site: SitePublicKey.optional(),
     pageViewId: z.string().regex(/^[\w-]{8,64}$/, "must be 8–64 characters of [A-Za-z0-9_-]"),
     route: RouteTemplate,
     navigationType: z.enum(NAVIGATION_TYPES).optional(),

@@ -34,6 +34,7 @@ export function startVitalsCollector(options: VitalsCollectorOptions): VitalsCon
     const endpoint = options.endpoint ?? DEFAULT_VITALS_ENDPOINT;
     const queue = createVitalsQueue({
       pageViewId: newPageViewId(),
+      site: options.siteKey,
       route: options.route,
       sampled: true,
       beforeSend: options.beforeSend,

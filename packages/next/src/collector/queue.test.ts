@@ -181,6 +181,24 @@ describe("vitals queue", () => {
     expect(() => queue.flush()).not.toThrow();
   });
 
+  it("puts the site key in every beacon, accepted by the server schema; a malformed key is refused there", () => {
+    const site = "pk_0123456789abcdefghijABCD";
+    const { queue, sent } = setup({ site });
+    for (let i = 0; i < 60; i++) queue.add(metric({ id: `id-${i}` }));
+    queue.add(metric({ id: "soft", navigationType: "soft-navigation" }));
+    queue.flush();
+    expect(sent).toHaveLength(3);
+    for (const b of sent) {
+      expect(b.site).toBe(site);
+      const parsed = ServerBeacon.safeParse(b);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(parsed.data?.site).toBe(site);
+    }
+    for (const bad of ["pk_short", "sk_0123456789abcdefghijABCD", "pk_0123456789abcdefghijABC!", ""]) {
+      expect(ServerBeacon.safeParse({ ...sent[0], site: bad }).success, bad).toBe(false);
+    }
+  });
+
   it("omits environment hints that are unknown", () => {
     const { queue, sent } = setup({ context: undefined });
     queue.add(metric({ navigationType: undefined }));
