@@ -45,10 +45,11 @@ export const MACHINE_CONTENT_SECURITY_POLICY =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 // Machine paths get the static policy above (next.config.mjs); every other path the proxy sees gets the page policy.
+// /v1/ holds what other sites' pages and servers call: the script tag, OTLP.
 // MACHINE_SOURCES (Next's header-source syntax) and isMachinePath must describe the same paths: headers.test.ts checks.
-export const MACHINE_SOURCES = ["/api/:path*", "/metrics", "/lantern-r7/:path*"];
+export const MACHINE_SOURCES = ["/api/:path*", "/metrics", "/lantern-r7/:path*", "/v1/:path*"];
 // Case-insensitive like Next's header matching, so no path ever gets both policies.
-const MACHINE_PATH = /^\/(?:api(?:\/|$)|metrics$|lantern-r7(?:\/|$))/i;
+const MACHINE_PATH = /^\/(?:api(?:\/|$)|metrics$|lantern-r7(?:\/|$)|v1(?:\/|$))/i;
 
 /** @param {string} path */
 export function isMachinePath(path) {

@@ -26,6 +26,8 @@ describe("proxy matcher", () => {
     "/api",
     "/metrics",
     "/lantern-r7/e/",
+    "/v1/vitals.js",
+    "/v1/metrics",
     "/_next/static/chunks/a.js",
   ])("skips %s", (path) => {
     expect(matches(path)).toBe(false);
@@ -38,6 +40,7 @@ describe("proxy matcher", () => {
     "/no-such-page",
     "/metrics-explained",
     "/apis",
+    "/v1x",
     "/admin",
     "/admin/vitals",
     "/api/admin",
