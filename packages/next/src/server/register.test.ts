@@ -161,7 +161,8 @@ describe("registerVigil without a usable configuration", () => {
 });
 
 describe("shutdown", () => {
-  it("flushes on SIGTERM, then lets the signal end a server that has no handler of its own", async () => {
+  /** A server in a process of its own with registerVigil, 4 requests served, then SIGTERM. */
+  async function terminate(withExitHandler: boolean) {
     const receiver = await startReceiver();
     const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
     const script = join(mkdtempSync(join(tmpdir(), "vigil-next-sigterm-")), "server.mts");
@@ -169,14 +170,16 @@ describe("shutdown", () => {
       script,
       `import { createServer } from "node:http";
 import { registerVigil } from ${JSON.stringify(entry)};
-registerVigil({ endpoint: process.env.RECEIVER, secretKey: "${SECRET}", exportIntervalMillis: 600000, distDir: "/nonexistent" });
 const server = createServer((req, res) => res.end("ok")).listen(0, "127.0.0.1", () => console.log(server.address().port));
+// Like next start: its own SIGTERM handler, registered before instrumentation runs, exits at once.
+if (process.env.EXIT_HANDLER) process.on("SIGTERM", (signal) => process.exit(signal === "SIGTERM" ? 143 : 1));
+registerVigil({ endpoint: process.env.RECEIVER, secretKey: "${SECRET}", exportIntervalMillis: 600000, distDir: "/nonexistent" });
 `,
     );
     // One process (node with tsx's loader, not the tsx CLI, which relays signals to a child of its own).
     const child = spawn(process.execPath, ["--import", "tsx", script], {
       cwd: fileURLToPath(new URL("../../../../", import.meta.url)),
-      env: { ...process.env, RECEIVER: receiver.url },
+      env: { ...process.env, RECEIVER: receiver.url, EXIT_HANDLER: withExitHandler ? "1" : "" },
       stdio: "pipe",
     });
     try {
@@ -185,15 +188,30 @@ const server = createServer((req, res) => res.end("ok")).listen(0, "127.0.0.1", 
         child.once("exit", (code) => fail(new Error(`server exited early with ${code}`)));
       });
       for (let i = 0; i < 4; i++) await send(childPort, "GET", "/health");
-      const exited = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, signal) => done(signal)));
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.once("exit", (code, signal) => done({ code, signal })),
+      );
       child.kill("SIGTERM");
-      expect(await exited).toBe("SIGTERM");
-      const counts = countsOf(exportsOf(receiver).flatMap((r) => decodeMetricsRequest(r.body).metrics));
-      // No build manifest: a served path that matches no route is a public file.
-      expect(counts).toEqual({ "(public) GET 200": 4 });
+      return {
+        exit: await exit,
+        // No build manifest: a served path that matches no route is a public file.
+        counts: countsOf(exportsOf(receiver).flatMap((r) => decodeMetricsRequest(r.body).metrics)),
+      };
     } finally {
       child.kill("SIGKILL");
       await receiver.close();
     }
+  }
+
+  it("flushes on SIGTERM, then lets the signal end a process that had no handler of its own", async () => {
+    const { exit, counts } = await terminate(false);
+    expect(exit.signal).toBe("SIGTERM");
+    expect(counts).toEqual({ "(public) GET 200": 4 });
+  }, 20_000);
+
+  it("flushes before an earlier SIGTERM handler that exits at once (next start's) gets the signal", async () => {
+    const { exit, counts } = await terminate(true);
+    expect(exit.code).toBe(143);
+    expect(counts).toEqual({ "(public) GET 200": 4 });
   }, 20_000);
 });

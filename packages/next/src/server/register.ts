@@ -4,6 +4,7 @@ import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { AggregationType, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { RouteLabeler } from "../routes/route-labeler.js";
+import { flushOnSigterm } from "./flush-on-sigterm.js";
 import { recordHttpServerDurations } from "./http-metrics.js";
 import type { VigilServer, VigilServerOptions } from "./options.js";
 
@@ -77,23 +78,13 @@ function start(url: string, secretKey: string, o: VigilServerOptions): VigilServ
   const labeler = RouteLabeler.fromBuild(o.distDir ?? join(process.cwd(), ".next"));
   const unsubscribe = recordHttpServerDurations(histogram, labeler);
 
-  const onSigterm = () => {
-    // Alone, this listener has replaced Node's default exit: flush, then let the signal terminate the process.
-    // Beside another one (next start's own), that one exits; the flush races it (README: "Shutdown").
-    const alone = process.listenerCount("SIGTERM") === 1;
-    void within(provider.forceFlush(), SHUTDOWN_FLUSH_LIMIT_MS).finally(() => {
-      if (!alone) return;
-      process.off("SIGTERM", onSigterm);
-      process.kill(process.pid, "SIGTERM");
-    });
-  };
-  process.on("SIGTERM", onSigterm);
+  const releaseSigterm = flushOnSigterm(() => provider.forceFlush(), SHUTDOWN_FLUSH_LIMIT_MS);
 
   return {
     forceFlush: () => provider.forceFlush(),
     async shutdown() {
       unsubscribe();
-      process.off("SIGTERM", onSigterm);
+      releaseSigterm();
       if ((globalThis as Slot)[SLOT] === this) delete (globalThis as Slot)[SLOT];
       await provider.shutdown();
     },
@@ -102,15 +93,4 @@ function start(url: string, secretKey: string, o: VigilServerOptions): VigilServ
 
 function defaultServiceName(): string {
   return process.env.OTEL_SERVICE_NAME || process.env.npm_package_name || "next-app";
-}
-
-function within(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((done) => {
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    promise.then(
-      () => done(),
-      () => done(),
-    );
-  });
 }
