@@ -53,7 +53,7 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   return res;
 }
 
-// Pages (their nonce policy) and the admin area (its gate) only. Machine paths — APIs, /metrics, the PostHog relay —
+// Pages (their nonce policy) and the admin area (its gate) only. Machine paths — APIs, /metrics, the PostHog relay, /v1 —
 // get their static headers from next.config.mjs and their ids from the server hook: a proxy there would only pass
 // them on, and in front of a POST it makes Next tee the request body (ingest lost ~35 % of its throughput).
 export const config = {

@@ -18,8 +18,14 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "lint/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          include: [
+            "lib/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "components/**/*.test.ts",
+            "lint/**/*.test.ts",
+            "packages/**/*.test.ts",
+          ],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**", "packages/*/dist/**"],
         },
       },
       {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ClientErrorReporter } from "@/components/telemetry/client-error-reporter";
 import { ThemeProvider } from "@/components/theme/theme-provider";
-import { VitalsReporter } from "@/components/vitals/vitals-reporter";
+import { VigilVitals } from "@vigil/next";
 import { analyticsEnabled } from "@/lib/analytics/enabled";
 import { nonceOf } from "@/lib/security/headers.js";
 import "./globals.css";
@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" suppressHydrationWarning data-analytics={analyticsEnabled() ? undefined : "off"}>
       <body className="min-h-screen font-sans">
         <ThemeProvider nonce={nonce}>{children}</ThemeProvider>
-        <VitalsReporter />
+        <VigilVitals />
         <ClientErrorReporter />
       </body>
     </html>

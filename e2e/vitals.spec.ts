@@ -2,6 +2,7 @@ import { devices, expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { histogramOf, percentile } from "../lib/vitals/histogram";
 import { METRICS, type MetricName } from "../lib/vitals/metrics";
+import { startReceiver } from "../tests/support/http-receiver";
 import { signInAsAdmin } from "./support/fixtures";
 import { test } from "./support/test";
 
@@ -103,4 +104,51 @@ test("an admin sets a budget; a bad budget is refused with a clear message", asy
   await form.getByRole("textbox").fill("");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
+});
+
+test("another site embeds the script tag: /v1/vitals.js runs there and beacons back to Vigil", async ({
+  page,
+  baseURL,
+}) => {
+  const script = await page.request.get("/v1/vitals.js");
+  expect(script.status()).toBe(200);
+  const headers = script.headers();
+  expect(headers["content-type"]).toBe("text/javascript; charset=utf-8");
+  expect(headers["access-control-allow-origin"]).toBe("*");
+  expect(headers["cross-origin-resource-policy"]).toBe("cross-origin");
+  expect(headers["cache-control"]).toMatch(/^public, max-age=\d+/);
+  const revalidated = await page.request.get("/v1/vitals.js", { headers: { "if-none-match": headers.etag ?? "" } });
+  expect(revalidated.status()).toBe(304);
+
+  // A page of another origin carrying the install snippet, served from loopback like Vigil is here: a page the
+  // browser takes for public may not reach loopback addresses (Chromium's local network access).
+  const shop = await startReceiver({
+    reply: {
+      headers: { "content-type": "text/html" },
+      body: `<!doctype html><title>Shop</title><h1>Product 42</h1>
+<script async src="${baseURL}/v1/vitals.js" data-site="pk_e2eScriptTag0123456789ab" data-route="/products/[id]"></script>`,
+    },
+  });
+  try {
+    // Beacons stop in the browser: the site's key and origin checks are the ingest's business, not this test's.
+    const beacons: Array<{ method: string; contentType?: string; body: unknown }> = [];
+    await page.route(`${baseURL}/api/v1/vitals`, (route) => {
+      const request = route.request();
+      const body = JSON.parse(request.postData() ?? "null") as unknown;
+      beacons.push({ method: request.method(), contentType: request.headers()["content-type"], body });
+      return route.fulfill({ status: 202 });
+    });
+    await page.goto(`${shop.url}/products/42`);
+    await page.getByRole("heading", { name: "Product 42" }).click();
+    await page.waitForTimeout(1_000);
+    await hide(page);
+    await expect.poll(() => beacons.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // text/plain: a CORS-safelisted type, so the cross-origin beacon needs no preflight.
+    expect(beacons[0]).toMatchObject({ method: "POST", contentType: expect.stringMatching(/^text\/plain/) });
+    expect(beacons[0]?.body).toMatchObject({ v: 1, site: "pk_e2eScriptTag0123456789ab", route: "/products/[id]" });
+    const names = beacons.flatMap((b) => (b.body as { metrics: Array<{ name: string }> }).metrics.map((m) => m.name));
+    expect(new Set(names)).toEqual(new Set(["LCP", "FCP", "TTFB", "CLS", "INP"]));
+  } finally {
+    await shop.close();
+  }
 });

@@ -30,6 +30,15 @@ describe("buildFingerprint", () => {
     expect(buildFingerprint(root, { VIGIL_SENTRY_SDK: "false" })).not.toBe(buildFingerprint(root, {}));
   });
 
+  it("changes when the source of the workspace package @vigil/next changes", () => {
+    const root = tree();
+    mkdirSync(join(root, "packages", "next", "src"), { recursive: true });
+    writeFileSync(join(root, "packages", "next", "src", "index.ts"), "export const a = 1;");
+    const base = buildFingerprint(root, {});
+    writeFileSync(join(root, "packages", "next", "src", "index.ts"), "export const a = 2;");
+    expect(buildFingerprint(root, {})).not.toBe(base);
+  });
+
   it("ignores unit test files", () => {
     const root = tree();
     const base = buildFingerprint(root, {});

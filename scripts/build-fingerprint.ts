@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "config", "lib", "public"];
+// packages/next/src, not its dist/: ensureBuild rebuilds the package before `next build` reads it.
+const SOURCE_DIRS = ["app", "components", "config", "lib", "public", "packages/next/src", "packages/next/scripts"];
 const SOURCE_FILES = [
   "package-lock.json",
   "next.config.mjs",
@@ -14,6 +15,8 @@ const SOURCE_FILES = [
   "sentry.server.config.ts",
   "sentry.edge.config.ts",
   "prisma/schema.prisma",
+  "packages/next/package.json",
+  "packages/next/tsconfig.json",
 ];
 
 // Server-side variables that change what `next build` emits (they are read by next.config.mjs).

@@ -20,18 +20,20 @@ export async function ensureBuild(
     log(`sources unchanged since the last build: reusing ${env.VIGIL_DIST_DIR || ".next"}`);
     return "reused";
   }
-  log("building (next build); the first build takes a minute or two");
-  await new Promise<void>((done, fail) => {
-    spawn(join(root, "node_modules", ".bin", "next"), ["build"], {
-      cwd: root,
-      env: { ...env, NODE_ENV: "production" },
-      stdio: "inherit",
-    })
-      .on("error", fail)
-      .on("exit", (code, signal) =>
-        code === 0 ? done() : fail(new Error(`next build exited with ${code ?? signal}`)),
-      );
-  });
+  log("building (@vigil/next, then next build); the first build takes a minute or two");
+  // The app bundles the workspace package's dist/: rebuild it, it may be older than its source.
+  await run(process.execPath, [join(root, "packages", "next", "scripts", "build.mjs")], root, env);
+  await run(join(root, "node_modules", ".bin", "next"), ["build"], root, { ...env, NODE_ENV: "production" });
   writeFileSync(stampFile, fingerprint);
   return "built";
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    spawn(command, args, { cwd, env, stdio: "inherit" })
+      .on("error", fail)
+      .on("exit", (code, signal) =>
+        code === 0 ? done() : fail(new Error(`${[command, ...args].join(" ")} exited with ${code ?? signal}`)),
+      );
+  });
 }

@@ -3,7 +3,7 @@
 import { useParams, usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { startClientErrorReporter, type ClientErrorReporter as Reporter } from "@/lib/client-errors/reporter";
-import { routeTemplate } from "@/lib/vitals/collector/route-template";
+import { routeTemplate } from "@vigil/next";
 
 // Module scope: one set of window listeners per page load, whatever strict mode or remounts do.
 let reporter: Reporter | undefined;

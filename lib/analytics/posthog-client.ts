@@ -1,6 +1,6 @@
 import posthog from "posthog-js";
 import { env } from "@/lib/env.js";
-import type { VitalsListenerHost } from "@/lib/vitals/collector/types";
+import type { VitalsListenerHost } from "@vigil/next";
 import { ANALYTICS_OFF_ATTRIBUTE, posthogOptions } from "./posthog-options";
 import { webVitalsEvents } from "./vitals-to-posthog";
 

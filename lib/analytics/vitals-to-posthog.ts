@@ -1,4 +1,4 @@
-import type { MetricName, VitalsBeacon } from "@/lib/vitals/collector/types";
+import type { MetricName, VitalsBeacon } from "@vigil/next";
 
 const NAMES: readonly MetricName[] = ["LCP", "INP", "CLS", "FCP", "TTFB"];
 const MAX_EVENTS = 20;

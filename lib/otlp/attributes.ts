@@ -1,6 +1,6 @@
 import { isStorableText } from "@/lib/http/storable-text";
 import { normalizeMethod, statusClassOf } from "@/lib/telemetry/request-aggregator";
-import { UNMATCHED } from "@/lib/telemetry/route-table";
+import { UNMATCHED } from "@vigil/next/routes";
 import { OTLP_LIMITS } from "./limits";
 import type { PointAttribute } from "./schema";
 

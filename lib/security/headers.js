@@ -45,6 +45,7 @@ export const MACHINE_CONTENT_SECURITY_POLICY =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 // Machine paths get the static policy above (next.config.mjs); every other path the proxy sees gets the page policy.
+// /v1/ holds what other sites' pages and servers call: the script tag, OTLP.
 // MACHINE_SOURCES (Next's header-source syntax) and isMachinePath must describe the same paths: headers.test.ts checks.
 export const MACHINE_SOURCES = ["/api/:path*", "/v1/:path*", "/metrics", "/lantern-r7/:path*"];
 // Case-insensitive like Next's header matching, so no path ever gets both policies.

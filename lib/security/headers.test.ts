@@ -121,6 +121,8 @@ describe("static headers", () => {
       "/metrics",
       "/lantern-r7/e",
       "/lantern-r7/static/x.js",
+      "/v1/vitals.js",
+      "/v1/metrics",
       "/",
       "/login",
       "/admin",
@@ -128,6 +130,7 @@ describe("static headers", () => {
       "/apix",
       "/metrics-x",
       "/lantern-r7x",
+      "/v1x",
       "/bench/crash",
       "/no-such-page",
       "/API/Health",
@@ -135,6 +138,6 @@ describe("static headers", () => {
       "/Admin",
     ];
     for (const path of paths) expect(isMachinePath(path), path).toBe(machine.some((match) => match(path) !== false));
-    expect(paths.filter(isMachinePath)).toHaveLength(9);
+    expect(paths.filter(isMachinePath)).toHaveLength(11);
   });
 });

@@ -28,6 +28,8 @@ describe("proxy matcher", () => {
     "/v1/metrics",
     "/v1/vitals.js",
     "/lantern-r7/e/",
+    "/v1/vitals.js",
+    "/v1/metrics",
     "/_next/static/chunks/a.js",
   ])("skips %s", (path) => {
     expect(matches(path)).toBe(false);
@@ -40,6 +42,7 @@ describe("proxy matcher", () => {
     "/no-such-page",
     "/metrics-explained",
     "/apis",
+    "/v1x",
     "/admin",
     "/admin/vitals",
     "/api/admin",

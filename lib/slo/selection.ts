@@ -1,5 +1,5 @@
 import type { SloSpec } from "@/lib/slo/spec";
-import { PUBLIC_FILE, STATIC_ASSETS } from "@/lib/telemetry/route-table";
+import { PUBLIC_FILE, STATIC_ASSETS } from "@vigil/next/routes";
 
 /** Route labels of assets, not application requests: never part of a request SLO unless listed by name. */
 export const ASSET_ROUTES = [STATIC_ASSETS, "/_next/image", PUBLIC_FILE] as const;

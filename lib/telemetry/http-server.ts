@@ -11,7 +11,7 @@ import { recordJob, telemetry, type Telemetry } from "@/lib/telemetry/registry";
 import { normalizeMethod, RequestAggregator } from "@/lib/telemetry/request-aggregator";
 import { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
-import { RouteLabeler } from "@/lib/telemetry/route-labels";
+import { RouteLabeler } from "@vigil/next/routes";
 import { requestTraceIds } from "@/lib/telemetry/trace-context";
 import { processSlot } from "@/lib/process-singleton";
 

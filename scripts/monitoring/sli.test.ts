@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
 import { badRate, bucketLabel, errorRatio, requestMatchers, sliSource, totalIncrease, totalRate } from "./sli";
 import { requestSelection, selects } from "@/lib/slo/selection";
-import { PUBLIC_FILE, STATIC_ASSETS } from "@/lib/telemetry/route-table";
+import { PUBLIC_FILE, STATIC_ASSETS } from "@vigil/next/routes";
 import { selector, type Matcher } from "./promql";
 
 const base = { name: "X", owner: "team", objective: 0.99 };

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { VitalsBeacon as ServerBeacon } from "@/lib/vitals/beacon-schema";
-import { cleanRoute, createVitalsQueue, isSampled, toBeaconMetric, type VitalsQueueOptions } from "./queue";
-import type { ReportedMetric, VitalsBeacon } from "./types";
+import { cleanRoute, createVitalsQueue, isSampled, toBeaconMetric, type VitalsQueueOptions } from "./queue.js";
+import type { ReportedMetric, VitalsBeacon } from "./types.js";
 
 function setup(over: Partial<VitalsQueueOptions> = {}) {
   const sent: VitalsBeacon[] = [];
@@ -179,6 +179,24 @@ describe("vitals queue", () => {
     });
     queue.add(metric());
     expect(() => queue.flush()).not.toThrow();
+  });
+
+  it("puts the site key in every beacon, accepted by the server schema; a malformed key is refused there", () => {
+    const site = "pk_0123456789abcdefghijABCD";
+    const { queue, sent } = setup({ site });
+    for (let i = 0; i < 60; i++) queue.add(metric({ id: `id-${i}` }));
+    queue.add(metric({ id: "soft", navigationType: "soft-navigation" }));
+    queue.flush();
+    expect(sent).toHaveLength(3);
+    for (const b of sent) {
+      expect(b.site).toBe(site);
+      const parsed = ServerBeacon.safeParse(b);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(parsed.data?.site).toBe(site);
+    }
+    for (const bad of ["pk_short", "sk_0123456789abcdefghijABCD", "pk_0123456789abcdefghijABC!", ""]) {
+      expect(ServerBeacon.safeParse({ ...sent[0], site: bad }).success, bad).toBe(false);
+    }
   });
 
   it("omits environment hints that are unknown", () => {

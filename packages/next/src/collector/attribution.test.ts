@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MetricType } from "web-vitals";
-import { attributionOf, selectorOf } from "./attribution";
+import { attributionOf, selectorOf } from "./attribution.js";
 
 type FakeNode = { nodeType: number; nodeName: string; id?: string; classList?: string[]; parentNode: FakeNode | null };
 const doc: FakeNode = { nodeType: 9, nodeName: "#document", parentNode: null };

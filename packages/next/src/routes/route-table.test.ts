@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RouteTable } from "./route-table";
+import { RouteTable } from "./route-table.js";
 
 const table = new RouteTable([
   "/",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionType, newPageViewId } from "./environment";
+import { connectionType, newPageViewId } from "./environment.js";
 
 describe("environment hints", () => {
   it("page view ids are 24 url-safe characters and unique", () => {

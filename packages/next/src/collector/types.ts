@@ -28,6 +28,8 @@ export interface BeaconMetric {
 
 export interface VitalsBeacon {
   v: 1;
+  /** The site's public key (`pk_…`); absent for pages served by Vigil itself. */
+  site?: string;
   pageViewId: string;
   route: string;
   navigationType?: NavigationType;
@@ -52,8 +54,10 @@ export type BeforeSend = (beacon: VitalsBeacon) => VitalsBeacon | null;
 export interface VitalsCollectorOptions {
   /** Route template of the page being loaded, e.g. "/blog/[slug]". */
   route: string;
-  /** Default "/api/v1/vitals". */
+  /** Default "/api/v1/vitals"; may be absolute (another origin: a text/plain beacon needs no CORS preflight). */
   endpoint?: string;
+  /** The site's public key (`pk_…`), sent as `site` in every beacon; leave it out on Vigil's own pages. */
+  siteKey?: string;
   /** 0..1, default 1; decided once per page view. */
   sampleRate?: number;
   beforeSend?: BeforeSend;

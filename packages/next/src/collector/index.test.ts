@@ -8,7 +8,7 @@ vi.mock("web-vitals", () => {
   return { onLCP: on("LCP"), onINP: on("INP"), onCLS: on("CLS"), onFCP: on("FCP"), onTTFB: on("TTFB") };
 });
 
-const { startVitalsCollector } = await import("./index");
+const { startVitalsCollector } = await import("./index.js");
 
 let win: EventTarget;
 let doc: EventTarget & { visibilityState: string };
@@ -61,9 +61,24 @@ describe("startVitalsCollector", () => {
       ],
     });
     expect(beacon.pageViewId).toMatch(/^[\w-]{16,64}$/);
+    expect(beacon).not.toHaveProperty("site");
     win.dispatchEvent(new Event("pagehide"));
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("sends the site key to an absolute endpoint as a text/plain beacon (a cross-origin request without preflight)", async () => {
+    startVitalsCollector({
+      route: "/",
+      endpoint: "https://vigil.example/api/v1/vitals",
+      siteKey: "pk_0123456789abcdefghijABCD",
+    });
+    report({ name: "FCP" });
+    hide();
+    const [url, blob] = sendBeacon.mock.calls[0] as [string, Blob];
+    expect(url).toBe("https://vigil.example/api/v1/vitals");
+    expect(blob.type).toBe("text/plain");
+    expect(JSON.parse(await blob.text())).toMatchObject({ v: 1, site: "pk_0123456789abcdefghijABCD", route: "/" });
   });
 
   it("falls back to a keepalive fetch when sendBeacon refuses", () => {

@@ -6,7 +6,7 @@ import type {
   NavigationType,
   ReportedMetric,
   VitalsBeacon,
-} from "./types";
+} from "./types.js";
 
 export const MAX_METRICS_PER_BEACON = 50;
 const MAX_MS = 600_000;
@@ -18,6 +18,8 @@ export type Transport = (json: string) => void;
 
 export interface VitalsQueueOptions {
   pageViewId: string;
+  /** The site's public key, copied into every beacon. */
+  site?: string;
   /** Route template of the hard navigation; every beacon carries it. */
   route: string;
   sampled: boolean;
@@ -133,6 +135,7 @@ export function createVitalsQueue(o: VitalsQueueOptions): VitalsQueue {
             route: landing,
             metrics: metrics.slice(i, i + MAX_METRICS_PER_BEACON),
           };
+          if (o.site) beacon.site = o.site;
           if (nav) beacon.navigationType = nav;
           if (ctx.connection) beacon.connection = ctx.connection;
           if (ctx.device) beacon.device = ctx.device;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RouteLabeler } from "./route-labels";
-import { RouteTable } from "./route-table";
+import { RouteLabeler } from "./route-labeler.js";
+import { RouteTable } from "./route-table.js";
 
 const labeler = new RouteLabeler(new RouteTable(["/", "/blog/[slug]", "/api/v1/vitals"]));
 

@@ -1,5 +1,5 @@
 import type { MetricType } from "web-vitals";
-import type { BeaconAttribution } from "./types";
+import type { BeaconAttribution } from "./types.js";
 
 const MAX_SELECTOR = 100;
 

@@ -1,11 +1,11 @@
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from "web-vitals";
-import { attributionOf } from "./attribution";
-import { connectionType, newPageViewId } from "./environment";
-import { createVitalsQueue, isSampled } from "./queue";
-import type { VitalsCollectorOptions, VitalsController, VitalsListenerHost } from "./types";
+import { attributionOf } from "./attribution.js";
+import { connectionType, newPageViewId } from "./environment.js";
+import { createVitalsQueue, isSampled } from "./queue.js";
+import type { VitalsCollectorOptions, VitalsController, VitalsListenerHost } from "./types.js";
 
-export type * from "./types";
-export { routeTemplate } from "./route-template";
+export type * from "./types.js";
+export { routeTemplate } from "./route-template.js";
 
 export const DEFAULT_VITALS_ENDPOINT = "/api/v1/vitals";
 
@@ -34,6 +34,7 @@ export function startVitalsCollector(options: VitalsCollectorOptions): VitalsCon
     const endpoint = options.endpoint ?? DEFAULT_VITALS_ENDPOINT;
     const queue = createVitalsQueue({
       pageViewId: newPageViewId(),
+      site: options.siteKey,
       route: options.route,
       sampled: true,
       beforeSend: options.beforeSend,

@@ -1,4 +1,4 @@
-import type { Connection } from "./types";
+import type { Connection } from "./types.js";
 
 /** 24 hex characters, 96 random bits: unique per page load without any coordination. */
 export function newPageViewId(): string {

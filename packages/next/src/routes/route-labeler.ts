@@ -1,13 +1,12 @@
-import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PUBLIC_FILE, RouteTable, STATIC_ASSETS, UNMATCHED } from "@/lib/telemetry/route-table";
+import { PUBLIC_FILE, RouteTable, STATIC_ASSETS, UNMATCHED } from "./route-table.js";
 
 const CACHE_LIMIT = 5_000;
-const IMAGE_OPTIMIZER = "/_next/image";
+export const IMAGE_OPTIMIZER = "/_next/image";
 
-/** App Router templates of this build, from the manifest `next build` writes (values are the public paths). */
-function loadTemplates(distDir: string): string[] {
+/** App Router templates of a build, from the manifest `next build` writes (its values are the public paths). */
+export function loadRouteTemplates(distDir: string): string[] {
   const file = join(distDir, "app-path-routes-manifest.json");
   if (!existsSync(file)) return [];
   const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
@@ -21,8 +20,9 @@ export class RouteLabeler {
 
   constructor(private readonly table: RouteTable) {}
 
+  /** The labeler of the build in `distDir` (default `<cwd>/.next`); no manifest → every path is unmatched. */
   static fromBuild(distDir = join(process.cwd(), ".next")): RouteLabeler {
-    return new RouteLabeler(new RouteTable(loadTemplates(distDir)));
+    return new RouteLabeler(new RouteTable(loadRouteTemplates(distDir)));
   }
 
   /** `status` tells unmatched paths apart: served (a public/ file) or not found. */
@@ -32,7 +32,7 @@ export class RouteLabeler {
     const cached = this.cache.get(path);
     if (cached !== undefined) return cached;
     const label = path.startsWith("/_next/")
-      ? path.startsWith("/_next/image")
+      ? path.startsWith(IMAGE_OPTIMIZER)
         ? IMAGE_OPTIMIZER
         : STATIC_ASSETS
       : this.table.match(path);
