@@ -122,3 +122,36 @@ describe("GroupCommitter failure isolation", () => {
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
   });
 });
+
+describe("GroupCommitter with two writes in flight", () => {
+  it("starts a second write while the first is running, and releases each submitter with its own write", async () => {
+    const writes: number[][] = [];
+    const gates: Array<ReturnType<typeof deferred>> = [];
+    const gc = new GroupCommitter<number, number>(
+      async (rows) => {
+        writes.push(rows);
+        const gate = deferred();
+        gates.push(gate);
+        await gate.promise;
+        return writes.indexOf(rows);
+      },
+      { maxRows: 100, lingerMs: 1, maxQueuedRows: 1000, maxInFlight: 2 },
+    );
+    const first = gc.submit([1]);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = gc.submit([2, 3]);
+    await new Promise((r) => setTimeout(r, 5));
+    const third = gc.submit([4]);
+    await new Promise((r) => setTimeout(r, 5));
+    // Two writes run at once; the third submission waits for one of them to finish.
+    expect(writes).toEqual([[1], [2, 3]]);
+    gates[1]!.resolve();
+    expect(await second).toBe(1);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(writes).toEqual([[1], [2, 3], [4]]);
+    gates[0]!.resolve();
+    gates[2]!.resolve();
+    expect(await first).toBe(0);
+    expect(await third).toBe(2);
+  });
+});

@@ -4,6 +4,8 @@ export type GroupCommitOptions = {
   maxRows: number;
   lingerMs: number;
   maxQueuedRows: number;
+  /** Writes that may run at once (default 1); a later write may commit before an earlier one. */
+  maxInFlight?: number;
   /** True when a failed write was the rows' fault: the batch is then split until only the guilty submissions fail. */
   isolate?: (err: unknown) => boolean;
 };
@@ -20,7 +22,7 @@ export class OverloadedError extends Error {
 export class GroupCommitter<T, R = void> {
   private pending: Submission<T, R>[] = [];
   private pendingRows = 0;
-  private inFlight = false;
+  private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -39,7 +41,7 @@ export class GroupCommitter<T, R = void> {
   }
 
   private schedule(): void {
-    if (this.inFlight) return; // the running write takes the queue when it finishes
+    if (this.inFlight >= (this.options.maxInFlight ?? 1)) return; // a running write takes the queue when it finishes
     if (this.pendingRows >= this.options.maxRows) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.lingerMs);
   }
@@ -47,8 +49,8 @@ export class GroupCommitter<T, R = void> {
   private async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.inFlight || this.pending.length === 0) return;
-    this.inFlight = true;
+    if (this.inFlight >= (this.options.maxInFlight ?? 1) || this.pending.length === 0) return;
+    this.inFlight++;
     // Whole submissions only: one request's rows never straddle two writes.
     let taken = 0;
     let rowCount = 0;
@@ -64,7 +66,7 @@ export class GroupCommitter<T, R = void> {
     try {
       await this.writeIsolating(batch);
     } finally {
-      this.inFlight = false;
+      this.inFlight--;
       if (this.pending.length > 0) void this.flush();
     }
   }

@@ -21,6 +21,9 @@ const committer = (): Committer =>
         maxRows: 2_000,
         lingerMs: 2,
         maxQueuedRows: 50_000,
+        // A second write gathers the next batch while the first commits, so the server does not idle on the
+        // database's fsync; both lock rows in one order (sorted keys), so they cannot deadlock each other.
+        maxInFlight: 2,
         isolate: isDataError,
       }),
   );

@@ -112,11 +112,14 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 const column = <K extends keyof VitalRow>(rows: readonly VitalRow[], key: K) => rows.map((r) => r[key]);
 
-/** The last report of each sample in the batch (arrival order), so one statement never touches a row twice. */
+/**
+ * The last report of each sample in the batch (arrival order), so one statement never touches a row twice, sorted
+ * by key: concurrent batches insert (and lock) their keys in one order and cannot deadlock each other.
+ */
 function latestPerSample(rows: readonly VitalRow[]): VitalRow[] {
   const latest = new Map<string, VitalRow>();
   for (const r of rows) latest.set(sampleKey(r), r);
-  return latest.size === rows.length ? [...rows] : [...latest.values()];
+  return [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
 }
 
 async function upsertRollups(client: Pick<pg.ClientBase, "query">, inputs: readonly RollupInput[]): Promise<void> {
@@ -202,6 +205,8 @@ export async function insertVitalsBatch(
   try {
     return await insertInTransaction(rows, pool);
   } catch (err) {
+    // A deadlock or serialization failure is the database's to retry, not the beacons' fault: once more.
+    if (isTransient(err)) return insertInTransaction(rows, pool);
     // A partition dropped by retention (or by hand) since this process saw it: make it again, once.
     if (!isMissingPartition(err)) throw err;
     known.clear();
@@ -212,6 +217,7 @@ export async function insertVitalsBatch(
 
 // Days whose partition this process has seen exist: the common batch asks Postgres nothing about partitions.
 const knownPartitions = () => processSingleton("vitalPartitions", () => new Set<string>());
+const isTransient = (err: unknown) => ["40P01", "40001"].includes((err as { code?: string }).code ?? "");
 const isMissingPartition = (err: unknown) =>
   (err as { code?: string }).code === "23514" && /no partition of relation/.test((err as Error).message ?? "");
 
