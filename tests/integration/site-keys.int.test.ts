@@ -101,7 +101,7 @@ describe("browser beacons name their site by public key, from the site's allowed
   it("refuses an unknown key with 403 and stores nothing, whatever the origin", async () => {
     const route = `/keys/${tag}/unknown`;
     const before = await forbiddenCount();
-    for (const headers of [{ origin: SHOP_ORIGIN }, {}]) {
+    for (const headers of [{ origin: SHOP_ORIGIN }, {}] as Array<Record<string, string>>) {
       await expectRefused(await vitals(beaconFor(route, newPublicKey()), headers), /Unknown site key/);
     }
     expect(await forbiddenCount()).toBe(before + 2);
