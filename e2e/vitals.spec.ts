@@ -16,7 +16,7 @@ async function mobileRows(): Promise<
   try {
     return (
       await client.query(
-        "SELECT metric::text, value, route, attribution_target FROM vitals WHERE device = 'mobile' ORDER BY id",
+        "SELECT metric::text, value, route, attribution_target FROM vitals WHERE site_id = 1 AND device = 'mobile' ORDER BY ts, metric, metric_id",
       )
     ).rows;
   } finally {
