@@ -10,9 +10,11 @@ import { SiteInput, VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { createSite, rotateSiteSecret, type Site } from "@/lib/sites/sites";
 import { telemetry } from "@/lib/telemetry/registry";
 
-// Clients are told apart as behind one reverse proxy; the API token acts for any site named with ?site=.
+// Clients are told apart as behind one reverse proxy (whose public URL is AUTH_URL); the API token acts for any
+// site named with ?site=.
 vi.hoisted(() => {
   process.env.VIGIL_TRUSTED_PROXIES = "1";
+  process.env.AUTH_URL = "https://vigil.example";
   process.env.VIGIL_API_TOKEN = "integration-api-token-0123456789";
 });
 // Custom SLO events need a configured custom SLO, as a team adds in config/slos.ts.
@@ -126,6 +128,16 @@ describe("browser beacons name their site by public key, from the site's allowed
       202,
     );
     expect((await vitals(beaconFor(route))).status).toBe(202);
+    expect(await storedBySite(route)).toEqual({ [VIGIL_SITE_ID]: 4 });
+  });
+
+  it("takes AUTH_URL's origin as Vigil's own behind a proxy that sends the upstream's Host", async () => {
+    const route = `/keys/${tag}/proxied`;
+    const upstream = { host: "127.0.0.1:3000" };
+    expect((await vitals(beaconFor(route), { ...upstream, origin: "https://vigil.example" })).status).toBe(202);
+    expect((await vitals(beaconFor(route), { ...upstream, origin: "https://VIGIL.example:443" })).status).toBe(202);
+    for (const origin of ["https://vigil.example.evil.example", "http://vigil.example", "https://evil.example"])
+      await expectRefused(await vitals(beaconFor(route), { ...upstream, origin }), /names no site/);
     expect(await storedBySite(route)).toEqual({ [VIGIL_SITE_ID]: 4 });
   });
 
