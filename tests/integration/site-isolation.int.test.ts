@@ -8,6 +8,7 @@ import { evaluateSlos } from "@/lib/slo/evaluate-slos";
 import { loadSloReport } from "@/lib/slo/report";
 import { addSloEvents } from "@/lib/slo/slo-event-repository";
 import { parseSloSpecs } from "@/lib/slo/spec";
+import { recordCheck } from "@/lib/uptime/record-check";
 import { loadUptimeReport, loadUptimeSummary } from "@/lib/uptime/uptime-report";
 import { saveBudget } from "@/lib/vitals/budget-repository";
 import { loadVitalsDashboard } from "@/lib/vitals/dashboard";
@@ -69,6 +70,7 @@ const specs = parseSloSpecs([
 ]);
 
 let shop: Site;
+let channelId: string;
 const monitors: Record<number, string> = {};
 
 /** Writes one site's amounts through the repositories the app writes with. */
@@ -116,26 +118,31 @@ async function seed(siteId: number, a: Amounts) {
   });
   monitors[siteId] = monitor.id;
   await db.probeResult.createMany({
-    data: Array.from({ length: a.probes.total }, (_, i) => ({
+    data: Array.from({ length: a.probes.ok }, (_, i) => ({
       siteId,
       monitorId: monitor.id,
-      ts: ago(10 + i),
-      ok: i < a.probes.ok,
+      ts: ago(20 + i),
+      ok: true,
       latencyMs: 50,
     })),
   });
+  // The failures go through the incident rule (3 in a row open an incident, with its notification).
+  for (let i = a.probes.total - a.probes.ok; i > 0; i--)
+    await recordCheck(
+      { id: monitor.id },
+      { ts: ago(5 + i), ok: false, statusCode: 503, latencyMs: null, error: "Expected HTTP 200, got 503" },
+      () => ({ nextCheckAt: new Date("2100-01-01T00:00:00Z") }),
+    );
 }
 
 beforeAll(async () => {
   ({ site: shop } = await createSite(
     SiteInput.parse({ name: `Shop ${tag}`, slug: `shop-${tag}`, allowedOrigins: "https://shop.example" }),
   ));
+  channelId = await createChannel();
   await seed(VIGIL_SITE_ID, AMOUNTS.vigil);
   await seed(shop.id, AMOUNTS.shop);
   await saveBudget(shop.id, "LCP", 3000);
-  await db.incident.create({
-    data: { siteId: shop.id, monitorId: monitors[shop.id]!, openedAt: ago(8), failures: 3, cause: "HTTP 503" },
-  });
 });
 afterAll(async () => {
   await db.alert.deleteMany({ where: { slo: { in: specs.map((s) => s.id) } } });
@@ -202,7 +209,6 @@ describe("one site's data never shows under another", () => {
     }
 
     // Both sites burn the same custom SLO: 10 % bad (burn 10) and 1/6 bad (burn 16.7, over the 1 h page's 14.4).
-    const channelId = await createChannel();
     const custom = [specs[1]!];
     const mine = await evaluateSlos(VIGIL, custom, now);
     const theirs = await evaluateSlos(shop, custom, now);
@@ -260,6 +266,18 @@ describe("one site's data never shows under another", () => {
       monitors: 1,
       down: 1,
       worst: { slug: monitorSlug, ok: AMOUNTS.shop.probes.ok, total: AMOUNTS.shop.probes.total },
+    });
+    // The other site's incident event names it and links to its own Uptime page.
+    const [incident, ...more] = await db.incident.findMany({ where: { monitorId: { in: Object.values(monitors) } } });
+    expect(more).toEqual([]);
+    expect(incident).toMatchObject({ siteId: shop.id, monitorId: monitors[shop.id], failures: 3, resolvedAt: null });
+    const [event] = await db.notificationDelivery.findMany({
+      where: { channelId, eventKey: `incident:${incident!.id}:opened` },
+    });
+    expect(event!.payload).toMatchObject({
+      title: `[Shop ${tag}] Iso ${shop.id} is down`,
+      path: `/admin/uptime?site=${shop.slug}`,
+      data: { site: shop.slug, monitor: monitorSlug },
     });
     // The keys hold it too: a check of one site cannot point at another site's monitor.
     await expect(

@@ -172,7 +172,7 @@ describe("uptime-probe job", () => {
       title: "Shop is down",
       severity: "page",
       path: "/admin/uptime",
-      data: { monitor: "shop", failures: 3, cause: "Expected HTTP 200, got 503" },
+      data: { site: "vigil", monitor: "shop", failures: 3, cause: "Expected HTTP 200, got 503" },
     });
     expect(await counted("shop", "down")).toBe(downBefore + 3);
 
