@@ -18,7 +18,11 @@ const EXPORTS = arg("exports", 2_000);
 const POINTS = 1_000;
 
 async function payload(): Promise<Uint8Array> {
-  const r = sdkRecorder({ temporality: "delta", resource: { "service.name": "bench", "service.instance.id": "b-1" } });
+  const r = sdkRecorder({
+    temporality: "delta",
+    aggregation: "explicit",
+    resource: { "service.name": "bench", "service.instance.id": "b-1" },
+  });
   const methods = ["GET", "POST"];
   const statuses = [200, 201, 404, 500, 503];
   // 100 routes × 2 methods × 5 statuses = 1,000 attribute sets, so 1,000 data points per export.

@@ -1,4 +1,5 @@
-// p75 per route over 30 days: Vigil's rollup path vs percentile_cont on the raw table, side by side in one run.
+// p75 per route over 30 days for one site among SITES: Vigil's rollup path vs percentile_cont on the raw table
+// (day partitions, ADR 0011), side by side in one run.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:query [-- --rows 10000000 --reseed]
 import pg from "pg";
 import { migrateDeploy } from "../scripts/db/migrate";
@@ -10,6 +11,9 @@ const arg = (name: string, fallback: string) => {
 };
 const ROWS = Number(arg("rows", "10000000"));
 const ROUTES = 20;
+// Rows are spread evenly over the sites; the bench reads one of them, as a console page does.
+const SITES = 10;
+const SITE = 4;
 const DB_NAME = `vigil_bench_vitals_${ROWS}`;
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) throw new Error("Set DATABASE_URL to a Postgres server the bench may create a database on");
@@ -22,14 +26,16 @@ const time = async <T>(fn: () => Promise<T>) => {
   return { ms: performance.now() - t, result };
 };
 
-// Realistic shape: lognormal values per metric, skewed traffic over 20 routes, 3 devices, 30 days.
+// Realistic shape: lognormal values per metric, skewed traffic over 20 routes, 3 devices, 30 days, SITES sites
+// (each gets every metric: the site follows g / 5, the metric g % 5). Each row goes into the partition of its day.
 const SEED_CHUNK = `
-INSERT INTO vitals (ts, metric, value, rating, route, device, browser, navigation_type, connection, page_view_id, metric_id)
-SELECT ts, metric::"VitalMetric", value,
+INSERT INTO vitals (site_id, day, ts, metric, value, rating, route, device, browser, navigation_type, connection,
+                    page_view_id, metric_id)
+SELECT site_id, (ts AT TIME ZONE 'UTC')::date, ts, metric::"VitalMetric", value,
   (CASE WHEN value <= good THEN 'good' WHEN value <= poor THEN 'needs-improvement' ELSE 'poor' END)::"VitalRating",
   route, device::"DeviceClass", 'Chrome', 'navigate', '4g', 'pv' || g, 'm' || g
 FROM (
-  SELECT g, now() - random() * interval '30 days' AS ts, k.metric, k.good, k.poor,
+  SELECT g, 1 + (g / 5) % ${SITES} AS site_id, now() - random() * interval '30 days' AS ts, k.metric, k.good, k.poor,
     '/r/' || floor(${ROUTES} * power(random(), 2))::int AS route,
     (ARRAY['mobile','desktop','tablet'])[1 + floor(random() * 3)::int] AS device,
     round((k.median * exp(k.sigma * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())))::numeric, 4)::float8 AS value
@@ -39,17 +45,29 @@ FROM (
     ON k.i = g % 5
 ) s`;
 
-// Same cube as lib/vitals/rollup.ts: every (route, device), each route over all devices, all routes per device, all.
+// Same cube as lib/vitals/rollup.ts, per site: every (route, device), each route over all devices, all routes per
+// device, all.
 const ROLLUP_FROM_RAW = (grain: "hour" | "day") => `
-INSERT INTO vital_rollups (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
-SELECT '${grain}', b, metric, coalesce(route, '*'), coalesce(device, 'all'::"DeviceClass"), sum(n)::int, sum(good)::int,
-  sum(ni)::int, sum(poor)::int, sum(s), jsonb_object_agg(bucket, n)
+INSERT INTO vital_rollups (site_id, grain, bucket_start, metric, route, device, count, good, needs_improvement, poor,
+                           sum, hist)
+SELECT site_id, '${grain}', b, metric, coalesce(route, '*'), coalesce(device, 'all'::"DeviceClass"), sum(n)::int,
+  sum(good)::int, sum(ni)::int, sum(poor)::int, sum(s), jsonb_object_agg(bucket, n)
 FROM (
-  SELECT b, metric, route, device, bucket, count(*) AS n, count(*) FILTER (WHERE rating = 'good') AS good,
+  SELECT site_id, b, metric, route, device, bucket, count(*) AS n, count(*) FILTER (WHERE rating = 'good') AS good,
     count(*) FILTER (WHERE rating = 'needs-improvement') AS ni, count(*) FILTER (WHERE rating = 'poor') AS poor, sum(value) AS s
-  FROM (SELECT date_trunc('${grain}', ts) AS b, metric, route, device, vigil_hist_bucket(value) AS bucket, rating, value FROM vitals) v
-  GROUP BY GROUPING SETS ((b, metric, bucket, route, device), (b, metric, bucket, route), (b, metric, bucket, device), (b, metric, bucket))
-) x GROUP BY b, metric, route, device`;
+  FROM (SELECT site_id, date_trunc('${grain}', ts AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS b, metric, route, device,
+               vigil_hist_bucket(value) AS bucket, rating, value FROM vitals) v
+  GROUP BY GROUPING SETS ((site_id, b, metric, bucket, route, device), (site_id, b, metric, bucket, route),
+                          (site_id, b, metric, bucket, device), (site_id, b, metric, bucket))
+) x GROUP BY site_id, b, metric, route, device`;
+
+// The other sites (Vigil itself is site 1, made by the migration) and the partitions of the 30 days and today.
+const PREPARE_SITES_AND_DAYS = `
+INSERT INTO sites (id, slug, name, public_key)
+SELECT i, 'bench-' || i, 'Bench ' || i, 'pk_' || lpad(i::text, 24, '0') FROM generate_series(2, ${SITES}) AS i
+ON CONFLICT (id) DO NOTHING;
+SELECT setval(pg_get_serial_sequence('sites', 'id'), ${SITES});
+SELECT vigil_ensure_vitals_partition((now() AT TIME ZONE 'UTC')::date - i) FROM generate_series(0, 31) AS i;`;
 
 async function prepare() {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -65,6 +83,7 @@ async function prepare() {
   if (Number(rows[0]!.n) !== ROWS) {
     console.log(`seeding ${ROWS.toLocaleString()} raw vitals into ${DB_NAME} (kept for later runs; --reseed to redo)`);
     await c.query("TRUNCATE vitals, vital_rollups");
+    await c.query(PREPARE_SITES_AND_DAYS);
     const chunk = 1_000_000;
     for (let from = 1; from <= ROWS; from += chunk) {
       const to = Math.min(ROWS, from + chunk - 1);
@@ -79,7 +98,9 @@ async function prepare() {
     await c.query("VACUUM ANALYZE vital_rollups");
   }
   const sizes = await c.query<{ raw: string; rollups: string; n: string }>(
-    "SELECT pg_size_pretty(pg_total_relation_size('vitals')) AS raw, pg_size_pretty(pg_total_relation_size('vital_rollups')) AS rollups, (SELECT count(*) FROM vital_rollups)::text AS n",
+    // A partitioned table has no storage of its own: its size is its partitions'.
+    `SELECT pg_size_pretty((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'vitals'::regclass)) AS raw,
+       pg_size_pretty(pg_total_relation_size('vital_rollups')) AS rollups, (SELECT count(*) FROM vital_rollups)::text AS n`,
   );
   console.log(`raw table ${sizes.rows[0]!.raw}; rollups ${sizes.rows[0]!.rollups} in ${sizes.rows[0]!.n} rows`);
   return c;
@@ -99,13 +120,15 @@ async function main() {
 
   const plan = windowPlanFor("30d");
   const rollupPath = async () =>
-    byRoute(await readWindowRollups(plan, { metric: "LCP" }, { perRoute: true }), "LCP", 0.75);
+    byRoute(await readWindowRollups(SITE, plan, { metric: "LCP" }, { perRoute: true }), "LCP", 0.75);
+  // As a raw read would be written: the site's key prefix, and the days of the window so partitions are pruned.
   const rawPath = async () =>
     (
       await raw.query<{ route: string; v: number }>(
         `SELECT route, percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS v FROM vitals
-       WHERE metric = 'LCP' AND ts >= $1 AND ts < $2 GROUP BY route`,
-        [plan.start, plan.end],
+       WHERE site_id = $3 AND day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND metric = 'LCP'
+         AND ts >= $1 AND ts < $2 GROUP BY route`,
+        [plan.start, plan.end, SITE],
       )
     ).rows;
 
@@ -132,7 +155,7 @@ async function main() {
   const rollupMs = median(rollupTimes);
   const rawMs = median(rawTimes);
   console.log(
-    `\np75 of LCP per route over 30 days, ${ROWS.toLocaleString()} raw vitals, ${rollupResult.length} routes`,
+    `\np75 of LCP per route over 30 days of site ${SITE} of ${SITES}, ${ROWS.toLocaleString()} raw vitals in all, ${rollupResult.length} routes`,
   );
   console.log(
     `  rollups (Vigil read path):      median ${rollupMs.toFixed(1)} ms  (n=${rollupTimes.length}, max ${Math.max(...rollupTimes).toFixed(1)} ms)`,

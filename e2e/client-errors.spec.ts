@@ -9,10 +9,15 @@ const DESKTOP = devices["Desktop Chrome"];
 
 const query = queryDb;
 
+// Vigil's own pages send no site key: their reports are site 1's, the site the console shows by default.
 const stored = async (route: string) =>
   Number(
-    (await query<{ n: string | null }>("SELECT sum(count) AS n FROM client_error_rollups WHERE route = $1", [route]))[0]
-      ?.n ?? 0,
+    (
+      await query<{ n: string | null }>(
+        "SELECT sum(count) AS n FROM client_error_rollups WHERE site_id = 1 AND route = $1",
+        [route],
+      )
+    )[0]?.n ?? 0,
   );
 
 test("uncaught browser errors are counted per route template and stored when the page is hidden", async ({
@@ -64,10 +69,10 @@ test("the Overview's error-rate card shows the browser errors stored in the last
   await client.connect();
   try {
     // Server traffic for the card's main figure, and a known browser-error count for this hour.
-    await client.query(`INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
-      VALUES ('minute', date_trunc('minute', now()) - interval '5 minutes', '/e2e-client-errors', 'GET', 2, 10, 100, '{"116": 10}')`);
+    await client.query(`INSERT INTO request_rollups (site_id, grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
+      VALUES (1, 'minute', date_trunc('minute', now()) - interval '5 minutes', '/e2e-client-errors', 'GET', 2, 10, 100, '{"116": 10}')`);
     await client.query(
-      `INSERT INTO client_error_rollups (bucket_start, route, count) VALUES (date_trunc('hour', now()) - interval '2 hours', '/e2e-client-errors', 5)`,
+      `INSERT INTO client_error_rollups (site_id, bucket_start, route, count) VALUES (1, date_trunc('hour', now()) - interval '2 hours', '/e2e-client-errors', 5)`,
     );
   } finally {
     await client.end();
@@ -75,7 +80,7 @@ test("the Overview's error-rate card shows the browser errors stored in the last
   const total = Number(
     (
       await query<{ n: string }>(
-        "SELECT sum(count) AS n FROM client_error_rollups WHERE bucket_start >= date_trunc('hour', now()) - interval '23 hours'",
+        "SELECT sum(count) AS n FROM client_error_rollups WHERE site_id = 1 AND bucket_start >= date_trunc('hour', now()) - interval '23 hours'",
       )
     )[0]!.n,
   );

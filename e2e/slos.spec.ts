@@ -124,7 +124,7 @@ test.describe
       });
       expect(probed.status()).toBe(200);
       const [checks] = await queryDb<{ total: number; ok: number }>(
-        "SELECT count(*)::int AS total, count(*) FILTER (WHERE ok)::int AS ok FROM probe_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.slug = 'vigil'",
+        "SELECT count(*)::int AS total, count(*) FILTER (WHERE ok)::int AS ok FROM probe_results r JOIN monitors m ON m.site_id = r.site_id AND m.id = r.monitor_id WHERE m.site_id = 1 AND m.slug = 'vigil'",
       );
       expect(checks!.total).toBeGreaterThan(0);
       await signInAsAdmin(page);

@@ -23,7 +23,7 @@ const resultCount = async (slug: string) =>
   Number(
     (
       await sql<{ n: string }>(
-        "SELECT count(*) AS n FROM probe_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.slug = $1",
+        "SELECT count(*) AS n FROM probe_results r JOIN monitors m ON m.site_id = r.site_id AND m.id = r.monitor_id WHERE m.site_id = 1 AND m.slug = $1",
         [slug],
       )
     )[0]!.n,
@@ -32,7 +32,7 @@ const resultCount = async (slug: string) =>
 /** One check of `slug`: make it due, then run the job through the cron endpoint until its result is stored. */
 async function runCheck(request: APIRequestContext, slug: string) {
   const before = await resultCount(slug);
-  await sql("UPDATE monitors SET next_check_at = now() - interval '1 second' WHERE slug = $1", [slug]);
+  await sql("UPDATE monitors SET next_check_at = now() - interval '1 second' WHERE site_id = 1 AND slug = $1", [slug]);
   await expect(async () => {
     const res = await request.post("/api/cron/uptime-probe?force=1", {
       headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
@@ -97,9 +97,10 @@ test("an admin adds an HTTP monitor in Settings; bad input shows inline errors a
   await expect(row).toContainText("private allowed");
   await expect(page.locator('[data-testid="monitor-row"][data-monitor="vigil"]')).toContainText("built-in");
   expect(
-    await sql("SELECT allow_private, interval_seconds, timeout_ms, body_contains FROM monitors WHERE slug = $1", [
-      SHOP.slug,
-    ]),
+    await sql(
+      "SELECT allow_private, interval_seconds, timeout_ms, body_contains FROM monitors WHERE site_id = 1 AND slug = $1",
+      [SHOP.slug],
+    ),
   ).toEqual([{ allow_private: true, interval_seconds: 3600, timeout_ms: 2000, body_contains: "systems ok" }]);
 
   // "Check now" runs the probe job at once (a new monitor is also due for the next scheduled run, which may come first).
@@ -149,7 +150,10 @@ test("the server goes down: after 3 failed checks an incident opens on the Uptim
   await expect(incident).toHaveAttribute("data-state", "resolved");
   await expect(incident.getByTestId("incident-cause")).toHaveText("Expected HTTP 200, got 503");
   expect(
-    await sql("SELECT failures FROM incidents i JOIN monitors m ON m.id = i.monitor_id WHERE m.slug = $1", [SHOP.slug]),
+    await sql(
+      "SELECT failures FROM incidents i JOIN monitors m ON m.site_id = i.site_id AND m.id = i.monitor_id WHERE m.site_id = 1 AND m.slug = $1",
+      [SHOP.slug],
+    ),
   ).toEqual([{ failures: 3 }]);
 });
 
@@ -206,7 +210,7 @@ test("90 days of seeded checks: uptime figures equal the exact counts, bars and 
 }) => {
   const slug = `e2e-docs-${tag}`;
   const [monitor] = await sql<{ id: string }>(
-    "INSERT INTO monitors (id, slug, name, kind, url, interval_seconds, allow_private, next_check_at, updated_at) VALUES ($1, $2, $3, 'http', 'https://docs.example/health', 1800, false, '2100-01-01', now()) RETURNING id",
+    "INSERT INTO monitors (site_id, id, slug, name, kind, url, interval_seconds, allow_private, next_check_at, updated_at) VALUES (1, $1, $2, $3, 'http', 'https://docs.example/health', 1800, false, '2100-01-01', now()) RETURNING id",
     [`e2e${tag}docs`, slug, `E2E docs ${tag}`],
   );
   // One check every 30 min for 90 days, 7 min off the half hours so no check sits on a window's edge while the
@@ -237,11 +241,11 @@ test("90 days of seeded checks: uptime figures equal the exact counts, bars and 
     }
   }
   await sql(
-    "INSERT INTO probe_results (monitor_id, ts, ok, status_code, latency_ms, error) SELECT $1, ts, ok, CASE WHEN ok THEN 200 ELSE 503 END, latency, CASE WHEN ok THEN NULL ELSE 'Expected HTTP 200, got 503' END FROM unnest($2::timestamptz[], $3::boolean[], $4::float8[]) AS t(ts, ok, latency)",
+    "INSERT INTO probe_results (site_id, monitor_id, ts, ok, status_code, latency_ms, error) SELECT 1, $1, ts, ok, CASE WHEN ok THEN 200 ELSE 503 END, latency, CASE WHEN ok THEN NULL ELSE 'Expected HTTP 200, got 503' END FROM unnest($2::timestamptz[], $3::boolean[], $4::float8[]) AS t(ts, ok, latency)",
     [monitor!.id, checks.map((c) => c.ts.toISOString()), checks.map((c) => c.ok), checks.map((c) => c.latency)],
   );
   await sql(
-    "INSERT INTO incidents (monitor_id, opened_at, resolved_at, failures, cause) VALUES ($1, now() - interval '41 days', now() - interval '40 days', 48, 'Expected HTTP 200, got 503')",
+    "INSERT INTO incidents (site_id, monitor_id, opened_at, resolved_at, failures, cause) VALUES (1, $1, now() - interval '41 days', now() - interval '40 days', 48, 'Expected HTTP 200, got 503')",
     [monitor!.id],
   );
   const within = (days: number) => {

@@ -3,7 +3,7 @@ import pg from "pg";
 import { histogramOf, percentile } from "../lib/vitals/histogram";
 import { METRICS, type MetricName } from "../lib/vitals/metrics";
 import { startReceiver } from "../tests/support/http-receiver";
-import { signInAsAdmin } from "./support/fixtures";
+import { queryDb, signInAsAdmin } from "./support/fixtures";
 import { test } from "./support/test";
 
 // Beacons from this spec come from an emulated phone: no other spec produces device = mobile rows.
@@ -17,7 +17,7 @@ async function mobileRows(): Promise<
   try {
     return (
       await client.query(
-        "SELECT metric::text, value, route, attribution_target FROM vitals WHERE device = 'mobile' ORDER BY id",
+        "SELECT metric::text, value, route, attribution_target FROM vitals WHERE site_id = 1 AND device = 'mobile' ORDER BY ts, metric, metric_id",
       )
     ).rows;
   } finally {
@@ -101,9 +101,14 @@ test("an admin sets a budget; a bad budget is refused with a clear message", asy
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
   await expect(page.getByText("budget 100 ms")).toBeVisible();
+  // Budgets are per site: the page without ?site= is Vigil's own.
+  expect(await queryDb("SELECT site_id, threshold FROM vital_budgets WHERE metric = 'LCP'")).toEqual([
+    { site_id: 1, threshold: 100 },
+  ]);
   await form.getByRole("textbox").fill("");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
+  expect(await queryDb("SELECT site_id FROM vital_budgets WHERE metric = 'LCP'")).toEqual([]);
 });
 
 test("another site embeds the script tag: /v1/vitals.js runs there and beacons back to Vigil", async ({

@@ -12,15 +12,18 @@ export type RollupRow = {
   hist: Record<string, number>;
 };
 
-/** Adds rows into the database of the app under test, merged on conflict like the telemetry flush does. */
-export async function upsertRequestRollups(rows: readonly RollupRow[]) {
+/**
+ * Adds rows of a site (Vigil's own, id 1, unless told) into the database of the app under test, merged on conflict
+ * like the telemetry flush does.
+ */
+export async function upsertRequestRollups(rows: readonly RollupRow[], siteId = 1) {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
     await client.query(
-      `INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
-       SELECT * FROM unnest($1::"RequestGrain"[], $2::timestamptz[], $3::text[], $4::text[], $5::smallint[], $6::int[], $7::float8[], $8::jsonb[])
-       ON CONFLICT (grain, bucket_start, route, method, status_class) DO UPDATE SET count = request_rollups.count + excluded.count,
+      `INSERT INTO request_rollups (site_id, grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist)
+       SELECT $9::int, * FROM unnest($1::"RequestGrain"[], $2::timestamptz[], $3::text[], $4::text[], $5::smallint[], $6::int[], $7::float8[], $8::jsonb[])
+       ON CONFLICT (site_id, grain, bucket_start, route, method, status_class) DO UPDATE SET count = request_rollups.count + excluded.count,
          duration_sum_ms = request_rollups.duration_sum_ms + excluded.duration_sum_ms, hist = vigil_hist_merge(request_rollups.hist, excluded.hist)`,
       [
         rows.map((c) => c.grain),
@@ -31,6 +34,7 @@ export async function upsertRequestRollups(rows: readonly RollupRow[]) {
         rows.map((c) => c.count),
         rows.map((c) => c.durationSumMs),
         rows.map((c) => JSON.stringify(c.hist)),
+        siteId,
       ],
     );
   } finally {

@@ -73,10 +73,13 @@ async function seedRequests(route: string) {
   await upsertRequestRollups([...cells.values()]);
 }
 
-/** An HTTP monitor that is never due (checks are inserted), with a day of results, an open and a resolved incident. */
+/**
+ * An HTTP monitor of Vigil's own site (id 1, the console's default) that is never due (checks are inserted), with a
+ * day of results, an open and a resolved incident.
+ */
 async function seedMonitor(tag: string) {
   const [monitor] = await queryDb<{ id: string }>(
-    "INSERT INTO monitors (id, slug, name, kind, url, interval_seconds, next_check_at, updated_at) VALUES ($1, $2, $3, 'http', 'https://shop.example/health', 300, '2100-01-01', now()) RETURNING id",
+    "INSERT INTO monitors (site_id, id, slug, name, kind, url, interval_seconds, next_check_at, updated_at) VALUES (1, $1, $2, $3, 'http', 'https://shop.example/health', 300, '2100-01-01', now()) RETURNING id",
     [`a11y${tag}`, `a11y-shop-${tag}`, `A11y shop ${tag}`],
   );
   const checks = Array.from({ length: 288 }, (_, k) => ({
@@ -85,13 +88,13 @@ async function seedMonitor(tag: string) {
     latency: 90 + (k % 6) * 25,
   }));
   await queryDb(
-    "INSERT INTO probe_results (monitor_id, ts, ok, status_code, latency_ms, error) SELECT $1, ts, ok, CASE WHEN ok THEN 200 ELSE 503 END, CASE WHEN ok THEN latency END, CASE WHEN ok THEN NULL ELSE 'Expected HTTP 200, got 503' END FROM unnest($2::timestamptz[], $3::boolean[], $4::float8[]) AS t(ts, ok, latency)",
+    "INSERT INTO probe_results (site_id, monitor_id, ts, ok, status_code, latency_ms, error) SELECT 1, $1, ts, ok, CASE WHEN ok THEN 200 ELSE 503 END, CASE WHEN ok THEN latency END, CASE WHEN ok THEN NULL ELSE 'Expected HTTP 200, got 503' END FROM unnest($2::timestamptz[], $3::boolean[], $4::float8[]) AS t(ts, ok, latency)",
     [monitor!.id, checks.map((c) => c.ts.toISOString()), checks.map((c) => c.ok), checks.map((c) => c.latency)],
   );
   await queryDb(
-    `INSERT INTO incidents (monitor_id, opened_at, resolved_at, failures, cause) VALUES
-       ($1, now() - interval '8 hours 30 minutes', now() - interval '8 hours', 6, 'Expected HTTP 200, got 503'),
-       ($1, now() - interval '12 minutes', NULL, 3, 'Expected HTTP 200, got 503')`,
+    `INSERT INTO incidents (site_id, monitor_id, opened_at, resolved_at, failures, cause) VALUES
+       (1, $1, now() - interval '8 hours 30 minutes', now() - interval '8 hours', 6, 'Expected HTTP 200, got 503'),
+       (1, $1, now() - interval '12 minutes', NULL, 3, 'Expected HTTP 200, got 503')`,
     [monitor!.id],
   );
   return monitor!.id;
@@ -103,14 +106,14 @@ function burnFigures(rule: string, factor: number, longMinutes: number, shortMin
   return { rule, factor, longMinutes, shortMinutes, long, short, longBurn: 18, shortBurn: 35.7, minEvents: 10 };
 }
 
-/** Alerts of an SLO that is not configured: the evaluator resolves such rows, so cleanup deletes them. */
+/** Alerts (Vigil's own site) of an SLO that is not configured: the evaluator resolves such rows, so cleanup deletes them. */
 async function seedAlerts(slo: string) {
   const page = { ...burnFigures("page-1h", 14.4, 60, 5), objective: 0.999 };
   const ticket = { ...burnFigures("ticket-3d", 1, 4320, 360), objective: 0.999 };
   const insert = (rule: string, severity: string, state: string, startedAgo: string, figures: object) =>
     queryDb(
-      `INSERT INTO alerts (fingerprint, slo, rule, severity, state, started_at, fired_at, resolved_at, last_eval_at, figures, summary)
-       VALUES ($1, $2, $3, $4::"AlertSeverity", $5::"AlertState", now() - $6::interval,
+      `INSERT INTO alerts (site_id, fingerprint, slo, rule, severity, state, started_at, fired_at, resolved_at, last_eval_at, figures, summary)
+       VALUES (1, $1, $2, $3, $4::"AlertSeverity", $5::"AlertState", now() - $6::interval,
          CASE WHEN $9 THEN now() - $6::interval END, CASE WHEN $10 THEN now() - interval '1 hour' END, now(), $7::jsonb, $8)`,
       [
         `${slo}:${rule}`,
@@ -173,8 +176,8 @@ export async function seedSampleData(tag: string): Promise<() => Promise<void>> 
   const channelId = await seedDeliveries(tag);
   await seedAlerts(slo);
   return async () => {
-    await queryDb("DELETE FROM alerts WHERE slo = $1", [slo]);
+    await queryDb("DELETE FROM alerts WHERE site_id = 1 AND slo = $1", [slo]);
     await queryDb("DELETE FROM notification_channels WHERE id = $1", [channelId]);
-    await queryDb("DELETE FROM monitors WHERE id = $1", [monitorId]);
+    await queryDb("DELETE FROM monitors WHERE site_id = 1 AND id = $1", [monitorId]);
   };
 }

@@ -1,13 +1,19 @@
 import "server-only";
+import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
-import { originAllowed } from "@/lib/sites/origins";
+import { canonicalOrigin, originAllowed } from "@/lib/sites/origins";
 import { siteByPublicKey } from "@/lib/sites/site-directory";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 
-/** Is the request's Origin this server itself (a same-origin page of Vigil)? Absent counts as no cross-origin claim. */
+/**
+ * Is the request's Origin this server itself (a same-origin page of Vigil)? Absent counts as no cross-origin claim.
+ * Behind a TLS-terminating proxy the Host header is often the upstream's, so AUTH_URL's origin (the public URL) is
+ * Vigil's own origin too.
+ */
 function sameOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin === null) return true;
+  if (env.AUTH_URL && canonicalOrigin(origin) === new URL(env.AUTH_URL).origin) return true;
   try {
     return new URL(origin).host === headers.get("host");
   } catch {

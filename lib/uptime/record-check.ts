@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { siteSlugOf } from "@/lib/sites/site-directory";
+import { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
+import { findSite } from "@/lib/sites/site-repository";
 import { telemetry } from "@/lib/telemetry/registry";
 import { decideIncident } from "@/lib/uptime/incident-rule";
 import {
@@ -50,12 +52,15 @@ export async function recordCheck(
           },
           tx,
         );
-        await enqueueNotification(tx, incidentEvent("opened", monitor, incident, check.ts));
+        await enqueueNotification(tx, incidentEvent("opened", monitor, await siteOf(monitor, tx), incident, check.ts));
         return { monitor, incident: "opened" as const, incidentId: incident.id };
       }
       if (decision.action === "resolve" && open) {
         const incident = await resolveIncident(open, check.ts, tx);
-        await enqueueNotification(tx, incidentEvent("resolved", monitor, incident, check.ts));
+        await enqueueNotification(
+          tx,
+          incidentEvent("resolved", monitor, await siteOf(monitor, tx), incident, check.ts),
+        );
         return { monitor, incident: "resolved" as const, incidentId: incident.id };
       }
       if (decision.action === "extend" && open) await countIncidentFailure(open, tx);
@@ -73,7 +78,13 @@ export async function recordCheck(
   return recorded;
 }
 
-function incidentEvent(what: "opened" | "resolved", monitor: Monitor, incident: Incident, at: Date) {
+type SiteRef = { slug: string; name: string } | null;
+
+/** The monitor's site when it is not Vigil's own: its events name it and link to its pages, as alerts do. */
+const siteOf = async (monitor: Monitor, tx: Parameters<typeof findSite>[1]): Promise<SiteRef> =>
+  monitor.siteId === VIGIL_SITE_ID ? null : findSite(monitor.siteId, tx);
+
+function incidentEvent(what: "opened" | "resolved", monitor: Monitor, site: SiteRef, incident: Incident, at: Date) {
   const target = monitor.kind === "heartbeat" ? "heartbeat" : `${monitor.method} ${monitor.url}`;
   const minutes = incident.resolvedAt
     ? Math.max(0, Math.round((incident.resolvedAt.getTime() - incident.openedAt.getTime()) / 60_000))
@@ -82,14 +93,15 @@ function incidentEvent(what: "opened" | "resolved", monitor: Monitor, incident: 
     key: `incident:${incident.id}:${what}`,
     type: `incident.${what}` as const,
     severity: "page" as const,
-    title: what === "opened" ? `${monitor.name} is down` : `${monitor.name} is up again`,
+    title: `${site ? `[${site.name}] ` : ""}${what === "opened" ? `${monitor.name} is down` : `${monitor.name} is up again`}`,
     summary:
       what === "opened"
         ? `${incident.failures} consecutive failed ${incident.failures === 1 ? "check" : "checks"} of ${target}. Last: ${incident.cause}`
         : `Resolved after ${minutes} min and ${incident.failures} failed ${incident.failures === 1 ? "check" : "checks"} (${target}).`,
-    path: "/admin/uptime",
+    path: site ? `/admin/uptime?site=${site.slug}` : "/admin/uptime",
     at: at.toISOString(),
     data: {
+      site: site?.slug ?? VIGIL_SITE_SLUG,
       monitor: monitor.slug,
       monitorName: monitor.name,
       kind: monitor.kind,

@@ -4,6 +4,7 @@ import { POST } from "@/app/api/v1/client-errors/route";
 import { readClientErrorTotals } from "@/lib/client-errors/client-error-repository";
 import { recordClientErrors } from "@/lib/client-errors/record-client-errors";
 import { pgPool } from "@/lib/db";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 
 // Clients are told apart as behind one reverse proxy: the X-Forwarded-For entry it appended is the client.
@@ -16,18 +17,18 @@ const route = () => `/overflow-${randomUUID().slice(0, 8)}`;
 const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
 async function seedClientErrors(bucketStart: Date, r: string, count: number) {
-  await pgPool().query("INSERT INTO client_error_rollups (bucket_start, route, count) VALUES ($1, $2, $3)", [
-    bucketStart,
-    r,
-    count,
-  ]);
+  await pgPool().query(
+    "INSERT INTO client_error_rollups (site_id, bucket_start, route, count) VALUES ($1, $2, $3, $4)",
+    [VIGIL_SITE_ID, bucketStart, r, count],
+  );
 }
 const storedClientErrors = async (r: string) =>
   Number(
     (
-      await pgPool().query<{ n: string }>("SELECT sum(count)::text AS n FROM client_error_rollups WHERE route = $1", [
-        r,
-      ])
+      await pgPool().query<{ n: string }>(
+        "SELECT sum(count)::text AS n FROM client_error_rollups WHERE site_id = $2 AND route = $1",
+        [r, VIGIL_SITE_ID],
+      )
     ).rows[0]!.n,
   );
 
@@ -36,7 +37,7 @@ describe("client error counts past 2^31", () => {
     const r = route();
     const now = new Date();
     await seedClientErrors(hourOf(now), r, INT_MAX - 500);
-    expect(await recordClientErrors({ v: 1, errors: [{ route: r, count: 1_000 }] }, now)).toBe(1_000);
+    expect(await recordClientErrors(VIGIL_SITE_ID, { v: 1, errors: [{ route: r, count: 1_000 }] }, now)).toBe(1_000);
     expect(await storedClientErrors(r)).toBe(INT_MAX + 500);
   });
 
@@ -68,7 +69,7 @@ describe("client error counts past 2^31", () => {
     await seedClientErrors(from, route(), INT_MAX);
     await seedClientErrors(from, route(), INT_MAX);
     await seedClientErrors(from, route(), 7);
-    expect(await readClientErrorTotals(from, to)).toEqual({ errors: 2 * INT_MAX + 7, pageViews: 0 });
+    expect(await readClientErrorTotals(VIGIL_SITE_ID, from, to)).toEqual({ errors: 2 * INT_MAX + 7, pageViews: 0 });
   });
 });
 
@@ -77,8 +78,8 @@ describe("request rollup counts at the int maximum", () => {
     const [full, other] = [route(), route()];
     const bucketStart = new Date(Date.UTC(2001, 0, 2, 10));
     await pgPool().query(
-      `INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ('hour', $1, $2, 'GET', 2, $3, 0, '{}')`,
-      [bucketStart, full, INT_MAX - 10],
+      `INSERT INTO request_rollups (site_id, grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ($4, 'hour', $1, $2, 'GET', 2, $3, 0, '{}')`,
+      [bucketStart, full, INT_MAX - 10, VIGIL_SITE_ID],
     );
     const row = (r: string) => ({
       grain: "hour" as const,
@@ -90,10 +91,10 @@ describe("request rollup counts at the int maximum", () => {
       durationSumMs: 50,
       hist: { "100": 100 },
     });
-    await upsertRequestRollups([row(full), row(other)]);
+    await upsertRequestRollups(VIGIL_SITE_ID, [row(full), row(other)]);
     const { rows } = await pgPool().query<{ route: string; count: number }>(
-      "SELECT route, count FROM request_rollups WHERE route = ANY($1) ORDER BY route = $2 DESC",
-      [[full, other], full],
+      "SELECT route, count FROM request_rollups WHERE site_id = $3 AND route = ANY($1) ORDER BY route = $2 DESC",
+      [[full, other], full, VIGIL_SITE_ID],
     );
     expect(rows).toEqual([
       { route: full, count: INT_MAX },

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/v1/heartbeat/[token]/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.js";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { addMonitor } from "@/lib/uptime/monitors";
 import { MonitorInput } from "@/lib/uptime/monitor-input";
 
@@ -35,6 +36,7 @@ async function untilRefused(budget: number, next: () => Promise<Response>) {
 const created: string[] = [];
 async function heartbeat(name: string) {
   const added = await addMonitor(
+    VIGIL_SITE_ID,
     MonitorInput.parse({ kind: "heartbeat", name, intervalSeconds: "300", graceSeconds: "60", failureThreshold: "1" }),
   );
   if (!added.ok) throw new Error(JSON.stringify(added.errors));

@@ -7,6 +7,7 @@ import { browserRouteStore } from "@/lib/ingest/browser-route-repository";
 import { GroupCommitter } from "@/lib/ingest/group-commit";
 import { ingestVitals } from "@/lib/ingest/ingest-vitals";
 import { OTHER_ROUTE, RouteAdmission } from "@/lib/ingest/route-admission";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { VitalsBeacon } from "@/lib/vitals/beacon-schema";
 import { histogramOf } from "@/lib/vitals/histogram";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
@@ -16,6 +17,8 @@ import { telemetry } from "@/lib/telemetry/registry";
 vi.hoisted(() => (process.env.VIGIL_TRUSTED_PROXIES = "1"));
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+// Beacons without a site key, from no foreign origin: Vigil's own site.
+const siteId = VIGIL_SITE_ID;
 // A letter first: a segment of digits only would normalise to [id].
 const tag = () => `t${randomUUID().slice(0, 8)}`;
 const pageView = () => `pv_${randomUUID().replaceAll("-", "")}`;
@@ -44,7 +47,7 @@ const post = (body: string, from = `2001:db8::${randomUUID().slice(0, 4)}:${rand
   );
 
 const rollupSum = async (route: string, metric: "LCP" | "CLS" | "TTFB", grain: "hour" | "day" = "day") => {
-  const rows = await db.vitalRollup.findMany({ where: { route, metric, grain, device: "all" } });
+  const rows = await db.vitalRollup.findMany({ where: { siteId, route, metric, grain, device: "all" } });
   return rows.reduce(
     (a, r) => ({
       count: a.count + r.count,
@@ -108,13 +111,14 @@ describe("ingest integrity: one bad beacon never costs another", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(195);
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
-    expect(await db.vital.count({ where: { route } })).toBe(195 * 3);
+    expect(await db.vital.count({ where: { siteId, route } })).toBe(195 * 3);
     expect((await rollupSum(route, "LCP")).count).toBe(195);
   });
 
   it("isolates a row the database refuses: the committer splits the batch and only its submitter fails", async () => {
     const route = `/isolate/${tag()}`;
     const row = (i: number, bad = false): VitalRow => ({
+      siteId,
       ts: new Date(),
       metric: "LCP",
       value: 1000 + i,
@@ -144,7 +148,7 @@ describe("ingest integrity: one bad beacon never costs another", () => {
     expect(
       outcomes.filter((o) => o.status === "rejected").every((o) => isDataError((o as PromiseRejectedResult).reason)),
     ).toBe(true);
-    expect(await db.vital.count({ where: { route } })).toBe(57);
+    expect(await db.vital.count({ where: { siteId, route } })).toBe(57);
     expect((await rollupSum(route, "LCP")).count).toBe(57);
   });
 });
@@ -155,24 +159,25 @@ describe("rollup counters at the int maximum", () => {
     const route = `/saturate/${tag()}`;
     const INT_MAX = 2_147_483_647;
     await pgPool().query(
-      `INSERT INTO vital_rollups (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
-      VALUES ('hour', '2020-04-04T10:00:00Z', 'TTFB', $1, 'desktop', $2, $2, 0, 0, 0, '{}')`,
-      [route, INT_MAX - 1],
+      `INSERT INTO vital_rollups (site_id, grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
+      VALUES ($3, 'hour', '2020-04-04T10:00:00Z', 'TTFB', $1, 'desktop', $2, $2, 0, 0, 0, '{}')`,
+      [route, INT_MAX - 1, siteId],
     );
     const client = { device: "desktop" as const, browser: "Chrome", country: null, bot: false };
     for (let i = 0; i < 3; i++) {
       await ingestVitals(
+        siteId,
         VitalsBeacon.parse(beacon(route, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })),
         client,
         at,
       );
     }
     const { rows } = await pgPool().query(
-      `SELECT count, good FROM vital_rollups WHERE grain = 'hour' AND route = $1 AND device = 'desktop'`,
-      [route],
+      `SELECT count, good FROM vital_rollups WHERE site_id = $2 AND grain = 'hour' AND route = $1 AND device = 'desktop'`,
+      [route, siteId],
     );
     expect(rows).toEqual([{ count: INT_MAX, good: INT_MAX }]);
-    expect(await db.vital.count({ where: { route } })).toBe(3);
+    expect(await db.vital.count({ where: { siteId, route } })).toBe(3);
   });
 });
 
@@ -249,10 +254,10 @@ describe("route cardinality: a daily cap, overflow to (other)", () => {
       VitalsBeacon.parse(beacon(`${prefix}/r${i}`, { metrics: [{ name: "TTFB", value: 100, id: "t" }] })),
     );
     for (let i = 0; i < beacons.length; i += 100)
-      await Promise.all(beacons.slice(i, i + 100).map((b) => ingestVitals(b, client, day)));
+      await Promise.all(beacons.slice(i, i + 100).map((b) => ingestVitals(siteId, b, client, day)));
     const routes = await pgPool().query<{ route: string; n: number }>(
-      `SELECT route, count(*)::int AS n FROM vitals WHERE ts = $1 GROUP BY route`,
-      [day],
+      `SELECT route, count(*)::int AS n FROM vitals WHERE site_id = $2 AND day = '2020-02-02' AND ts = $1 GROUP BY route`,
+      [day, siteId],
     );
     const named = routes.rows.filter((r) => r.route.startsWith(prefix));
     expect(named.length).toBeLessThanOrEqual(cap);
@@ -260,16 +265,16 @@ describe("route cardinality: a daily cap, overflow to (other)", () => {
     const other = routes.rows.find((r) => r.route === OTHER_ROUTE)?.n ?? 0;
     expect(other + named.reduce((n, r) => n + r.n, 0)).toBe(cap + 300);
     const rollupRoutes = await pgPool().query<{ n: number }>(
-      `SELECT count(DISTINCT route)::int AS n FROM vital_rollups WHERE grain = 'day' AND bucket_start = $1 AND route <> '*'`,
-      [new Date("2020-02-02T00:00:00Z")],
+      `SELECT count(DISTINCT route)::int AS n FROM vital_rollups WHERE site_id = $2 AND grain = 'day' AND bucket_start = $1 AND route <> '*'`,
+      [new Date("2020-02-02T00:00:00Z"), siteId],
     );
     expect(rollupRoutes.rows[0]!.n).toBe(named.length + 1);
   });
 
   it("shares one allowance between instances through browser_routes", async () => {
     const day = new Date("2020-03-03T00:00:00Z").getTime();
-    const a = new RouteAdmission(browserRouteStore(), 10, () => day);
-    const b = new RouteAdmission(browserRouteStore(), 10, () => day);
+    const a = new RouteAdmission(browserRouteStore(siteId), 10, () => day);
+    const b = new RouteAdmission(browserRouteStore(siteId), 10, () => day);
     const first = await a.resolve(Array.from({ length: 6 }, (_, i) => `/a${i}`));
     const second = await b.resolve(Array.from({ length: 6 }, (_, i) => `/b${i}`));
     expect(Array.from({ length: 6 }, (_, i) => first(`/a${i}`))).not.toContain(OTHER_ROUTE);

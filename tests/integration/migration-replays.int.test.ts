@@ -53,6 +53,7 @@ async function check(exec: Exec) {
   // The rollups as the old ingest wrote them: every report counted.
   const deltas = rollupDeltas(
     rows.map((r) => ({
+      siteId: 1,
       ts: r.ts,
       metric: "CLS" as const,
       value: r.value,
@@ -94,6 +95,7 @@ async function check(exec: Exec) {
     rows
       .filter((_, i) => i !== 2)
       .map((r) => ({
+        siteId: 1,
         ts: r.ts,
         metric: "CLS" as const,
         value: r.value,

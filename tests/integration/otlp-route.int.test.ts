@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 function recorder(temporality: "delta" | "cumulative") {
-  const r = sdkRecorder({ temporality, resource: { "service.name": `shop-${tag}`, "service.instance.id": "i-1" } });
+  const r = sdkRecorder({
+    temporality,
+    aggregation: "explicit",
+    resource: { "service.name": `shop-${tag}`, "service.instance.id": "i-1" },
+  });
   recorders.push(r);
   return r;
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { loadRequestsReport, loadRequestTotals } from "@/lib/requests/report";
 import { readRequestCells } from "@/lib/requests/request-repository";
 import { planRequestWindow } from "@/lib/requests/window";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { histogramOf } from "@/lib/vitals/histogram";
 import { lcg } from "../support/seeded-random";
 
@@ -21,7 +22,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const floorTo = (ts: Date, size: number) => new Date(Math.floor(ts.getTime() / size) * size);
 
-/** Writes both grains, as every app instance does: one row per (grain, bucket, route, method, status class). */
+/** Writes both grains of Vigil's site, as every app instance does: one row per (grain, bucket, route, method, status class). */
 async function insertRollups(raw: Raw[], grains: Array<"minute" | "hour"> = ["minute", "hour"]) {
   const cells = new Map<
     string,
@@ -51,6 +52,7 @@ async function insertRollups(raw: Raw[], grains: Array<"minute" | "hour"> = ["mi
     }
   }
   const data = [...cells.values()].map(({ values, ...c }) => ({
+    siteId: VIGIL_SITE_ID,
     ...c,
     count: values.length,
     durationSumMs: values.reduce((a, b) => a + b, 0),
@@ -114,7 +116,7 @@ describe("request figures from request_rollups against exact computation on the 
 
   it("24 h (minute rows): totals, 5xx share, rate and percentiles; per-route rows; series sums", async () => {
     await insertRollups(raw);
-    const report = await loadRequestsReport({ window: "24h" }, now);
+    const report = await loadRequestsReport(VIGIL_SITE_ID, { window: "24h" }, now);
     expect(report.range.grain).toBe("minute");
     const expected = inWindow(plan);
     expect(expected.length).toBeLessThan(raw.length);
@@ -141,16 +143,16 @@ describe("request figures from request_rollups against exact computation on the 
   });
 
   it("excludes the row one minute before the window, which the window one minute earlier includes", async () => {
-    const cells = await readRequestCells(plan, { route: routes[0] });
+    const cells = await readRequestCells(VIGIL_SITE_ID, plan, { route: routes[0] });
     expect(cells.reduce((n, c) => n + c.count, 0)).toBe(inWindow(plan).filter((r) => r.route === routes[0]).length);
     const earlier = planRequestWindow("24h", new Date(now.getTime() - MINUTE));
-    const before = await readRequestCells(earlier, { route: routes[0], method: "GET" });
+    const before = await readRequestCells(VIGIL_SITE_ID, earlier, { route: routes[0], method: "GET" });
     const slow = before.filter((c) => c.statusClass === 5).reduce((n, c) => Math.max(n, c.durationSumMs), 0);
     expect(slow).toBeGreaterThanOrEqual(90_000);
   });
 
   it("filters by route and method", async () => {
-    const report = await loadRequestsReport({ window: "24h", route: routes[1], method: "POST" }, now);
+    const report = await loadRequestsReport(VIGIL_SITE_ID, { window: "24h", route: routes[1], method: "POST" }, now);
     const expected = inWindow(plan).filter((r) => r.route === routes[1] && r.method === "POST");
     expectFigures(report.totals, expected);
     expect(report.routes).toHaveLength(1);
@@ -160,7 +162,7 @@ describe("request figures from request_rollups against exact computation on the 
 
   it("7 d reads hour rows, whole hours including the running one", async () => {
     const week = planRequestWindow("7d", now);
-    const report = await loadRequestsReport({ window: "7d" }, now);
+    const report = await loadRequestsReport(VIGIL_SITE_ID, { window: "7d" }, now);
     expect(report.range.grain).toBe("hour");
     expectFigures(report.totals, inWindow(week));
     expect(report.totals.requests).toBe(raw.length);
@@ -187,16 +189,16 @@ describe("grain selection and empty windows", () => {
       })),
       ["hour"],
     );
-    const day = await loadRequestsReport({ window: "24h", route }, now);
+    const day = await loadRequestsReport(VIGIL_SITE_ID, { window: "24h", route }, now);
     expect(day.totals).toMatchObject({ requests: 3, errors: 0, errorRate: 0 });
-    const week = await loadRequestsReport({ window: "7d", route }, now);
+    const week = await loadRequestsReport(VIGIL_SITE_ID, { window: "7d", route }, now);
     expect(week.totals).toMatchObject({ requests: 7, errors: 7, errorRate: 1 });
-    expect((await loadRequestsReport({ window: "1h", route }, now)).totals.requests).toBe(3);
+    expect((await loadRequestsReport(VIGIL_SITE_ID, { window: "1h", route }, now)).totals.requests).toBe(3);
   });
 
   it("a window without traffic reports zeros and nulls, never NaN or a division by zero", async () => {
     const quiet = new Date("2024-01-01T00:00:00Z");
-    const report = await loadRequestsReport({ window: "1h" }, quiet);
+    const report = await loadRequestsReport(VIGIL_SITE_ID, { window: "1h" }, quiet);
     expect(report.totals).toEqual({
       requests: 0,
       errors: 0,
@@ -212,7 +214,13 @@ describe("grain selection and empty windows", () => {
     expect(report.series).toHaveLength(60);
     expect(report.series.every((p) => p.requests === 0 && p.errorRate === null && p.p95 === null)).toBe(true);
     expect(JSON.stringify(report)).not.toContain("NaN");
-    expect(await loadRequestTotals("24h", quiet)).toMatchObject({ requests: 0, errorRate: null, p95: null });
-    expect((await loadRequestsReport({ window: "24h", route: "/no/such/route" }, now)).totals.requests).toBe(0);
+    expect(await loadRequestTotals(VIGIL_SITE_ID, "24h", quiet)).toMatchObject({
+      requests: 0,
+      errorRate: null,
+      p95: null,
+    });
+    expect(
+      (await loadRequestsReport(VIGIL_SITE_ID, { window: "24h", route: "/no/such/route" }, now)).totals.requests,
+    ).toBe(0);
   });
 });

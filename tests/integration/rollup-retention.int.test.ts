@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { pgPool } from "@/lib/db";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { loadVitalsDashboard } from "@/lib/vitals/dashboard";
 import { readTopRouteRollups } from "@/lib/vitals/rollup-repository";
 import { windowPlanFor } from "@/lib/vitals/window";
@@ -25,26 +26,31 @@ describe("rollup retention", () => {
       ["day", 91],
     ] as const) {
       await q(
-        `INSERT INTO vital_rollups (grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
-               VALUES ($1::"RollupGrain", $2, 'LCP', $3, 'all', 1, 1, 0, 0, 1, '{}')`,
-        [grain, ago(days), route],
+        `INSERT INTO vital_rollups (site_id, grain, bucket_start, metric, route, device, count, good, needs_improvement, poor, sum, hist)
+               VALUES ($4, $1::"RollupGrain", $2, 'LCP', $3, 'all', 1, 1, 0, 0, 1, '{}')`,
+        [grain, ago(days), route, VIGIL_SITE_ID],
       );
     }
     for (const days of [36, 34]) {
       await q(
-        `INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ('hour', $1, $2, 'GET', 2, 1, 1, '{}')`,
-        [ago(days), route],
+        `INSERT INTO request_rollups (site_id, grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ($3, 'hour', $1, $2, 'GET', 2, 1, 1, '{}')`,
+        [ago(days), route, VIGIL_SITE_ID],
       );
-      await q(`INSERT INTO client_error_rollups (bucket_start, route, count) VALUES ($1, $2, 1)`, [ago(days), route]);
-      await q(`INSERT INTO browser_routes (day, route) VALUES ($1::date, $2)`, [
+      await q(`INSERT INTO client_error_rollups (site_id, bucket_start, route, count) VALUES ($3, $1, $2, 1)`, [
+        ago(days),
+        route,
+        VIGIL_SITE_ID,
+      ]);
+      await q(`INSERT INTO browser_routes (site_id, day, route) VALUES ($3, $1::date, $2)`, [
         ago(days).toISOString().slice(0, 10),
         route,
+        VIGIL_SITE_ID,
       ]);
     }
     // Minute request rows are the request-rollup-prune job's: this job leaves them alone.
     await q(
-      `INSERT INTO request_rollups (grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ('minute', $1, $2, 'GET', 2, 1, 1, '{}')`,
-      [ago(36), route],
+      `INSERT INTO request_rollups (site_id, grain, bucket_start, route, method, status_class, count, duration_sum_ms, hist) VALUES ($3, 'minute', $1, $2, 'GET', 2, 1, 1, '{}')`,
+      [ago(36), route, VIGIL_SITE_ID],
     );
 
     const deleted = await pruneRollups(now);
@@ -84,6 +90,7 @@ describe("Web Vitals per-route table: ranked and limited in SQL", () => {
       for (let i = 0; i < samples; i++) {
         const value = i < poor ? 5_000 : 1_000;
         rows.push({
+          siteId: VIGIL_SITE_ID,
           ts: new Date(now.getTime() - 3_600_000),
           metric: "LCP",
           value,
@@ -105,9 +112,10 @@ describe("Web Vitals per-route table: ranked and limited in SQL", () => {
     }
     await insertVitalsBatch(rows);
     const plan = windowPlanFor("24h", now);
-    const fetched = await readTopRouteRollups(plan, { metric: "LCP", device: "desktop" }, 50);
+    const fetched = await readTopRouteRollups(VIGIL_SITE_ID, plan, { metric: "LCP", device: "desktop" }, 50);
     expect(new Set(fetched.map((r) => r.route)).size).toBe(50);
     const dashboard = await loadVitalsDashboard(
+      VIGIL_SITE_ID,
       VitalsSearchParams.parse({ window: "24h", metric: "LCP", device: "desktop" }),
       now,
     );

@@ -5,6 +5,7 @@ import { evaluateSlos } from "@/lib/slo/evaluate-slos";
 import { loadSloReport } from "@/lib/slo/report";
 import { addSloEvents } from "@/lib/slo/slo-event-repository";
 import { parseSloSpecs, type SloSpecInput } from "@/lib/slo/spec";
+import { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
 import { telemetry } from "@/lib/telemetry/registry";
 import { createChannel, everyMinute, minutesOf, seedRequests } from "../support/slo-seed";
 
@@ -15,6 +16,8 @@ const tag = randomUUID().slice(0, 8);
 const spec = (over: Partial<SloSpecInput> & Pick<SloSpecInput, "id" | "kind">) =>
   parseSloSpecs([{ name: `IT ${over.id}`, owner: "it", objective: 0.999, ...over }])[0]!;
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * MINUTE);
+// Vigil's own site: its alerts notify under the plain title and link to /admin/alerts.
+const VIGIL = { id: VIGIL_SITE_ID, slug: VIGIL_SITE_SLUG, name: "Vigil" };
 const alertsOf = (slo: string) => db.alert.findMany({ where: { slo }, orderBy: { id: "asc" } });
 const deliveriesOf = (channelId: string, alertIds: bigint[]) =>
   db.notificationDelivery.findMany({
@@ -45,18 +48,21 @@ describe("burn-rate alert from request rollups: a known 5xx burst pages once, th
   });
 
   it("stays quiet before the burst", async () => {
-    const r = await evaluateSlos([s], new Date("2025-06-02T10:09:30Z"));
+    const r = await evaluateSlos(VIGIL, [s], new Date("2025-06-02T10:09:30Z"));
     expect(r.changes).toEqual([]);
     expect(await alertsOf(s.id)).toEqual([]);
   });
 
   it("fires exactly the 1 h page at the first evaluation that sees it, with the figures, and queues its notification", async () => {
     const now = new Date("2025-06-02T10:12:30Z");
-    const r = await evaluateSlos([s], now);
-    expect(r.changes).toEqual([{ slo: s.id, rule: "page-1h", change: "open", alertId: expect.any(String) }]);
+    const r = await evaluateSlos(VIGIL, [s], now);
+    expect(r.changes).toEqual([
+      { site: VIGIL_SITE_SLUG, slo: s.id, rule: "page-1h", change: "open", alertId: expect.any(String) },
+    ]);
     const [alert, ...others] = await alertsOf(s.id);
     expect(others).toEqual([]);
     expect(alert).toMatchObject({
+      siteId: VIGIL_SITE_ID,
       fingerprint: `${s.id}:page-1h`,
       rule: "page-1h",
       severity: "page",
@@ -82,7 +88,7 @@ describe("burn-rate alert from request rollups: a known 5xx burst pages once, th
       `IT ${s.id}: error budget burning 24.4× over 1h and 230.8× over 5m (alert above 14.4×; 150 of 6,150 events bad in 1h; objective 99.9%).`,
     );
     // The 6 h window (36 000 good + 150 bad: burn 4.15) stays under 6; one page, no tickets.
-    const report = await loadSloReport([s], now);
+    const report = await loadSloReport(VIGIL_SITE_ID, [s], now);
     expect(report.slos[0]!.burnRates.map((b) => [b.rule, b.holds])).toEqual([
       ["page-1h", true],
       ["page-6h", false],
@@ -104,17 +110,17 @@ describe("burn-rate alert from request rollups: a known 5xx burst pages once, th
       severity: "page",
       title: `[PAGE] IT ${s.id}: burn rate page-1h`,
       path: "/admin/alerts",
-      data: { slo: s.id, rule: "page-1h" },
+      data: { site: VIGIL_SITE_SLUG, slo: s.id, rule: "page-1h" },
     });
     expect((await telemetry().alertsOpen.get()).values).toContainEqual({
-      labels: { slo: s.id, severity: "page", state: "firing" },
+      labels: { site: VIGIL_SITE_SLUG, slo: s.id, severity: "page", state: "firing" },
       value: 1,
     });
   });
 
   it("is idempotent within the minute and keeps the first figures while it holds", async () => {
-    expect((await evaluateSlos([s], new Date("2025-06-02T10:12:30Z"))).changes).toEqual([]);
-    expect((await evaluateSlos([s], new Date("2025-06-02T10:15:30Z"))).changes).toEqual([]);
+    expect((await evaluateSlos(VIGIL, [s], new Date("2025-06-02T10:12:30Z"))).changes).toEqual([]);
+    expect((await evaluateSlos(VIGIL, [s], new Date("2025-06-02T10:15:30Z"))).changes).toEqual([]);
     const [alert, ...others] = await alertsOf(s.id);
     expect(others).toEqual([]);
     expect(alert!.lastEvalAt).toEqual(new Date("2025-06-02T10:15:30Z"));
@@ -127,10 +133,12 @@ describe("burn-rate alert from request rollups: a known 5xx burst pages once, th
 
   it("resolves once the short window is clean again, exactly once, with its notification", async () => {
     const now = new Date("2025-06-02T10:20:30Z");
-    const r = await evaluateSlos([s], now);
-    expect(r.changes).toEqual([{ slo: s.id, rule: "page-1h", change: "resolve", alertId: expect.any(String) }]);
-    expect((await evaluateSlos([s], now)).changes).toEqual([]);
-    expect((await evaluateSlos([s], at(now, 1))).changes).toEqual([]);
+    const r = await evaluateSlos(VIGIL, [s], now);
+    expect(r.changes).toEqual([
+      { site: VIGIL_SITE_SLUG, slo: s.id, rule: "page-1h", change: "resolve", alertId: expect.any(String) },
+    ]);
+    expect((await evaluateSlos(VIGIL, [s], now)).changes).toEqual([]);
+    expect((await evaluateSlos(VIGIL, [s], at(now, 1))).changes).toEqual([]);
     const alerts = await alertsOf(s.id);
     expect(alerts.map((a) => [a.rule, a.state, a.resolvedAt])).toEqual([["page-1h", "resolved", now]]);
     const deliveries = await deliveriesOf(channelId, [alerts[0]!.id]);
@@ -142,16 +150,16 @@ describe("burn-rate alert from request rollups: a known 5xx burst pages once, th
       type: "alert.resolved",
       title: `[RESOLVED] IT ${s.id}: burn rate page-1h`,
     });
-    expect((await loadSloReport([s], now)).slos[0]!.status).toBe("ok");
+    expect((await loadSloReport(VIGIL_SITE_ID, [s], now)).slos[0]!.status).toBe("ok");
   });
 
   it("never opens two alerts for one rule, even when two evaluators race", async () => {
     const race = spec({ id: `it-race-${tag}`, kind: "availability", routePrefix: prefix });
     const now = new Date("2025-06-02T10:12:30Z");
     const results = await Promise.all([
-      evaluateSlos([race], now),
-      evaluateSlos([race], now),
-      evaluateSlos([race], now),
+      evaluateSlos(VIGIL, [race], now),
+      evaluateSlos(VIGIL, [race], now),
+      evaluateSlos(VIGIL, [race], now),
     ]);
     expect(results.flatMap((r) => r.changes).map((c) => c.change)).toEqual(["open"]);
     const alerts = await alertsOf(race.id);
@@ -177,8 +185,8 @@ describe("minimum-traffic guard", () => {
       routes: [route],
       alerting: { minEvents: 1000, absentMinutes: 0 },
     });
-    expect((await evaluateSlos([guarded], now)).changes).toEqual([]);
-    const report = await loadSloReport([guarded], now);
+    expect((await evaluateSlos(VIGIL, [guarded], now)).changes).toEqual([]);
+    const report = await loadSloReport(VIGIL_SITE_ID, [guarded], now);
     expect(report.slos[0]!.burnRates[0]).toMatchObject({
       rule: "page-1h",
       holds: false,
@@ -192,7 +200,7 @@ describe("minimum-traffic guard", () => {
       alerting: { minEvents: 500, absentMinutes: 0 },
     });
     // With only this hour of traffic every window sees the same 50 % burst: both pages fire, both tickets go pending.
-    expect((await evaluateSlos([allowed], now)).changes.map((c) => [c.rule, c.change])).toEqual([
+    expect((await evaluateSlos(VIGIL, [allowed], now)).changes.map((c) => [c.rule, c.change])).toEqual([
       ["page-1h", "open"],
       ["page-6h", "open"],
       ["ticket-1d", "open"],
@@ -219,9 +227,11 @@ describe("absent data", () => {
 
   it("fires after absentMinutes without events, and resolves when they come back", async () => {
     await seedRequests(everyMinute(at(T, -120), T, () => ({ route, statusClass: 2, count: 5 })));
-    expect((await evaluateSlos([s], at(T, 30))).changes).toEqual([]);
-    const r = await evaluateSlos([s], at(T, 61));
-    expect(r.changes).toEqual([{ slo: s.id, rule: "absent", change: "open", alertId: expect.any(String) }]);
+    expect((await evaluateSlos(VIGIL, [s], at(T, 30))).changes).toEqual([]);
+    const r = await evaluateSlos(VIGIL, [s], at(T, 61));
+    expect(r.changes).toEqual([
+      { site: VIGIL_SITE_SLUG, slo: s.id, rule: "absent", change: "open", alertId: expect.any(String) },
+    ]);
     const [alert] = await alertsOf(s.id);
     expect(alert).toMatchObject({ rule: "absent", severity: "ticket", state: "firing" });
     expect((alert!.figures as { fired: unknown }).fired).toEqual({
@@ -230,18 +240,18 @@ describe("absent data", () => {
       recent: { good: 0, total: 0 },
       window: { good: 600, total: 600 },
     });
-    expect((await loadSloReport([s], at(T, 61))).slos[0]!.status).toBe("warning");
+    expect((await loadSloReport(VIGIL_SITE_ID, [s], at(T, 61))).slos[0]!.status).toBe("warning");
 
     await seedRequests([{ at: at(T, 70), route, statusClass: 2, count: 1 }]);
-    expect((await evaluateSlos([s], at(T, 70.5))).changes.map((c) => [c.rule, c.change])).toEqual([
+    expect((await evaluateSlos(VIGIL, [s], at(T, 70.5))).changes.map((c) => [c.rule, c.change])).toEqual([
       ["absent", "resolve"],
     ]);
   });
 
   it("never fires for an SLO that never had data", async () => {
     const empty = spec({ id: `it-empty-${tag}`, kind: "availability", routes: [`/it-slo/${tag}/never`] });
-    expect((await evaluateSlos([empty], at(T, 61))).changes).toEqual([]);
-    expect((await loadSloReport([empty], at(T, 61))).slos[0]).toMatchObject({
+    expect((await evaluateSlos(VIGIL, [empty], at(T, 61))).changes).toEqual([]);
+    expect((await loadSloReport(VIGIL_SITE_ID, [empty], at(T, 61))).slos[0]).toMatchObject({
       status: "no-data",
       sli: null,
       events: { good: 0, total: 0 },
@@ -258,13 +268,14 @@ describe("ticket rules wait `for` 5 minutes: pending, then firing; a pending tha
   it("walks pending → dropped (1 d) and pending → firing (3 d)", async () => {
     await db.sloEventRollup.createMany({
       data: minutesOf(new Date(T.getTime() - 2 * DAY), at(T, 20)).map((bucketStart) => ({
+        siteId: VIGIL_SITE_ID,
         slo: s.id,
         bucketStart,
         good: 96,
         total: 100,
       })),
     });
-    const first = await evaluateSlos([s], at(T, 0.5));
+    const first = await evaluateSlos(VIGIL, [s], at(T, 0.5));
     expect(first.changes.map((c) => [c.rule, c.change])).toEqual([
       ["ticket-1d", "open"],
       ["ticket-3d", "open"],
@@ -275,12 +286,12 @@ describe("ticket rules wait `for` 5 minutes: pending, then firing; a pending tha
     ]);
 
     // A flood of good events dilutes the 2 h window under 3× (480 bad of 22 000) but not the 6 h one.
-    await addSloEvents(s.id, { good: 10_000, total: 10_000 }, at(T, 2));
-    expect((await evaluateSlos([s], at(T, 2.5))).changes.map((c) => [c.rule, c.change])).toEqual([
+    await addSloEvents(VIGIL_SITE_ID, s.id, { good: 10_000, total: 10_000 }, at(T, 2));
+    expect((await evaluateSlos(VIGIL, [s], at(T, 2.5))).changes.map((c) => [c.rule, c.change])).toEqual([
       ["ticket-1d", "drop"],
     ]);
-    expect((await evaluateSlos([s], at(T, 4.5))).changes).toEqual([]);
-    expect((await evaluateSlos([s], at(T, 5.5))).changes.map((c) => [c.rule, c.change])).toEqual([
+    expect((await evaluateSlos(VIGIL, [s], at(T, 4.5))).changes).toEqual([]);
+    expect((await evaluateSlos(VIGIL, [s], at(T, 5.5))).changes.map((c) => [c.rule, c.change])).toEqual([
       ["ticket-3d", "fire"],
     ]);
 

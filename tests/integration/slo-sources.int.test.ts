@@ -7,6 +7,7 @@ import { addSloEvents } from "@/lib/slo/slo-event-repository";
 import { sloSource } from "@/lib/slo/sources";
 import { parseSloSpecs, type SloSpecInput } from "@/lib/slo/spec";
 import { rangeEndingAt } from "@/lib/slo/windows";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { histogramOf } from "@/lib/vitals/histogram";
 import { rate } from "@/lib/vitals/metrics";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
@@ -36,7 +37,7 @@ describe("latency SLO: good = requests within the threshold, from merged histogr
     for (const minutes of [5, 60, 120, 360]) {
       const range = rangeEndingAt(now, minutes);
       const values = raw.filter((r) => inRange(range)(r.at)).map((r) => r.ms);
-      const counts = await sloSource(s).counts(range);
+      const counts = await sloSource(VIGIL_SITE_ID, s).counts(range);
       expect(counts.total, `${minutes} min`).toBe(values.length);
       const exact = values.filter((v) => v <= 400).length;
       expect(Math.abs(counts.good - exact), `${minutes} min`).toBeLessThanOrEqual(
@@ -54,6 +55,7 @@ describe("vitals SLO: good-rated samples from hourly rollups, with raw samples a
   const rows: VitalRow[] = Array.from({ length: 3000 }, (_, i) => {
     const value = 900 + rand() * 3500;
     return {
+      siteId: VIGIL_SITE_ID,
       ts: new Date(now.getTime() - Math.floor(rand() * 30 * HOUR)),
       metric: "LCP",
       value,
@@ -77,14 +79,16 @@ describe("vitals SLO: good-rated samples from hourly rollups, with raw samples a
     for (const minutes of [60, 360, 1440]) {
       const range = rangeEndingAt(now, minutes);
       const sample = rows.filter((r) => inRange(range)(r.ts) && r.route === route && r.device === "mobile");
-      expect(await sloSource(one).counts(range), `${minutes} min`).toEqual({
+      expect(await sloSource(VIGIL_SITE_ID, one).counts(range), `${minutes} min`).toEqual({
         good: sample.filter((r) => r.rating === "good").length,
         total: sample.length,
       });
     }
     // All routes, all devices (the "*"/"all" rollup level): other tests write vitals too, so this run is a lower bound.
     const window = rangeEndingAt(now, 1440);
-    const all = await sloSource(spec({ id: `it-lcp-all-${tag}`, kind: "vitals", metric: "LCP" })).counts(window);
+    const all = await sloSource(VIGIL_SITE_ID, spec({ id: `it-lcp-all-${tag}`, kind: "vitals", metric: "LCP" })).counts(
+      window,
+    );
     expect(all.total).toBeGreaterThanOrEqual(rows.filter((r) => inRange(window)(r.ts)).length);
   });
 });
@@ -93,11 +97,23 @@ describe("uptime SLO: successful probes of a monitor, by slug", () => {
   const now = new Date("2025-07-03T12:00:30Z");
   it("counts the monitor's probes in each window and nothing of other monitors", async () => {
     const slug = `it-mon-${tag}`;
-    const monitor = await db.monitor.create({ data: { slug, name: "IT", kind: "http", url: "http://127.0.0.1:9/" } });
+    // Never due: a left-over monitor would be probed by other files' uptime runs.
+    const nextCheckAt = new Date("2100-01-01T00:00:00Z");
+    const monitor = await db.monitor.create({
+      data: { siteId: VIGIL_SITE_ID, slug, name: "IT", kind: "http", url: "http://127.0.0.1:9/", nextCheckAt },
+    });
     const other = await db.monitor.create({
-      data: { slug: `${slug}-other`, name: "IT other", kind: "http", url: "http://127.0.0.1:9/" },
+      data: {
+        siteId: VIGIL_SITE_ID,
+        slug: `${slug}-other`,
+        name: "IT other",
+        kind: "http",
+        url: "http://127.0.0.1:9/",
+        nextCheckAt,
+      },
     });
     const probes = Array.from({ length: 180 }, (_, i) => ({
+      siteId: VIGIL_SITE_ID,
       monitorId: monitor.id,
       ts: new Date(now.getTime() - i * MINUTE),
       ok: i % 20 !== 0,
@@ -107,13 +123,14 @@ describe("uptime SLO: successful probes of a monitor, by slug", () => {
     });
     const s = spec({ id: `it-up-${tag}`, kind: "uptime", monitor: slug, objective: 0.999 });
     // 60 min ending 12:01 holds the probes of 11:01:30–12:00:30 (i = 0…59), three of them failed (i = 0, 20, 40).
-    expect(await sloSource(s).counts(rangeEndingAt(now, 60))).toEqual({ good: 57, total: 60 });
-    expect(await sloSource(s).counts(rangeEndingAt(now, 360))).toEqual({ good: 171, total: 180 });
+    expect(await sloSource(VIGIL_SITE_ID, s).counts(rangeEndingAt(now, 60))).toEqual({ good: 57, total: 60 });
+    expect(await sloSource(VIGIL_SITE_ID, s).counts(rangeEndingAt(now, 360))).toEqual({ good: 171, total: 180 });
     expect(
-      await sloSource(spec({ id: `it-up2-${tag}`, kind: "uptime", monitor: `no-such-${tag}` })).counts(
+      await sloSource(VIGIL_SITE_ID, spec({ id: `it-up2-${tag}`, kind: "uptime", monitor: `no-such-${tag}` })).counts(
         rangeEndingAt(now, 60),
       ),
     ).toEqual({ good: 0, total: 0 });
+    await db.monitor.deleteMany({ where: { siteId: VIGIL_SITE_ID, id: { in: [monitor.id, other.id] } } });
   });
 });
 
@@ -123,9 +140,14 @@ describe("custom SLO and the page's series", () => {
     const s = spec({ id: `it-cus-${tag}`, kind: "custom", objective: 0.99 });
     // Reported over the last two days: 1 % bad, then a 10 % bad hour.
     for (let h = 48; h >= 1; h--)
-      await addSloEvents(s.id, { good: h === 3 ? 900 : 990, total: 1000 }, new Date(now.getTime() - h * HOUR));
-    await addSloEvents(s.id, { good: 50, total: 50 }, now);
-    const report = await loadSloReport([s], now);
+      await addSloEvents(
+        VIGIL_SITE_ID,
+        s.id,
+        { good: h === 3 ? 900 : 990, total: 1000 },
+        new Date(now.getTime() - h * HOUR),
+      );
+    await addSloEvents(VIGIL_SITE_ID, s.id, { good: 50, total: 50 }, now);
+    const report = await loadSloReport(VIGIL_SITE_ID, [s], now);
     const item = report.slos[0]!;
     expect(item.events).toEqual({ good: 47 * 990 + 900 + 50, total: 48_050 });
     expect(item.sli).toBe((47 * 990 + 950) / 48_050);
@@ -133,7 +155,7 @@ describe("custom SLO and the page's series", () => {
     expect(item.budget.consumed).toBe(570);
     expect(item.budget.remainingRatio).toBeCloseTo(1 - 570 / 480.5, 9);
 
-    const page = await loadSloPage([s], now);
+    const page = await loadSloPage(VIGIL_SITE_ID, [s], now);
     const chart = page.charts[0]!;
     expect(chart.stepMinutes).toBe(360);
     expect(chart.points).toHaveLength(120);

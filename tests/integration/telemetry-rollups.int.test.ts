@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pgPool } from "@/lib/db";
 import { withAdvisoryLock } from "@/lib/db/advisory-lock";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { RequestAggregator } from "@/lib/telemetry/request-aggregator";
 import { pruneMinuteRollups, upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 import { histogramOf, percentiles } from "@/lib/vitals/histogram";
@@ -15,8 +16,8 @@ async function rows(route: string) {
     hist: Record<string, number>;
     status_class: number;
   }>(
-    "SELECT grain::text AS grain, count, duration_sum_ms, hist, status_class FROM request_rollups WHERE route = $1 ORDER BY grain, status_class",
-    [route],
+    "SELECT grain::text AS grain, count, duration_sum_ms, hist, status_class FROM request_rollups WHERE site_id = $2 AND route = $1 ORDER BY grain, status_class",
+    [route, VIGIL_SITE_ID],
   );
   return rows;
 }
@@ -34,7 +35,7 @@ describe("request rollups in Postgres", () => {
       }
     });
     // Concurrent flushes of overlapping keys, as instances do: no lost update, no deadlock.
-    await Promise.all(instances.map((agg) => upsertRequestRollups(agg.drain().rows)));
+    await Promise.all(instances.map((agg) => upsertRequestRollups(VIGIL_SITE_ID, agg.drain().rows)));
     const stored = await rows(route);
     expect(stored.map((r) => [r.grain, r.status_class, r.count])).toEqual([
       ["hour", 2, 180],
@@ -59,7 +60,7 @@ describe("request rollups in Postgres", () => {
     const route = `/it/${Math.random().toString(36).slice(2)}`;
     const agg = new RequestAggregator();
     agg.record(route, "POST", 201, 12, at);
-    await upsertRequestRollups(agg.drain().rows);
+    await upsertRequestRollups(VIGIL_SITE_ID, agg.drain().rows);
     await pruneMinuteRollups(new Date(at + 60_000));
     expect((await rows(route)).map((r) => r.grain)).toEqual(["hour"]);
   });

@@ -26,6 +26,7 @@ const target = await serve("127.0.0.1", (req, res) => {
 process.env.VIGIL_SELF_PROBE_URL = `${target}/ready`;
 
 const { db } = await import("@/lib/db");
+const { VIGIL_SITE_ID } = await import("@/lib/sites/site-input");
 const { probe } = await import("@/lib/uptime/probe");
 const { runUptimeProbes } = await import("@/lib/uptime/run-probes");
 const { addMonitor, editMonitor, removeMonitor, setMonitorEnabled } = await import("@/lib/uptime/monitors");
@@ -126,14 +127,20 @@ describe("probe", () => {
 describe("uptime-probe job", () => {
   it("creates the built-in self-check once, probes due monitors, and opens exactly one incident after 3 failures; one success resolves it", async () => {
     const t0 = new Date();
-    const added = await addMonitor(httpInput({ name: "Shop", url: `${target}/health`, bodyContains: "ok" }), t0);
+    const added = await addMonitor(
+      VIGIL_SITE_ID,
+      httpInput({ name: "Shop", url: `${target}/health`, bodyContains: "ok" }),
+      t0,
+    );
     if (!added.ok) throw new Error(JSON.stringify(added.errors));
     const shop = added.monitor;
     expect(shop.slug).toBe("shop");
 
     mode = "up";
     expect(await runUptimeProbes(t0)).toMatchObject({ due: 2, probed: 2, up: 2, down: 0 });
-    const builtIn = await db.monitor.findUniqueOrThrow({ where: { slug: "vigil" } });
+    const builtIn = await db.monitor.findUniqueOrThrow({
+      where: { siteId_slug: { siteId: VIGIL_SITE_ID, slug: "vigil" } },
+    });
     expect(builtIn).toMatchObject({
       name: "Vigil",
       builtIn: true,
@@ -165,7 +172,7 @@ describe("uptime-probe job", () => {
       title: "Shop is down",
       severity: "page",
       path: "/admin/uptime",
-      data: { monitor: "shop", failures: 3, cause: "Expected HTTP 200, got 503" },
+      data: { site: "vigil", monitor: "shop", failures: 3, cause: "Expected HTTP 200, got 503" },
     });
     expect(await counted("shop", "down")).toBe(downBefore + 3);
 
@@ -189,9 +196,11 @@ describe("uptime-probe job", () => {
     expect(rows.map((r) => r.ok)).toEqual([true, false, false, false, false, true]);
     expect(rows.map((r) => r.statusCode)).toEqual([200, 503, 503, 503, 503, 200]);
     expect(await db.probeResult.count({ where: { monitorId: builtIn.id, ok: false } })).toBe(0);
-    expect((await db.monitor.findUniqueOrThrow({ where: { id: shop.id } })).nextCheckAt.getTime()).toBeGreaterThan(
-      at(t0, 300).getTime(),
-    );
+    expect(
+      (
+        await db.monitor.findUniqueOrThrow({ where: { siteId_id: { siteId: VIGIL_SITE_ID, id: shop.id } } })
+      ).nextCheckAt.getTime(),
+    ).toBeGreaterThan(at(t0, 300).getTime());
 
     // Paused monitors are not probed; the built-in one cannot be deleted or edited.
     await setMonitorEnabled(shop.id, false);
@@ -202,15 +211,17 @@ describe("uptime-probe job", () => {
       ok: false,
       errors: { form: "The built-in self-check can only be paused or resumed." },
     });
-    expect(await addMonitor(httpInput({ name: "Other", slug: "shop", url: "https://example.com/" }))).toEqual({
+    expect(
+      await addMonitor(VIGIL_SITE_ID, httpInput({ name: "Other", slug: "shop", url: "https://example.com/" })),
+    ).toEqual({
       ok: false,
       errors: { slug: 'Slug "shop" is already used by another monitor' },
     });
-    expect(await addMonitor(httpInput({ name: "Shop", url: "https://example.com/" }))).toMatchObject({
+    expect(await addMonitor(VIGIL_SITE_ID, httpInput({ name: "Shop", url: "https://example.com/" }))).toMatchObject({
       ok: true,
       monitor: { slug: "shop-2" },
     });
-    await db.monitor.deleteMany({ where: { slug: "shop-2" } });
+    await db.monitor.deleteMany({ where: { siteId: VIGIL_SITE_ID, slug: "shop-2" } });
     expect(await removeMonitor(shop.id)).toBe(true);
     expect(await db.incident.count({ where: { monitorId: shop.id } })).toBe(0);
   });
@@ -218,6 +229,7 @@ describe("uptime-probe job", () => {
   it("a silent heartbeat opens an incident once per missed interval; a ping resolves it", async () => {
     const t0 = new Date();
     const added = await addMonitor(
+      VIGIL_SITE_ID,
       MonitorInput.parse({
         kind: "heartbeat",
         name: "Nightly backup",
@@ -252,7 +264,10 @@ describe("uptime-probe job", () => {
       nextDeadline: at(t0, 250).toISOString(),
       incident: "resolved",
     });
-    expect((await db.incident.findUniqueOrThrow({ where: { id: incident!.id } })).resolvedAt).toEqual(at(t0, 160));
+    expect(
+      (await db.incident.findUniqueOrThrow({ where: { siteId_id: { siteId: VIGIL_SITE_ID, id: incident!.id } } }))
+        .resolvedAt,
+    ).toEqual(at(t0, 160));
     expect((await deliveriesFor([incident!.id])).map((d) => d.eventType)).toEqual([
       "incident.opened",
       "incident.resolved",
@@ -260,13 +275,14 @@ describe("uptime-probe job", () => {
     expect(
       await db.probeResult.findMany({ where: { monitorId: hb.id }, orderBy: { ts: "asc" }, select: { ok: true } }),
     ).toEqual([{ ok: false }, { ok: false }, { ok: true }]);
-    const after = await db.monitor.findUniqueOrThrow({ where: { id: hb.id } });
+    const after = await db.monitor.findUniqueOrThrow({ where: { siteId_id: { siteId: VIGIL_SITE_ID, id: hb.id } } });
     expect(after).toMatchObject({ lastPingAt: at(t0, 160), nextCheckAt: at(t0, 250) });
-    await db.monitor.delete({ where: { id: hb.id } });
+    await db.monitor.delete({ where: { siteId_id: { siteId: VIGIL_SITE_ID, id: hb.id } } });
   });
 
   it("the heartbeat route answers 200 with the monitor's name for GET, POST and HEAD, 404 JSON for unknown tokens", async () => {
     const added = await addMonitor(
+      VIGIL_SITE_ID,
       MonitorInput.parse({
         kind: "heartbeat",
         name: "Cron job",
@@ -295,7 +311,7 @@ describe("uptime-probe job", () => {
         error: { code: "not_found", message: "No heartbeat monitor has this token." },
       });
     }
-    await db.monitor.delete({ where: { id: added.monitor.id } });
+    await db.monitor.delete({ where: { siteId_id: { siteId: VIGIL_SITE_ID, id: added.monitor.id } } });
   });
 });
 
@@ -304,6 +320,7 @@ describe("uptime read model", () => {
     const now = new Date("2030-06-15T12:10:00Z");
     const m = await db.monitor.create({
       data: {
+        siteId: VIGIL_SITE_ID,
         slug: "seeded",
         name: "Seeded",
         kind: "http",
@@ -324,6 +341,7 @@ describe("uptime read model", () => {
     ];
     await db.probeResult.createMany({
       data: rows.map((r) => ({
+        siteId: VIGIL_SITE_ID,
         monitorId: m.id,
         ts: new Date(now.getTime() - r.ago * 1000),
         ok: r.ok,
@@ -331,7 +349,7 @@ describe("uptime read model", () => {
       })),
     });
 
-    const report = await loadUptimeReport({ now });
+    const report = await loadUptimeReport(VIGIL_SITE_ID, { now });
     const seeded = report.monitors.find((x) => x.slug === "seeded")!;
     expect(seeded.uptime.map((u) => [u.key, u.ok, u.total, u.text])).toEqual([
       ["24h", 9, 10, "90.000%"],
@@ -374,8 +392,8 @@ describe("uptime read model", () => {
     ]);
     expect(seeded.heartbeatUrl).toBeNull();
 
-    const summary = await loadUptimeSummary(now);
+    const summary = await loadUptimeSummary(VIGIL_SITE_ID, now);
     expect(summary?.worst).toMatchObject({ slug: "seeded", ok: 24, total: 35, text: "68.571%" });
-    await db.monitor.delete({ where: { id: m.id } });
+    await db.monitor.delete({ where: { siteId_id: { siteId: VIGIL_SITE_ID, id: m.id } } });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { OPTIONS, POST } from "@/app/api/v1/vitals/route";
 import { db } from "@/lib/db";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 
 // Clients are told apart as behind one reverse proxy: the X-Forwarded-For entry it appended is the client.
 vi.hoisted(() => (process.env.VIGIL_TRUSTED_PROXIES = "1"));
@@ -61,7 +62,10 @@ describe("POST /api/v1/vitals", () => {
       ["FCP", "good"],
       ["TTFB", "good"],
     ]);
+    // No site key and no foreign Origin: Vigil's own site, in the partition of the day it arrived.
     expect(rows[0]).toMatchObject({
+      siteId: VIGIL_SITE_ID,
+      day: new Date(`${rows[0]!.ts.toISOString().slice(0, 10)}T00:00:00Z`),
       device: "mobile",
       browser: "Safari",
       country: "FR",

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, pgPool } from "@/lib/db";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { byRoute, summaryByMetric } from "@/lib/vitals/read-model";
 import { readWindowRollups } from "@/lib/vitals/rollup-repository";
-import { insertVitalsBatch, pruneVitals, type VitalRow } from "@/lib/vitals/vitals-repository";
+import { dropVitalPartitionsBefore, insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
 import { rate } from "@/lib/vitals/metrics";
 import { planWindow } from "@/lib/vitals/window";
 import { lcg } from "../support/seeded-random";
@@ -24,6 +25,7 @@ function seedRows(): VitalRow[] {
     const value = Math.round(median * Math.exp(0.5 * z) * 10) / 10;
     const ts = new Date(now.getTime() - Math.floor(rand() * 9 * 24 * 3600_000));
     rows.push({
+      siteId: VIGIL_SITE_ID,
       ts,
       metric: "LCP",
       value,
@@ -48,14 +50,14 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
     const rows = seedRows();
     for (let i = 0; i < rows.length; i += 1000) await insertVitalsBatch(rows.slice(i, i + 1000));
     const plan = planWindow(new Date(now.getTime() - 7 * 24 * 3600_000), now);
-    const rollups = (await readWindowRollups(plan, { metric: "LCP", device }, { perRoute: true })).filter((r) =>
-      r.route.startsWith(`/q/${tag}/`),
-    );
+    const rollups = (
+      await readWindowRollups(VIGIL_SITE_ID, plan, { metric: "LCP", device }, { perRoute: true })
+    ).filter((r) => r.route.startsWith(`/q/${tag}/`));
 
     for (const p of [0.5, 0.75, 0.9, 0.95, 0.99]) {
       const exact = await db.$queryRaw<Array<{ route: string; v: number; n: number }>>`
         SELECT route, percentile_cont(${p}::float8) WITHIN GROUP (ORDER BY value) AS v, count(*)::int AS n
-        FROM vitals WHERE metric = 'LCP' AND device = 'tablet' AND route LIKE ${`/q/${tag}/%`}
+        FROM vitals WHERE site_id = ${VIGIL_SITE_ID} AND metric = 'LCP' AND device = 'tablet' AND route LIKE ${`/q/${tag}/%`}
           AND ts >= ${plan.start} AND ts < ${plan.end}
         GROUP BY route`;
       const approx = new Map(byRoute(rollups, "LCP", p).map((r) => [r.route, r]));
@@ -67,42 +69,74 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
       }
       const [all] = await db.$queryRaw<Array<{ v: number; n: number }>>`
         SELECT percentile_cont(${p}::float8) WITHIN GROUP (ORDER BY value) AS v, count(*)::int AS n
-        FROM vitals WHERE metric = 'LCP' AND device = 'tablet' AND route LIKE ${`/q/${tag}/%`} AND ts >= ${plan.start} AND ts < ${plan.end}`;
+        FROM vitals WHERE site_id = ${VIGIL_SITE_ID} AND metric = 'LCP' AND device = 'tablet' AND route LIKE ${`/q/${tag}/%`} AND ts >= ${plan.start} AND ts < ${plan.end}`;
       const summary = summaryByMetric(rollups, p).LCP;
       expect(summary.count).toBe(all!.n);
       expect(Math.abs(summary.value! - all!.v) / all!.v).toBeLessThan(0.02);
     }
   });
 
-  it("prunes raw rows older than the cut-off in chunks and leaves rollups alone", async () => {
+  it("drops the day partitions before the cut-off whole: their rows go, later days and the rollups stay", async () => {
+    // Days no other test writes: 1995-03-01 … 1995-03-04, five samples each; the cut-off is 1995-03-03.
     const route = `/prune/${randomUUID().slice(0, 8)}`;
-    const old = new Date("2020-01-01T00:00:00Z");
-    const base = {
-      metric: "CLS" as const,
+    const days = ["1995-03-01", "1995-03-02", "1995-03-03", "1995-03-04"];
+    const sample = (day: string, i: number): VitalRow => ({
+      siteId: VIGIL_SITE_ID,
+      ts: new Date(`${day}T12:00:00Z`),
+      metric: "CLS",
       value: 0.01,
-      rating: "good" as const,
+      rating: "good",
       route,
-      device: "desktop" as const,
+      device: "desktop",
       browser: null,
       country: null,
       navigationType: null,
       connection: null,
-      pageViewId: `pv-${route}`,
+      pageViewId: `pv-${route}-${day}`,
+      metricId: `m${i}`,
       attributionTarget: null,
       attributionType: null,
-    };
-    await insertVitalsBatch([
-      ...Array.from({ length: 25 }, (_, i) => ({ ...base, ts: old, metricId: `o${i}` })),
-      { ...base, ts: new Date(), metricId: "fresh" },
+    });
+    await insertVitalsBatch(days.flatMap((day) => Array.from({ length: 5 }, (_, i) => sample(day, i))));
+    const partitions = async () =>
+      (
+        await pgPool().query<{ name: string }>(
+          `SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+           WHERE i.inhparent = 'vitals'::regclass AND c.relname::text LIKE 'vitals_p199503%' ORDER BY 1`,
+        )
+      ).rows.map((r) => r.name);
+    const rowsPerDay = async () =>
+      (
+        await pgPool().query<{ day: string; n: number }>(
+          "SELECT day::text AS day, count(*)::int AS n FROM vitals WHERE route = $1 GROUP BY day ORDER BY day",
+          [route],
+        )
+      ).rows;
+    expect(await partitions()).toEqual([
+      "vitals_p19950301",
+      "vitals_p19950302",
+      "vitals_p19950303",
+      "vitals_p19950304",
     ]);
-    const deleted = await pruneVitals(new Date("2021-01-01T00:00:00Z"), 10);
-    expect(deleted).toBeGreaterThanOrEqual(25);
-    expect(await db.vital.count({ where: { route } })).toBe(1);
+
+    const dropped = await dropVitalPartitionsBefore("1995-03-03");
+    expect(dropped.filter((d) => d.startsWith("1995-03"))).toEqual(["1995-03-01", "1995-03-02"]);
+    expect(dropped.every((d) => d < "1995-03-03")).toBe(true);
+    expect(await partitions()).toEqual(["vitals_p19950303", "vitals_p19950304"]);
+    expect(await rowsPerDay()).toEqual([
+      { day: "1995-03-03", n: 5 },
+      { day: "1995-03-04", n: 5 },
+    ]);
     const rollup = await db.vitalRollup.aggregate({
-      where: { route, grain: "day", device: "all" },
+      where: { siteId: VIGIL_SITE_ID, route, grain: "day", device: "all" },
       _sum: { count: true },
     });
-    expect(rollup._sum.count).toBe(26);
+    expect(rollup._sum.count).toBe(20);
+
+    // This process saw 1995-03-01's partition: a late write for that day makes it again instead of failing.
+    await insertVitalsBatch([sample("1995-03-01", 9)]);
+    expect(await partitions()).toEqual(["vitals_p19950301", "vitals_p19950303", "vitals_p19950304"]);
+    expect((await rowsPerDay())[0]).toEqual({ day: "1995-03-01", n: 1 });
   });
 
   it("keeps exact counts when batches from several writers (app instances) hit the same new rollup rows at once", async () => {
@@ -110,6 +144,7 @@ describe("percentiles from rollups against percentile_cont on the raw rows", () 
       const route = `/concurrent/${randomUUID().slice(0, 8)}`;
       // Each sample has its own page view: samples sharing (page view, metric, id) are replays of one another.
       const base = {
+        siteId: VIGIL_SITE_ID,
         rating: "good" as const,
         route,
         device: "desktop" as const,

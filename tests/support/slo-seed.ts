@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { upsertRequestRollups } from "@/lib/telemetry/request-rollup-repository";
 import type { RequestRollupRow } from "@/lib/telemetry/request-aggregator";
 import { bucketOf, mergeInto } from "@/lib/vitals/histogram";
@@ -11,8 +12,11 @@ const floorTo = (t: number, size: number) => Math.floor(t / size) * size;
 /** `count` requests in the minute of `at`, all with status class `statusClass` and duration `ms`. */
 export type Traffic = { at: Date; route: string; statusClass: number; count: number; ms?: number; method?: string };
 
-/** Writes minute and hour rows the way the app's flush does (same upsert), so later seeds add into existing rows. */
-export async function seedRequests(traffic: readonly Traffic[]): Promise<void> {
+/**
+ * Writes minute and hour rows of a site (Vigil's own unless told) the way the app's flush does (same upsert), so
+ * later seeds add into existing rows.
+ */
+export async function seedRequests(traffic: readonly Traffic[], siteId = VIGIL_SITE_ID): Promise<void> {
   const cells = new Map<string, RequestRollupRow>();
   for (const t of traffic) {
     const ms = t.ms ?? 20;
@@ -37,7 +41,7 @@ export async function seedRequests(traffic: readonly Traffic[]): Promise<void> {
     }
   }
   const rows = [...cells.values()];
-  for (let i = 0; i < rows.length; i += 5000) await upsertRequestRollups(rows.slice(i, i + 5000));
+  for (let i = 0; i < rows.length; i += 5000) await upsertRequestRollups(siteId, rows.slice(i, i + 5000));
 }
 
 /** The start of every minute in [from, to). */

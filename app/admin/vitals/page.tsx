@@ -138,6 +138,7 @@ export default async function VitalsPage({
             {session.user.role === "admin" ? (
               <div className="mt-4 border-t border-zinc-100 pt-4 dark:border-zinc-800">
                 <BudgetForm
+                  site={site.slug}
                   metric={spec.name}
                   threshold={budget}
                   unit={spec.unit}
