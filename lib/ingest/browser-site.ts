@@ -29,13 +29,13 @@ function sameOrigin(headers: Headers): boolean {
 export async function browserSiteId(key: string | undefined, headers: Headers): Promise<number> {
   if (key === undefined) {
     if (sameOrigin(headers)) return VIGIL_SITE_ID;
-    throw new AppError("forbidden", "This beacon names no site: send the site's public key (data-site or siteKey).");
+    throw new AppError("unknown_site", "This beacon names no site: send the site's public key (data-site or siteKey).");
   }
   const site = await siteByPublicKey(key);
-  if (!site) throw new AppError("forbidden", "Unknown site key: nothing was stored.");
+  if (!site) throw new AppError("unknown_site", "Unknown site key: nothing was stored.");
   if (!originAllowed(headers.get("origin"), site.allowedOrigins) && !sameOrigin(headers))
     throw new AppError(
-      "forbidden",
+      "origin_not_allowed",
       "This origin may not send data for that site: add it to the site's allowed origins.",
     );
   return site.id;
