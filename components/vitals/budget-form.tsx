@@ -3,15 +3,18 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 
-export type SaveBudgetAction = FormAction<ActionState<"metric" | "threshold">>;
+export type SaveBudgetAction = FormAction<ActionState<"site" | "metric" | "threshold">>;
 
 export function BudgetForm({
+  site,
   metric,
   threshold,
   unit,
   custom,
   saveBudget,
 }: {
+  /** The slug of the site whose budget this is. */
+  site: string;
   metric: string;
   threshold: number;
   unit: string;
@@ -19,10 +22,13 @@ export function BudgetForm({
   saveBudget: SaveBudgetAction;
 }) {
   const [state, action, pending] = useActionState(saveBudget, {});
-  // One line for the whole form: the threshold is its only visible field (the metric is hidden).
-  const problem = state.ok ? undefined : (state.message ?? state.errors?.threshold ?? state.errors?.metric);
+  // One line for the whole form: the threshold is its only visible field (the site and metric are hidden).
+  const problem = state.ok
+    ? undefined
+    : (state.message ?? state.errors?.threshold ?? state.errors?.metric ?? state.errors?.site);
   return (
     <form action={action} className="flex flex-wrap items-end gap-2 text-sm" data-testid="budget-form">
+      <input type="hidden" name="site" value={site} />
       <input type="hidden" name="metric" value={metric} />
       <label className="flex flex-col gap-1">
         <span className="text-xs text-muted">
