@@ -46,3 +46,4 @@ export const SiteInput = z.object({
 export type SiteInput = z.infer<typeof SiteInput>;
 
 export const SITE_FIELDS = ["name", "slug", "allowedOrigins"] as const;
+export type SiteField = (typeof SITE_FIELDS)[number];
