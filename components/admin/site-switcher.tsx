@@ -68,7 +68,7 @@ export function SiteSwitcher({ sites, manageHref }: { sites: SiteOption[]; manag
       <div
         id={panelId}
         hidden={!open}
-        className="absolute inset-x-0 top-full z-30 mt-1 min-w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        className="absolute inset-x-0 top-full z-30 mt-1 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
       >
         <ul aria-label="Sites" className="max-h-80 overflow-y-auto">
           {sites.map((s) => {
@@ -80,14 +80,14 @@ export function SiteSwitcher({ sites, manageHref }: { sites: SiteOption[]; manag
                   onClick={close}
                   aria-current={active ? "true" : undefined}
                   className={cn(
-                    "flex items-baseline justify-between gap-3 rounded-md px-2.5 py-1.5 text-sm",
+                    "block rounded-md px-2.5 py-1.5 text-sm",
                     active
                       ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
                       : "hover:bg-zinc-100 dark:hover:bg-zinc-800",
                   )}
                 >
-                  <span className="truncate font-medium">{s.name}</span>
-                  <span className={cn("shrink-0 font-mono text-xs", active ? "opacity-80" : "text-muted")}>
+                  <span className="block truncate font-medium">{s.name}</span>
+                  <span className={cn("block truncate font-mono text-xs", active ? "opacity-80" : "text-muted")}>
                     {s.slug}
                   </span>
                 </Link>

@@ -100,7 +100,7 @@ export function SiteForm({
             hint={
               own
                 ? "Vigil's own site keeps its slug."
-                : "2–40 lowercase letters, digits and dashes; it names the site in console URLs (?site=) and metric labels."
+                : "2–40 lowercase letters, digits and dashes; used in console URLs and metric labels."
             }
             error={e.slug}
           >

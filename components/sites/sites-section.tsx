@@ -67,7 +67,7 @@ function SiteRow({ site, viewing, actions }: { site: SiteSettingsView; viewing: 
         <span className="font-mono text-xs text-muted">{site.slug}</span>
         {site.own ? <Badge>this instance</Badge> : null}
       </p>
-      <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="mt-3 flex flex-wrap gap-x-10 gap-y-3">
         <Fact label="Allowed origins">
           <Origins site={site} />
         </Fact>
