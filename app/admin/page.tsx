@@ -51,7 +51,7 @@ export default async function OverviewPage({
         <AppHealthCard app={overview.app} />
         <DatabaseCard database={overview.database} facts={overview.databaseFacts} />
       </div>
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-muted">Signals</h2>
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-muted">Signals · {site.name}</h2>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         <ErrorRateCard requests={overview.requests24h} browserErrors={overview.browserErrors24h} site={site.slug} />
         <LatencyCard requests={overview.requests24h} site={site.slug} />

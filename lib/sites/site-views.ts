@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { instanceOrigin } from "@/lib/settings/instance-url";
 import { installSnippets, secretPlaceholder, type InstallSnippets } from "@/lib/sites/install-snippets";
 import { listSites } from "@/lib/sites/site-repository";
@@ -26,10 +27,8 @@ export type SiteKeyShown = { slug: string; name: string; secretKey: string };
 
 export const siteOption = (s: SiteOption): SiteOption => ({ slug: s.slug, name: s.name });
 
-/** Every site for the switcher, oldest first (Vigil's own leads). */
-export async function loadSiteOptions(): Promise<SiteOption[]> {
-  return (await listSites()).map(siteOption);
-}
+/** Every site for the switcher, oldest first (Vigil's own leads); one query per request, however many ask. */
+export const loadSiteOptions = cache(async (): Promise<SiteOption[]> => (await listSites()).map(siteOption));
 
 /** Settings → Sites (admins only: the page decides). */
 export async function loadSiteSettings(): Promise<SiteSettingsView[]> {
