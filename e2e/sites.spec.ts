@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { bucketOf } from "../lib/vitals/histogram";
 import { scanPage } from "./support/axe";
 import { E2E_BASE_URL } from "./support/config";
 import { createUser, queryDb, signIn, signInAsAdmin } from "./support/fixtures";
-import { expect, test } from "./support/test";
+import { test } from "./support/test";
 
 // Issue #12, console per site: an admin creates a site in Settings (its server key shown once), the shell's switcher
 // lists it and keeps the section, /admin/sites compares it with Vigil's own, a rotation shows a new key once, a
