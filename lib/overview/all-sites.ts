@@ -26,8 +26,8 @@ export type SiteFigures = {
   /** The SLO with the least error budget left; null when it could not be read. */
   errorBudget: BudgetOverview | null;
 };
-/** One row of /admin/sites: what the site is (no secret, not even its hint) and its figures. */
-export type SiteHealth = SiteFigures & { slug: string; name: string; publicKey: string };
+/** One row of /admin/sites, which any signed-in user may read: the site's name and slug (no key) and its figures. */
+export type SiteHealth = SiteFigures & { slug: string; name: string };
 /** `asOf`: when the oldest figures on the page were measured. */
 export type AllSites = { asOf: string; freshSeconds: number; sites: SiteHealth[] };
 
@@ -88,6 +88,6 @@ export async function loadAllSites(): Promise<AllSites> {
   return {
     asOf: new Date(asOf).toISOString(),
     freshSeconds: FRESH_MS / 1000,
-    sites: sites.map((s, i) => ({ slug: s.slug, name: s.name, publicKey: s.publicKey, ...figures[i]!.value })),
+    sites: sites.map((s, i) => ({ slug: s.slug, name: s.name, ...figures[i]!.value })),
   };
 }
