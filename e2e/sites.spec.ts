@@ -278,3 +278,32 @@ test("Vigil's own site keeps its slug and cannot be deleted", async ({ page }) =
   await own.getByText("Edit", { exact: true }).click();
   await expect(own.getByLabel("Slug")).toHaveAttribute("readonly", "");
 });
+
+test("renaming the slug of the site a page shows moves the page to the new slug; a taken slug is refused inline", async ({
+  page,
+}) => {
+  const tag = randomUUID().slice(0, 6);
+  const [site] = await queryDb<{ id: number }>(
+    "INSERT INTO sites (slug, name, public_key, updated_at) VALUES ($1, $2, $3, now()) RETURNING id",
+    [`blog-${tag}`, `Blog ${tag}`, `pk_${randomBytes(12).toString("hex")}`],
+  );
+  try {
+    await signInAsAdmin(page);
+    await page.goto(`/admin/settings?site=blog-${tag}`);
+    await expect(page.getByTestId("monitors-card")).toContainText(`Monitors · Blog ${tag}`);
+    const row = siteRow(page, `blog-${tag}`);
+    await row.getByText("Edit", { exact: true }).click();
+    const edit = row.getByTestId("site-edit-form");
+    await edit.getByLabel("Slug").fill("vigil");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit.getByTestId("field-error")).toHaveText('"vigil" is taken by another site.');
+    expect(await queryDb("SELECT 1 FROM sites WHERE id = $1 AND slug = $2", [site!.id, `blog-${tag}`])).toHaveLength(1);
+    await edit.getByLabel("Slug").fill(`journal-${tag}`);
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(`${E2E_BASE_URL}/admin/settings?site=journal-${tag}#sites`);
+    await expect(page.getByTestId("monitors-card")).toContainText(`Monitors · Blog ${tag}`);
+    await expect(page.getByTestId("site-switcher-current")).toHaveText(`Blog ${tag}`);
+  } finally {
+    await queryDb("DELETE FROM sites WHERE id = $1", [site!.id]);
+  }
+});
