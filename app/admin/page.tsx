@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import {
   AppHealthCard,
@@ -13,6 +14,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview } from "@/lib/overview/overview";
 import { pageSite } from "@/lib/sites/page-site";
+import { loadSiteOptions, siteOption } from "@/lib/sites/site-views";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -24,10 +26,19 @@ export default async function OverviewPage({
 }) {
   const params = await searchParams;
   const site = await pageSite(params);
-  const overview = await loadOverview(site.id);
+  const [overview, sites] = await Promise.all([loadOverview(site.id), loadSiteOptions()]);
+  const allSites =
+    sites.length > 1 ? (
+      <Link
+        href="/admin/sites"
+        className="whitespace-nowrap text-zinc-700 underline underline-offset-2 dark:text-zinc-300"
+      >
+        All {sites.length} sites →
+      </Link>
+    ) : null;
   return (
     <>
-      <PageHeader href="/admin" />
+      <PageHeader href="/admin" site={siteOption(site)} links={allSites} />
       {params.denied ? (
         <p
           role="alert"
@@ -40,13 +51,13 @@ export default async function OverviewPage({
         <AppHealthCard app={overview.app} />
         <DatabaseCard database={overview.database} facts={overview.databaseFacts} />
       </div>
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-muted">Signals</h2>
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-muted">Signals · {site.name}</h2>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-        <ErrorRateCard requests={overview.requests24h} browserErrors={overview.browserErrors24h} />
-        <LatencyCard requests={overview.requests24h} />
-        <UptimeCard uptime={overview.uptime30d} error={overview.uptimeError} />
+        <ErrorRateCard requests={overview.requests24h} browserErrors={overview.browserErrors24h} site={site.slug} />
+        <LatencyCard requests={overview.requests24h} site={site.slug} />
+        <UptimeCard uptime={overview.uptime30d} error={overview.uptimeError} site={site.slug} />
         <VitalsCard vitals={overview.vitals24h} />
-        <ErrorBudgetCard budget={overview.errorBudget} />
+        <ErrorBudgetCard budget={overview.errorBudget} site={site.slug} />
         <Card data-testid="card-users">
           <CardHeader title="Users" />
           <dl>

@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import type { Overview } from "@/lib/overview/overview";
 import { formatCount, formatMs, formatRate } from "@/lib/requests/format";
+import { siteHref } from "@/lib/sites/site-href";
 import { formatBudget } from "@/lib/slo/format";
 import { METRICS } from "@/lib/vitals/metrics";
 
@@ -102,16 +103,34 @@ export function VitalsCard({ vitals }: { vitals: Overview["vitals24h"] }) {
   );
 }
 
-const requestsLink = (
-  <Link href="/admin/requests" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
-    Requests →
-  </Link>
-);
+/** A card's link to the section behind its figure, for the same site. */
+function SectionLink({ href, site, label }: { href: string; site: string; label: string }) {
+  return (
+    <Link
+      href={siteHref(href, site)}
+      className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline"
+    >
+      {label} →
+    </Link>
+  );
+}
 
-function NoTraffic({ title, testId, requests }: { title: string; testId: string; requests: Overview["requests24h"] }) {
+const requestsLink = (site: string) => <SectionLink href="/admin/requests" site={site} label="Requests" />;
+
+function NoTraffic({
+  title,
+  testId,
+  requests,
+  site,
+}: {
+  title: string;
+  testId: string;
+  requests: Overview["requests24h"];
+  site: string;
+}) {
   return (
     <Card className="border-dashed" data-testid={testId}>
-      <CardHeader title={title} action={requestsLink} />
+      <CardHeader title={title} action={requestsLink(site)} />
       <p className="text-2xl font-semibold text-muted" data-testid={`${testId}-value`}>
         {requests ? "No traffic" : "Unavailable"}
       </p>
@@ -139,14 +158,17 @@ function BrowserErrors({ totals }: { totals: Overview["browserErrors24h"] }) {
 export function ErrorRateCard({
   requests,
   browserErrors,
+  site,
 }: {
   requests: Overview["requests24h"];
   browserErrors: Overview["browserErrors24h"];
+  site: string;
 }) {
-  if (!requests?.requests) return <NoTraffic title="Error rate (24 h)" testId="card-error-rate" requests={requests} />;
+  if (!requests?.requests)
+    return <NoTraffic title="Error rate (24 h)" testId="card-error-rate" requests={requests} site={site} />;
   return (
     <Card data-testid="card-error-rate">
-      <CardHeader title="Error rate (24 h)" description="5xx share of responses" action={requestsLink} />
+      <CardHeader title="Error rate (24 h)" description="5xx share of responses" action={requestsLink(site)} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-error-rate-value">
         {formatRate(requests.errorRate)}
       </p>
@@ -158,11 +180,12 @@ export function ErrorRateCard({
   );
 }
 
-export function LatencyCard({ requests }: { requests: Overview["requests24h"] }) {
-  if (!requests?.requests) return <NoTraffic title="Latency p95 (24 h)" testId="card-latency" requests={requests} />;
+export function LatencyCard({ requests, site }: { requests: Overview["requests24h"]; site: string }) {
+  if (!requests?.requests)
+    return <NoTraffic title="Latency p95 (24 h)" testId="card-latency" requests={requests} site={site} />;
   return (
     <Card data-testid="card-latency">
-      <CardHeader title="Latency p95 (24 h)" description="Server time, all routes" action={requestsLink} />
+      <CardHeader title="Latency p95 (24 h)" description="Server time, all routes" action={requestsLink(site)} />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-latency-value">
         {formatMs(requests.p95)}
       </p>
@@ -174,12 +197,8 @@ export function LatencyCard({ requests }: { requests: Overview["requests24h"] })
 }
 
 /** The SLO with the least error budget left over its window. */
-export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] }) {
-  const link = (
-    <Link href="/admin/slos" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
-      SLOs →
-    </Link>
-  );
+export function ErrorBudgetCard({ budget, site }: { budget: Overview["errorBudget"]; site: string }) {
+  const link = <SectionLink href="/admin/slos" site={site} label="SLOs" />;
   if (!budget?.worst) {
     return (
       <Card className="border-dashed" data-testid="card-error-budget">
@@ -214,13 +233,7 @@ export function ErrorBudgetCard({ budget }: { budget: Overview["errorBudget"] })
   );
 }
 
-const uptimeLink = (
-  <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
-    Uptime →
-  </Link>
-);
-
-export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; error?: boolean }) {
+export function UptimeCard({ uptime, error, site }: { uptime: Overview["uptime30d"]; error?: boolean; site: string }) {
   if (!uptime?.worst) {
     const how = error
       ? "Uptime data could not be read."
@@ -233,7 +246,11 @@ export function UptimeCard({ uptime, error }: { uptime: Overview["uptime30d"]; e
   const scope = uptime.monitors === 1 ? worst.name : `${worst.name}, lowest of ${uptime.monitors} monitors`;
   return (
     <Card data-testid="card-uptime">
-      <CardHeader title="Uptime (30 d)" description={scope} action={uptimeLink} />
+      <CardHeader
+        title="Uptime (30 d)"
+        description={scope}
+        action={<SectionLink href="/admin/uptime" site={site} label="Uptime" />}
+      />
       <p className="text-2xl font-semibold tabular-nums" data-testid="card-uptime-value">
         {worst.text}
       </p>

@@ -1,11 +1,14 @@
 "use client";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { NAV_ITEMS } from "@/components/admin/nav-items";
 import { cn } from "@/components/ui/cn";
+import { SITE_PARAM, siteHref } from "@/lib/sites/site-href";
 
+/** The sections; links of per-site sections keep the site in the URL (the layout cannot read search params). */
 export function SidebarNav() {
   const pathname = usePathname();
+  const site = useSearchParams().get(SITE_PARAM);
   const isActive = (href: string) =>
     href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
@@ -13,7 +16,7 @@ export function SidebarNav() {
       {NAV_ITEMS.map((item) => (
         <Link
           key={item.href}
-          href={item.href}
+          href={item.scope === "site" ? siteHref(item.href, site) : item.href}
           aria-current={isActive(item.href) ? "page" : undefined}
           className={cn(
             "whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium",

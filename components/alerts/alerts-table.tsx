@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AlertFiguresText } from "@/components/alerts/alert-figures";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
+import { siteHref } from "@/lib/sites/site-href";
 import type { AlertView } from "@/lib/slo/alerts-report";
 
 const STATE_TONE: Record<AlertView["state"], Tone> = { firing: "poor", pending: "warn", resolved: "good" };
@@ -24,7 +25,16 @@ function duration(from: string, to: string): string {
 }
 
 /** Open alerts (`resolved` false) or history: one row per alert with its rule, times and the figures that fired it. */
-export function AlertsTable({ alerts, resolved }: { alerts: readonly AlertView[]; resolved: boolean }) {
+export function AlertsTable({
+  alerts,
+  resolved,
+  site,
+}: {
+  alerts: readonly AlertView[];
+  resolved: boolean;
+  /** The slug of the site these alerts belong to (links to its SLOs). */
+  site: string;
+}) {
   const head = ["State", "SLO", "Rule", "Started", resolved ? "Resolved" : "Fired", "Figures"];
   return (
     <Table caption={resolved ? "Resolved alerts, newest first" : "Open alerts"} head={head}>
@@ -37,7 +47,10 @@ export function AlertsTable({ alerts, resolved }: { alerts: readonly AlertView[]
             </span>
           </Td>
           <Td>
-            <Link href={`/admin/slos#slo-${a.slo}`} className="font-medium underline-offset-2 hover:underline">
+            <Link
+              href={siteHref(`/admin/slos#slo-${a.slo}`, site)}
+              className="font-medium underline-offset-2 hover:underline"
+            >
               {a.sloName}
             </Link>
             <span className="block max-w-xs text-xs text-muted">{a.summary}</span>

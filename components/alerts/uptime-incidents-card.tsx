@@ -1,13 +1,25 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { IncidentsTable } from "@/components/uptime/incidents-table";
+import { siteHref } from "@/lib/sites/site-href";
 import type { IncidentView } from "@/lib/uptime/uptime-report";
 
 /** Uptime incidents beside the SLO alerts, so one page answers "what is on fire"; details live on Uptime. */
-export function UptimeIncidentsCard({ incidents, days }: { incidents: IncidentView[]; days: number }) {
+export function UptimeIncidentsCard({
+  incidents,
+  days,
+  site,
+}: {
+  incidents: IncidentView[];
+  days: number;
+  site: string;
+}) {
   const open = incidents.filter((i) => i.resolvedAt === null).length;
   const link = (
-    <Link href="/admin/uptime" className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline">
+    <Link
+      href={siteHref("/admin/uptime", site)}
+      className="whitespace-nowrap text-xs text-muted underline-offset-2 hover:underline"
+    >
       Uptime →
     </Link>
   );

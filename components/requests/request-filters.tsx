@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RequestsSearchParams } from "@/lib/requests/search-params";
+import { VIGIL_SITE_SLUG } from "@/lib/sites/vigil-site";
 
 const select =
   "max-w-xs rounded-lg border border-zinc-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950";
@@ -25,6 +26,7 @@ export function RequestFilters({
       className="mb-6 flex flex-wrap items-center gap-2 text-sm"
       aria-label="Request filters"
     >
+      {params.site && params.site !== VIGIL_SITE_SLUG ? <input type="hidden" name="site" value={params.site} /> : null}
       {params.window !== "24h" ? <input type="hidden" name="window" value={params.window} /> : null}
       <label htmlFor="route" className="text-muted">
         Route

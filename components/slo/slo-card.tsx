@@ -5,6 +5,7 @@ import { SloRulesTable } from "@/components/slo/slo-rules-table";
 import { SloStatusBadge } from "@/components/slo/slo-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
+import { siteHref } from "@/lib/sites/site-href";
 import { formatBudget, formatEvents, formatObjective, formatSli } from "@/lib/slo/format";
 import type { SloChart } from "@/lib/slo/report";
 import type { SloReportItem } from "@/lib/slo/report-model";
@@ -19,7 +20,16 @@ const NO_DATA: Record<SloReportItem["kind"], string> = {
   custom: "No events reported in the window: the application posts them to POST /api/v1/slo-events.",
 };
 
-export function SloCard({ item, chart }: { item: SloReportItem; chart: SloChart | undefined }) {
+export function SloCard({
+  item,
+  chart,
+  site,
+}: {
+  item: SloReportItem;
+  chart: SloChart | undefined;
+  /** The slug of the site this SLO is measured for (links to its alerts). */
+  site: string;
+}) {
   const budget = item.budget;
   return (
     <Card id={`slo-${item.id}`} data-testid="slo-card" data-slo={item.id} className="scroll-mt-6">
@@ -57,7 +67,7 @@ export function SloCard({ item, chart }: { item: SloReportItem; chart: SloChart 
           value={item.openAlerts.length}
           hint={
             item.openAlerts.length ? (
-              <Link href="/admin/alerts" className="underline underline-offset-2">
+              <Link href={siteHref("/admin/alerts", site)} className="underline underline-offset-2">
                 {item.openAlerts.map((a) => `${a.rule} ${a.state}`).join(", ")}
               </Link>
             ) : (

@@ -66,11 +66,14 @@ function Field({
 /** Add (no `id`) or edit a monitor. Errors show under each field and keep what was typed. */
 export function MonitorForm({
   id,
+  site,
   initial,
   submitLabel,
   save,
 }: {
   id?: string;
+  /** The slug of the site a new monitor joins (an edit keeps its monitor's site). */
+  site?: string;
   initial: MonitorFormValues;
   submitLabel: string;
   save: SaveMonitorAction;
@@ -90,6 +93,7 @@ export function MonitorForm({
         noValidate
       >
         {id ? <input type="hidden" name="id" value={id} /> : null}
+        {!id && site ? <input type="hidden" name="site" value={site} /> : null}
         <div className="grid gap-3 sm:grid-cols-3">
           <Field name="kind" label="Type" error={e.kind}>
             {(p) =>

@@ -2,6 +2,8 @@ import { EMPTY_MONITOR, MonitorForm, type SaveMonitorAction } from "@/components
 import { MonitorRowActions, type MonitorRowActionSet } from "@/components/uptime/monitor-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import type { SiteOption } from "@/lib/sites/site-views";
+import { VIGIL_SITE_SLUG } from "@/lib/sites/vigil-site";
 import type { MonitorSetting } from "@/lib/uptime/monitor-settings";
 
 export type MonitorActionSet = MonitorRowActionSet & { save: SaveMonitorAction };
@@ -34,14 +36,32 @@ function Target({ m }: { m: MonitorSetting }) {
   );
 }
 
-/** Settings → Monitors (admins only, like the whole Settings page): the list with actions, and the add form. */
-export function MonitorsSection({ monitors, actions }: { monitors: MonitorSetting[]; actions: MonitorActionSet }) {
+/**
+ * Settings → Monitors (admins only, like the whole Settings page) of one site, the one the page shows: the list with
+ * actions, and the add form (new monitors join that site).
+ */
+export function MonitorsSection({
+  monitors,
+  site,
+  actions,
+}: {
+  monitors: MonitorSetting[];
+  site: SiteOption;
+  actions: MonitorActionSet;
+}) {
   const { save, ...rowActions } = actions;
   return (
-    <Card id="monitors" data-testid="monitors-card" className="lg:col-span-2">
+    <Card id="monitors" data-testid="monitors-card" data-site={site.slug} className="scroll-mt-6 lg:col-span-2">
       <CardHeader
-        title="Monitors"
-        description="HTTP probes run from this instance through the SSRF-guarded client; heartbeats expect a ping from your jobs. Results and incidents are on the Uptime page."
+        title={`Monitors · ${site.name}`}
+        description={
+          <>
+            The monitors of <strong className="font-medium">{site.name}</strong> (
+            <span className="font-mono">{site.slug}</span>); pick another site in the switcher to see or add its own.
+            HTTP probes run from this instance through the SSRF-guarded client; heartbeats expect a ping from your jobs.
+            Results and incidents are on the Uptime page.
+          </>
+        }
       />
       {monitors.length ? (
         <ul
@@ -94,11 +114,14 @@ export function MonitorsSection({ monitors, actions }: { monitors: MonitorSettin
         </ul>
       ) : (
         <p className="text-sm text-muted">
-          No monitors yet. The built-in self-check appears with the first run of the uptime-probe job.
+          No monitors of {site.name} yet.
+          {site.slug === VIGIL_SITE_SLUG
+            ? " The built-in self-check appears with the first run of the uptime-probe job."
+            : ""}
         </p>
       )}
       <h3 className="mb-3 mt-6 text-sm font-semibold">Add a monitor</h3>
-      <MonitorForm initial={EMPTY_MONITOR} submitLabel="Add monitor" save={save} />
+      <MonitorForm site={site.slug} initial={EMPTY_MONITOR} submitLabel={`Add monitor to ${site.name}`} save={save} />
     </Card>
   );
 }

@@ -27,6 +27,24 @@ export type ActionContext<R extends AccessRole | null> = {
 };
 
 /**
+ * Field errors an AppError names in its details (`[{ path, message }]`, as verbs report a taken slug), for the
+ * fields of this form only; the error's message stays the form's message.
+ */
+function detailErrorsOf<F extends string>(
+  err: AppError,
+  fields: readonly F[],
+): { errors?: Partial<Record<F, string>> } {
+  if (!Array.isArray(err.details)) return {};
+  const errors: Partial<Record<F, string>> = {};
+  for (const d of err.details as unknown[]) {
+    const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown };
+    if (typeof path === "string" && typeof message === "string" && (fields as readonly string[]).includes(path))
+      errors[path as F] ??= message;
+  }
+  return Object.keys(errors).length ? { errors } : {};
+}
+
+/**
  * The one way to write a server action: check the role, parse the form with `input` (issues become field
  * errors), run the verb, turn an AppError into the form's message. Anything else thrown propagates: Next's
  * redirects (sign-in) must, and unknown errors belong to the error boundary, not to a reassuring message.
@@ -63,7 +81,7 @@ export function action<S extends z.ZodType, const F extends string, R extends Ac
     try {
       answer = await run(parsed.data, { session, form } as ActionContext<R>);
     } catch (err) {
-      if (err instanceof AppError) return refuse({ message: err.message });
+      if (err instanceof AppError) return refuse({ message: err.message, ...detailErrorsOf(err, spec.fields) });
       throw err;
     }
     for (const path of spec.revalidate ?? []) revalidatePath(path);

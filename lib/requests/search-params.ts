@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { storableString } from "@/lib/http/storable-text";
+import { siteHref } from "@/lib/sites/site-href";
+import { SiteSlug } from "@/lib/sites/site-input";
 import { REQUEST_WINDOW_KEYS, type RequestWindowKey } from "@/lib/requests/window";
 
 const DEFAULT_WINDOW: RequestWindowKey = "24h";
@@ -30,10 +32,12 @@ export const RequestsSearchParams = z.object({
   window: z.preprocess(first, windowKey.catch(DEFAULT_WINDOW)).default(DEFAULT_WINDOW),
   route: z.preprocess((v) => blankToUndefined(first(v)), route.optional().catch(undefined)),
   method: z.preprocess((v) => blankToUndefined(first(v)), method.optional().catch(undefined)),
+  /** The site's slug; which sites exist is the page's concern (an unknown one is its 404). */
+  site: z.preprocess(first, SiteSlug.optional().catch(undefined)),
 });
 export type RequestsSearchParams = z.infer<typeof RequestsSearchParams>;
 
-/** Builds a /admin/requests URL with params changed; the default window is left out to keep URLs short. */
+/** Builds a /admin/requests URL with params changed; the default window is left out to keep URLs short, the site kept. */
 export function requestsHref(current: RequestsSearchParams, change: Partial<RequestsSearchParams>): string {
   const next = { ...current, ...change };
   const q = new URLSearchParams();
@@ -41,5 +45,5 @@ export function requestsHref(current: RequestsSearchParams, change: Partial<Requ
   if (next.route) q.set("route", next.route);
   if (next.method) q.set("method", next.method);
   const s = q.toString();
-  return s ? `/admin/requests?${s}` : "/admin/requests";
+  return siteHref(s ? `/admin/requests?${s}` : "/admin/requests", next.site);
 }

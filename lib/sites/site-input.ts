@@ -2,8 +2,7 @@ import { z } from "zod";
 import { storableString } from "@/lib/http/storable-text";
 import { canonicalOrigin } from "@/lib/sites/origins";
 
-export const VIGIL_SITE_ID = 1;
-export const VIGIL_SITE_SLUG = "vigil";
+export { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/vigil-site";
 export const MAX_ORIGINS = 20;
 
 export const SiteSlug = z
@@ -47,3 +46,4 @@ export const SiteInput = z.object({
 export type SiteInput = z.infer<typeof SiteInput>;
 
 export const SITE_FIELDS = ["name", "slug", "allowedOrigins"] as const;
+export type SiteField = (typeof SITE_FIELDS)[number];

@@ -93,10 +93,19 @@ export async function rotateSiteSecret(id: number): Promise<{ site: Site; secret
   return { site, secretKey };
 }
 
-/** Deletes a site and all its data; Vigil's own site cannot be deleted. */
-export async function deleteSite(id: number): Promise<void> {
+/**
+ * Deletes a site and all its data once its slug was typed to confirm (nothing of it can be recovered); Vigil's own
+ * site cannot be deleted.
+ */
+export async function deleteSite(id: number, confirmSlug: string): Promise<Site> {
   if (id === VIGIL_SITE_ID) throw new AppError("bad_request", "Vigil's own site cannot be deleted.");
-  if (!(await findSite(id))) throw new AppError("not_found", "That site does not exist any more.");
+  const site = await findSite(id);
+  if (!site) throw new AppError("not_found", "That site does not exist any more.");
+  if (confirmSlug.trim() !== site.slug) {
+    const message = `Type "${site.slug}" to confirm: deleting a site deletes all of its data.`;
+    throw new AppError("validation_failed", message, { details: [{ path: "confirm", message }] });
+  }
   await deleteSiteRows(id);
   invalidateSiteDirectory();
+  return site;
 }

@@ -1,11 +1,9 @@
 import "server-only";
 import { env } from "@/lib/env.js";
+import { instanceUrl } from "@/lib/settings/instance-url";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { BUILT_IN_SLUG } from "@/lib/uptime/monitor-input";
 import { upsertBuiltInMonitor, type Monitor } from "@/lib/uptime/monitor-repository";
-
-/** An absolute URL of this instance: AUTH_URL's origin, or http://127.0.0.1:$PORT as `npm start` serves it. */
-export const instanceUrl = (path: string) => new URL(path, env.AUTH_URL ?? `http://127.0.0.1:${env.PORT}`).href;
 
 /** VIGIL_SELF_PROBE_URL, else this instance's readiness endpoint. */
 export const selfProbeUrl = (): string => env.VIGIL_SELF_PROBE_URL ?? instanceUrl("/api/health/ready");

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { storableString } from "@/lib/http/storable-text";
+import { siteHref } from "@/lib/sites/site-href";
+import { SiteSlug } from "@/lib/sites/site-input";
 import { DEVICES } from "@/lib/vitals/beacon-schema";
 import { METRIC_NAMES } from "@/lib/vitals/metrics";
 import { WINDOWS, type WindowKey } from "@/lib/vitals/window";
@@ -32,10 +34,12 @@ export const VitalsSearchParams = z.object({
   metric: z.preprocess(first, z.enum(METRIC_NAMES).catch("LCP")).default("LCP"),
   device: z.preprocess(first, z.enum(DEVICES).optional().catch(undefined)),
   route: z.preprocess(first, storableString().max(200).regex(/^\//).optional().catch(undefined)),
+  /** The site's slug; which sites exist is the page's concern (an unknown one is its 404). */
+  site: z.preprocess(first, SiteSlug.optional().catch(undefined)),
 });
 export type VitalsSearchParams = z.infer<typeof VitalsSearchParams>;
 
-/** Builds a /admin/vitals URL with one or more params changed; defaults are left out to keep URLs short. */
+/** Builds a /admin/vitals URL with one or more params changed; defaults are left out to keep URLs short, the site kept. */
 export function vitalsHref(current: VitalsSearchParams, change: Partial<VitalsSearchParams>): string {
   const next = { ...current, ...change };
   const q = new URLSearchParams();
@@ -45,5 +49,5 @@ export function vitalsHref(current: VitalsSearchParams, change: Partial<VitalsSe
   if (next.device) q.set("device", next.device);
   if (next.route) q.set("route", next.route);
   const s = q.toString();
-  return s ? `/admin/vitals?${s}` : "/admin/vitals";
+  return siteHref(s ? `/admin/vitals?${s}` : "/admin/vitals", next.site);
 }

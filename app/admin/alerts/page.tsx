@@ -8,6 +8,7 @@ import { EvaluatedAt } from "@/components/slo/evaluated-at";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
+import { siteOption } from "@/lib/sites/site-views";
 import { loadDeliveriesReport } from "@/lib/notify/deliveries-report";
 import { loadAlertsPage } from "@/lib/slo/alerts-report";
 import { loadRecentIncidents } from "@/lib/uptime/uptime-report";
@@ -31,7 +32,7 @@ export default async function AlertsPage({
   ]);
   return (
     <>
-      <PageHeader href="/admin/alerts" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
+      <PageHeader href="/admin/alerts" site={siteOption(site)} actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
       <div className="space-y-6">
         <Card data-testid="open-alerts">
           <CardHeader
@@ -39,7 +40,7 @@ export default async function AlertsPage({
             description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending. Figures: long / short window burn rates when it fired."
           />
           {data.open.length ? (
-            <AlertsTable alerts={data.open} resolved={false} />
+            <AlertsTable alerts={data.open} resolved={false} site={site.slug} />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">
               No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little
@@ -47,11 +48,11 @@ export default async function AlertsPage({
             </p>
           )}
         </Card>
-        <UptimeIncidentsCard incidents={incidents} days={INCIDENT_DAYS} />
+        <UptimeIncidentsCard incidents={incidents} days={INCIDENT_DAYS} site={site.slug} />
         <Card data-testid="alert-history">
           <CardHeader title="History" description={`Resolved alerts, newest first (latest ${data.historyLimit}).`} />
           {data.history.length ? (
-            <AlertsTable alerts={data.history} resolved />
+            <AlertsTable alerts={data.history} resolved site={site.slug} />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No alert has fired and resolved yet.</p>
           )}

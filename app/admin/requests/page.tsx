@@ -9,6 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Segmented } from "@/components/vitals/segmented";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
+import { siteOption } from "@/lib/sites/site-views";
+import { VIGIL_SITE_ID } from "@/lib/sites/vigil-site";
 import { loadRequestsReport } from "@/lib/requests/report";
 import { RequestsSearchParams, requestsHref } from "@/lib/requests/search-params";
 import { REQUEST_WINDOW_KEYS } from "@/lib/requests/window";
@@ -39,7 +41,7 @@ export default async function RequestsPage({
 
   return (
     <>
-      <PageHeader href="/admin/requests" actions={windows} />
+      <PageHeader href="/admin/requests" site={siteOption(site)} actions={windows} />
       <RequestFilters
         params={params}
         routes={report.options.routes}
@@ -53,7 +55,9 @@ export default async function RequestsPage({
             filtered
               ? "Filters are active: clear them to see every route and method."
               : `Nothing was counted in the last ${params.window}: try a longer window.`,
-            "Vigil counts every request its server handles and writes per-minute and hourly rollups to Postgres every few seconds; open a few pages, then reload.",
+            site.id === VIGIL_SITE_ID
+              ? "Vigil counts every request its server handles and writes per-minute and hourly rollups to Postgres every few seconds; open a few pages, then reload."
+              : `${site.name}'s server sends its request metrics over OpenTelemetry with the site's server key: Settings → Sites has the instrumentation.ts and OTEL_* snippets.`,
           ]}
         >
           This page shows request rate, 5xx share and latency p50 / p95 / p99 per route template and method.

@@ -6,6 +6,12 @@ import {
   toggleMonitorAction,
 } from "@/app/admin/settings/monitor-actions";
 import { addChannelAction, channelOpAction } from "@/app/admin/settings/notification-actions";
+import {
+  createSiteAction,
+  deleteSiteAction,
+  rotateSiteKeyAction,
+  updateSiteAction,
+} from "@/app/admin/settings/site-actions";
 import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
@@ -14,9 +20,12 @@ import { ChannelsSection } from "@/components/notify/channels-section";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { UsersCard } from "@/components/admin/users-card";
+import { SitesSection } from "@/components/sites/sites-section";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
+import { SiteSlug } from "@/lib/sites/site-input";
+import { loadSiteSettings, siteOption } from "@/lib/sites/site-views";
 import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
@@ -25,6 +34,13 @@ import { loadUsers } from "@/lib/users/user-access";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
+
+const siteActions = {
+  create: createSiteAction,
+  update: updateSiteAction,
+  rotate: rotateSiteKeyAction,
+  remove: deleteSiteAction,
+};
 
 const monitorActions = {
   save: saveMonitorAction,
@@ -41,11 +57,13 @@ export default async function SettingsPage({
   const session = await requirePageSession("admin");
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
-  const [users, jobs, monitors, channels] = await Promise.all([
+  const deleted = SiteSlug.safeParse((await searchParams).deleted);
+  const [users, jobs, monitors, channels, sites] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
     listChannelViews(),
+    loadSiteSettings(),
   ]);
   return (
     <>
@@ -72,7 +90,13 @@ export default async function SettingsPage({
           />
           <AnalyticsToggle />
         </Card>
-        <MonitorsSection monitors={monitors} actions={monitorActions} />
+        <SitesSection
+          sites={sites}
+          viewing={site.slug}
+          notice={deleted.success ? `Deleted the site “${deleted.data}” and all of its data.` : undefined}
+          actions={siteActions}
+        />
+        <MonitorsSection monitors={monitors} site={siteOption(site)} actions={monitorActions} />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
         <JobsCard report={jobs} />

@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
+import { siteOption } from "@/lib/sites/site-views";
 import { loadSloPage } from "@/lib/slo/report";
 
 export const metadata: Metadata = { title: "SLOs" };
@@ -23,7 +24,7 @@ export default async function SlosPage({
   if (data.slos.length === 0) {
     return (
       <>
-        <PageHeader href="/admin/slos" />
+        <PageHeader href="/admin/slos" site={siteOption(site)} />
         <EmptyState
           title="No SLOs configured"
           steps={[
@@ -39,7 +40,7 @@ export default async function SlosPage({
   }
   return (
     <>
-      <PageHeader href="/admin/slos" actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
+      <PageHeader href="/admin/slos" site={siteOption(site)} actions={<EvaluatedAt at={data.lastEvaluatedAt} />} />
       <div className="space-y-6">
         <Card>
           <CardHeader
@@ -49,7 +50,7 @@ export default async function SlosPage({
           <SloSummaryTable items={data.slos} />
         </Card>
         {data.slos.map((item) => (
-          <SloCard key={item.id} item={item} chart={data.charts.find((c) => c.id === item.id)} />
+          <SloCard key={item.id} item={item} chart={data.charts.find((c) => c.id === item.id)} site={site.slug} />
         ))}
       </div>
     </>

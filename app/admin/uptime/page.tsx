@@ -8,6 +8,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
+import { siteHref } from "@/lib/sites/site-href";
+import { siteOption } from "@/lib/sites/site-views";
+import { VIGIL_SITE_ID } from "@/lib/sites/vigil-site";
 import { loadUptimeReport } from "@/lib/uptime/uptime-report";
 
 export const metadata: Metadata = { title: "Uptime" };
@@ -25,7 +28,7 @@ export default async function UptimePage({
   const own = report.monitors.filter((m) => !m.builtIn);
   const manage = admin ? (
     <Link
-      href="/admin/settings#monitors"
+      href={siteHref("/admin/settings#monitors", site.slug)}
       className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300"
     >
       Manage monitors →
@@ -38,13 +41,17 @@ export default async function UptimePage({
   if (report.monitors.length === 0) {
     return (
       <>
-        <PageHeader href="/admin/uptime" actions={manage} />
+        <PageHeader href="/admin/uptime" site={siteOption(site)} actions={manage} />
         <EmptyState
           title="No uptime checks yet"
-          steps={[
-            "The built-in self-check of this instance appears with the first run of the uptime-probe job (every 15 s under `next start`, or through /api/cron/uptime-probe).",
-            addStep,
-          ]}
+          steps={
+            site.id === VIGIL_SITE_ID
+              ? [
+                  "The built-in self-check of this instance appears with the first run of the uptime-probe job (every 15 s under `next start`, or through /api/cron/uptime-probe).",
+                  addStep,
+                ]
+              : [addStep, `Monitors added while ${site.name} is the selected site belong to it.`]
+          }
         >
           Vigil probes itself and the HTTP targets an admin configures, records every check, and opens an incident after
           consecutive failures.
@@ -54,7 +61,7 @@ export default async function UptimePage({
   }
   return (
     <>
-      <PageHeader href="/admin/uptime" actions={manage} />
+      <PageHeader href="/admin/uptime" site={siteOption(site)} actions={manage} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <StatusLegend />
         <p className="text-xs text-muted">

@@ -11,6 +11,8 @@ import { Segmented } from "@/components/vitals/segmented";
 import { VitalsChart } from "@/components/vitals/vitals-chart";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
+import { siteOption } from "@/lib/sites/site-views";
+import { VIGIL_SITE_SLUG } from "@/lib/sites/vigil-site";
 import { DEVICES } from "@/lib/vitals/beacon-schema";
 import { loadVitalsDashboard } from "@/lib/vitals/dashboard";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
@@ -60,13 +62,14 @@ export default async function VitalsPage({
 
   return (
     <>
-      <PageHeader href="/admin/vitals" actions={filters} />
+      <PageHeader href="/admin/vitals" site={siteOption(site)} actions={filters} />
       <form
         method="get"
         action="/admin/vitals"
         className="mb-6 flex items-center gap-2 text-sm"
         aria-label="Route filter"
       >
+        {site.slug !== VIGIL_SITE_SLUG ? <input type="hidden" name="site" value={site.slug} /> : null}
         {params.window !== "7d" ? <input type="hidden" name="window" value={params.window} /> : null}
         {params.p !== 75 ? <input type="hidden" name="p" value={params.p} /> : null}
         {params.metric !== "LCP" ? <input type="hidden" name="metric" value={params.metric} /> : null}
@@ -99,8 +102,15 @@ export default async function VitalsPage({
         <EmptyState
           title="No web-vitals data yet"
           steps={[
-            "Every page of this Vigil instance reports its own vitals: open one in a browser, use it, then switch tabs or close it (beacons are sent when the page is hidden).",
-            "Other sites can send beacons to POST /api/v1/vitals (format in docs/VITALS.md).",
+            ...(site.slug === VIGIL_SITE_SLUG
+              ? [
+                  "Every page of this Vigil instance reports its own vitals: open one in a browser, use it, then switch tabs or close it (beacons are sent when the page is hidden).",
+                  "Other sites send theirs with their own key: add one in Settings → Sites (format in docs/VITALS.md).",
+                ]
+              : [
+                  `Add the script tag or @vigil/next to the pages of ${site.name}: Settings → Sites has both snippets with its public key.`,
+                  "Beacons count only from the site's allowed origins, and are sent when a page is hidden (tab switched or closed).",
+                ]),
             params.route || params.device
               ? "Filters are active: clear them to see all data."
               : `Nothing arrived in the last ${params.window}.`,
