@@ -191,3 +191,14 @@ describe("the vitals-retention job drops whole day partitions", () => {
     expect(await partitions("vitals_p1990")).toHaveLength(6);
   });
 });
+
+describe("day partitions made on demand", () => {
+  it("lets many concurrent writers ask for the same new day: one makes it, none fails", async () => {
+    const { ensureVitalPartitions, listVitalPartitions } = await import("@/lib/vitals/vitals-repository");
+    const day = `2019-0${1 + Math.floor(Math.random() * 9)}-${String(10 + Math.floor(Math.random() * 18))}`;
+    await pgPool().query(`DROP TABLE IF EXISTS vitals_p${day.replaceAll("-", "")}`);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => ensureVitalPartitions([day])));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await listVitalPartitions()).toContain(day);
+  });
+});

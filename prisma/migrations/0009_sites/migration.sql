@@ -177,7 +177,13 @@ BEGIN
   IF to_regclass(quote_ident(part)) IS NOT NULL THEN
     RETURN false;
   END IF;
-  EXECUTE format('CREATE TABLE %I PARTITION OF vitals FOR VALUES FROM (%L) TO (%L)', part, d, d + 1);
+  -- The catalog cache may not show another session's fresh partition yet (advisory locks do not refresh it):
+  -- its "already exists" is an answer, not an error.
+  BEGIN
+    EXECUTE format('CREATE TABLE %I PARTITION OF vitals FOR VALUES FROM (%L) TO (%L)', part, d, d + 1);
+  EXCEPTION WHEN duplicate_table OR unique_violation THEN
+    RETURN false;
+  END;
   RETURN true;
 END
 $$;
