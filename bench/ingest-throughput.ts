@@ -6,7 +6,7 @@ import pg from "pg";
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
 import { arg, beaconsFor, load as loadAt, rps, summary } from "./support/load";
-import { pinSelf, startNext } from "./support/next-server";
+import { benchServerEnv, pinSelf, startNext } from "./support/next-server";
 
 const root = resolve(import.meta.dirname, "..");
 const PORT = 3431;
@@ -23,20 +23,12 @@ const letters = (n: number) => n.toString(26).replace(/./g, (c) => String.fromCh
 
 async function main() {
   const database = await provisionTestDatabase({ label: "bench_ingest" });
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
-    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
+  const env = benchServerEnv(database, {
     AUTH_URL: BASE,
-    LOG_LEVEL: "warn",
-    VIGIL_BENCH_ENDPOINTS: "1",
     VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
     // Every beacon of the bench is Vigil's own: the per-site budget must not be what is measured.
     VIGIL_SITE_RATE_PER_MINUTE: "10000000",
-  };
+  });
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
   // The server on one core, this process (autocannon) on the other, as bench:telemetry does: less noise between runs.
   const pinned = pinSelf(0);

@@ -9,7 +9,7 @@ import { hashSecret, newPublicKey, newSecretKey, secretHint } from "../lib/sites
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
 import { arg } from "./support/load";
-import { pinSelf, startNext } from "./support/next-server";
+import { benchServerEnv, pinSelf, startNext } from "./support/next-server";
 
 const root = resolve(import.meta.dirname, "..");
 const PORT = 3433;
@@ -56,17 +56,9 @@ const line = (name: string, r: Result, pointsPerRequest: number) =>
 
 async function main() {
   const database = await provisionTestDatabase({ label: "bench_otlp" });
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
-    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
+  const env = benchServerEnv(database, {
     AUTH_URL: BASE,
-    LOG_LEVEL: "warn",
-    VIGIL_BENCH_ENDPOINTS: "1",
-  };
+  });
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();

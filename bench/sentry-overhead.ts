@@ -7,7 +7,7 @@ import { startRecorder } from "../e2e/support/recorder";
 import { provisionTestDatabase } from "../scripts/db/provision";
 import { ensureBuild } from "../scripts/ensure-build";
 import { arg, beacon, beaconsFor, load, rps, summary } from "./support/load";
-import { startNext, type BenchServer } from "./support/next-server";
+import { benchServerEnv, startNext, type BenchServer } from "./support/next-server";
 import { medianOf } from "./support/stats";
 
 const root = resolve(import.meta.dirname, "..");
@@ -64,21 +64,14 @@ async function errorsStillCaptured(full: BenchServer): Promise<boolean> {
 async function main() {
   const database = await provisionTestDatabase({ label: "bench_sentry" });
   const receiver = await startRecorder(PORTS.receiver);
-  const common = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
-    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
+  const common = benchServerEnv(database, {
     LOG_LEVEL: "silent",
-    VIGIL_BENCH_ENDPOINTS: "1",
     VIGIL_INGEST_RATE_PER_MINUTE: "10000000",
     SENTRY_DSN: "",
     NEXT_PUBLIC_SENTRY_DSN: "",
     OTEL_EXPORTER_OTLP_ENDPOINT: "",
     VIGIL_SCHEDULER: "off",
-  };
+  });
   // Separate build folders so both builds coexist and neither disturbs .next (e2e, npm start).
   const envs: Record<Build, NodeJS.ProcessEnv> = {
     plain: {

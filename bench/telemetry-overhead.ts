@@ -6,7 +6,7 @@ import { ensureBuild } from "../scripts/ensure-build";
 import { resolve } from "node:path";
 import { arg, load, rps, summary } from "./support/load";
 import { medianOf } from "./support/stats";
-import { pinSelf, startNext, type BenchServer } from "./support/next-server";
+import { benchServerEnv, pinSelf, startNext, type BenchServer } from "./support/next-server";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -17,22 +17,14 @@ const CONTROL = process.argv.includes("--control");
 
 async function main() {
   const database = await provisionTestDatabase({ label: "bench_telemetry" });
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
-    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
-    LOG_LEVEL: "warn",
-    VIGIL_BENCH_ENDPOINTS: "1",
+  const env = benchServerEnv(database, {
     // Scheduled jobs would add background work of their own to both servers; only requests are measured here.
     VIGIL_SCHEDULER: "off",
     // The same build folder as bench:sentry's full build (same sources and settings), so neither evicts .next.
     VIGIL_SENTRY_SDK: "true",
     VIGIL_DIST_DIR: ".next-bench-full",
     NEXT_PUBLIC_SENTRY_DSN: "",
-  };
+  });
   await ensureBuild(root, env, (l) => console.log(`[bench] ${l}`));
   // The servers get core 1 and autocannon core 0: sharing a core with the load generator was the main noise here.
   const pinned = pinSelf(0);

@@ -69,3 +69,21 @@ export async function startNext(
   await stop();
   throw new Error(`next start on ${port} was not ready within 60 s`);
 }
+
+/** The environment every bench server starts with: a production build on the bench's own database, quiet logs. */
+export function benchServerEnv(
+  database: { url: string; embedded: boolean },
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    VIGIL_DB_EMBEDDED: database.embedded ? "1" : "0",
+    AUTH_SECRET: "bench-only-secret-0123456789abcdefghij",
+    LOG_LEVEL: "warn",
+    VIGIL_BENCH_ENDPOINTS: "1",
+    ...extra,
+  };
+}
