@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFingerprint } from "./build-fingerprint";
+import { buildFingerprint, exampleSources } from "./build-fingerprint";
 
 describe("buildFingerprint", () => {
   const tree = () => {
@@ -44,5 +44,29 @@ describe("buildFingerprint", () => {
     const base = buildFingerprint(root, {});
     writeFileSync(join(root, "app", "page.test.ts"), "test");
     expect(buildFingerprint(root, {})).toBe(base);
+  });
+
+  it("covers an example app's folder and @vigil/next, but not what its build writes there", () => {
+    const root = tree();
+    const shop = join(root, "examples", "shop");
+    mkdirSync(join(shop, "app"), { recursive: true });
+    writeFileSync(join(shop, "app", "page.tsx"), "export default 1;");
+    mkdirSync(join(root, "packages", "next", "src"), { recursive: true });
+    writeFileSync(join(root, "packages", "next", "src", "index.ts"), "export const a = 1;");
+    const fingerprint = () => buildFingerprint(root, {}, exampleSources("shop"));
+    const base = fingerprint();
+    mkdirSync(join(shop, ".next", "cache"), { recursive: true });
+    writeFileSync(join(shop, ".next", "BUILD_ID"), "x");
+    writeFileSync(join(shop, "next-env.d.ts"), '/// <reference types="next" />');
+    expect(fingerprint()).toBe(base);
+    writeFileSync(join(shop, "instrumentation.ts"), "export function register() {}");
+    const withHook = fingerprint();
+    expect(withHook).not.toBe(base);
+    writeFileSync(join(root, "packages", "next", "src", "index.ts"), "export const a = 2;");
+    const withPackage = fingerprint();
+    expect(withPackage).not.toBe(withHook);
+    // Vigil's own sources are not the example's.
+    writeFileSync(join(root, "app", "page.tsx"), "export default 3;");
+    expect(fingerprint()).toBe(withPackage);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { isolatedDot } from "@/components/ui/isolated-dot";
 import { formatMs, formatPerMinute, formatRate } from "@/lib/requests/format";
 import type { SeriesPoint } from "@/lib/requests/read-model";
 import { fullLabel, tickLabel, timeTicks } from "@/components/requests/time-ticks";
@@ -62,7 +63,7 @@ export function RequestsChart({ points, stepMinutes }: Props) {
             dataKey="errorPct"
             stroke="#dc2626"
             strokeWidth={1.5}
-            dot={false}
+            dot={isolatedDot(data, (d) => d.errorPct, "#dc2626", { connectNulls: true })}
             connectNulls
             isAnimationActive={false}
           />
@@ -90,7 +91,7 @@ export function RequestsChart({ points, stepMinutes }: Props) {
             dataKey="p95"
             stroke="#7c3aed"
             strokeWidth={2}
-            dot={false}
+            dot={isolatedDot(data, (d) => d.p95, "#7c3aed", { connectNulls: true })}
             connectNulls
             isAnimationActive={false}
           />

@@ -3,6 +3,7 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip
 import { fullLabel, tickLabel, timeTicks } from "@/components/requests/time-ticks";
 import { BURN_THRESHOLDS, budgetDomain, burnAxis, sliDomain } from "@/components/slo/chart-scales";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { isolatedDot } from "@/components/ui/isolated-dot";
 import { formatBudget, formatBurn, formatObjective, formatSli } from "@/lib/slo/format";
 import type { SloPoint } from "@/lib/slo/series";
 
@@ -14,16 +15,6 @@ const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOp
 const step = (m: number) => (m < 60 ? `${m} min` : `${m / 60} h`);
 
 type Datum = { t: number; sli: number | null; budget: number | null; burn: number | null };
-/** A step with data between steps without any draws no line segment: mark it with a dot so it still shows. */
-function isolatedDot(data: readonly Datum[], key: "sli" | "burn", color: string) {
-  return (props: { cx?: number; cy?: number; index?: number }) => {
-    const i = props.index ?? -1;
-    const lonely = data[i]?.[key] != null && data[i - 1]?.[key] == null && data[i + 1]?.[key] == null;
-    if (!lonely || props.cx === undefined || props.cy === undefined) return <g key={i} />;
-    return <circle key={i} cx={props.cx} cy={props.cy} r={3} fill={color} stroke="none" />;
-  };
-}
-
 export function SloCharts({ name, points, stepMinutes, objective }: Props) {
   const data: Datum[] = points.map((p) => ({
     t: p.t,
@@ -94,7 +85,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
             dataKey="sli"
             stroke="#2563eb"
             strokeWidth={2}
-            dot={isolatedDot(data, "sli", "#2563eb")}
+            dot={isolatedDot(data, (d) => d.sli, "#2563eb")}
             isAnimationActive={false}
           />
         </LineChart>
@@ -176,7 +167,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
               dataKey="burn"
               stroke="#7c3aed"
               strokeWidth={2}
-              dot={isolatedDot(data, "burn", "#7c3aed")}
+              dot={isolatedDot(data, (d) => d.burn, "#7c3aed")}
               isAnimationActive={false}
             />
           </LineChart>
