@@ -60,7 +60,7 @@ export const JOBS: readonly JobSpec[] = [
     everyMs: MINUTE,
     lockKey: 727_010,
     describe:
-      "Measures every SLO of config/slos.ts, runs its burn-rate and absent-data rules, moves alerts and queues their notifications.",
+      "Measures every active stored SLO of every site, runs its burn-rate and absent-data rules, moves alerts and queues their notifications.",
     run: async ({ now }) => (await import("@/lib/slo/evaluate-slos")).evaluateConfiguredSlos(now),
   },
   {

@@ -1,9 +1,10 @@
 import "server-only";
-import { Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashSecret, newPublicKey, newSecretKey, secretHint } from "@/lib/sites/keys";
 import { invalidateSiteDirectory } from "@/lib/sites/site-directory";
 import type { SiteInput } from "@/lib/sites/site-input";
+import { seedDefaultSlos } from "@/lib/slo/slo-store";
 import { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
 import {
   deleteSiteRows,
@@ -39,17 +40,27 @@ export async function requireSite(slug: string): Promise<Site> {
   return site;
 }
 
-/** Creates a site with fresh keys; the server key is returned once and kept only as a hash. */
+/**
+ * Creates a site with fresh keys and the default SLOs (config/slos.ts) in one transaction; the server key is
+ * returned once and kept only as a hash.
+ */
 export async function createSite(input: SiteInput): Promise<{ site: Site; secretKey: string }> {
   const secretKey = newSecretKey();
   try {
-    const site = await insertSite({
-      slug: input.slug,
-      name: input.name,
-      allowedOrigins: input.allowedOrigins,
-      publicKey: newPublicKey(),
-      secretHash: hashSecret(secretKey),
-      secretHint: secretHint(secretKey),
+    const site = await db.$transaction(async (tx) => {
+      const site = await insertSite(
+        {
+          slug: input.slug,
+          name: input.name,
+          allowedOrigins: input.allowedOrigins,
+          publicKey: newPublicKey(),
+          secretHash: hashSecret(secretKey),
+          secretHint: secretHint(secretKey),
+        },
+        tx,
+      );
+      await seedDefaultSlos(site.id, tx);
+      return site;
     });
     invalidateSiteDirectory();
     return { site, secretKey };

@@ -2,7 +2,8 @@ import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, readResolvedAlerts, type AlertRow } from "@/lib/slo/alert-repository";
 import type { AlertFigures } from "@/lib/slo/burn-verdicts";
-import { sloSpecs } from "@/lib/slo/config";
+import { listStoredSlos } from "@/lib/slo/slo-store";
+import type { SloSpec } from "@/lib/slo/spec";
 
 const HISTORY = 100;
 
@@ -30,8 +31,8 @@ export type AlertsPageData = {
   lastEvaluatedAt: string | null;
 };
 
-function view(a: AlertRow): AlertView {
-  const spec = sloSpecs().find((s) => s.id === a.slo);
+function view(a: AlertRow, specs: readonly SloSpec[]): AlertView {
+  const spec = specs.find((s) => s.id === a.slo);
   return {
     id: String(a.id),
     slo: a.slo,
@@ -52,15 +53,16 @@ function view(a: AlertRow): AlertView {
 
 /** The Alerts page: open alerts (firing first), the latest resolved ones, and when the evaluator last ran. */
 export async function loadAlertsPage(siteId: number): Promise<AlertsPageData> {
-  const [open, history, last] = await Promise.all([
+  const [specs, open, history, last] = await Promise.all([
+    listStoredSlos(siteId).then((slos) => slos.map((s) => s.spec)),
     readOpenAlerts(siteId),
     readResolvedAlerts(siteId, HISTORY),
     lastJobStart("slo-evaluate").catch(() => null),
   ]);
   const rank = (a: AlertRow) => (a.state === "firing" ? 0 : 1) + (a.severity === "page" ? 0 : 2);
   return {
-    open: [...open].sort((a, b) => rank(a) - rank(b)).map(view),
-    history: history.map(view),
+    open: [...open].sort((a, b) => rank(a) - rank(b)).map((a) => view(a, specs)),
+    history: history.map((a) => view(a, specs)),
     historyLimit: HISTORY,
     lastEvaluatedAt: last?.toISOString() ?? null,
   };

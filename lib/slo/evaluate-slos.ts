@@ -15,10 +15,10 @@ import {
   type OpenAlertRow,
   type StoredFigures,
 } from "@/lib/slo/alert-repository";
-import { sloSpecs } from "@/lib/slo/config";
 import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { ABSENT_RULE, fingerprintOf, type RuleId, type Severity } from "@/lib/slo/rules";
+import { activeSlos, versioned, type VersionedSpec } from "@/lib/slo/slo-store";
 import type { SloSpec } from "@/lib/slo/spec";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { listSites } from "@/lib/sites/sites";
@@ -208,17 +208,19 @@ async function apply(
  */
 export async function evaluateSlos(
   site: SiteRef,
-  specs: readonly SloSpec[],
+  slos: readonly (SloSpec | VersionedSpec)[],
   now = new Date(),
   { configured = false } = {},
 ): Promise<EvaluationResult> {
+  const versions = slos.map(versioned);
+  const specs = versions.map((v) => v.spec);
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
   const open = await readOpenAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
   const openByFingerprint = new Map(open.map((a) => [a.fingerprint, a]));
   const seen = new Set<string>();
-  for (const spec of specs) {
-    const m = await measureSlo(site.id, spec, now);
+  for (const { spec, since } of versions) {
+    const m = await measureSlo(site.id, spec, now, undefined, since);
     measurements.push(m);
     for (const check of checksOf(m)) {
       const fingerprint = fingerprintOf(spec.id, check.rule);
@@ -260,7 +262,10 @@ async function updateOpenGauge() {
   for (const r of rows) gauge.set({ site: r.site, slo: r.slo, severity: r.severity, state: r.state }, r.n);
 }
 
-/** The job's run: every configured SLO of every site; its detail (job_runs) lists the alert changes. */
+/**
+ * The job's run: every active stored SLO of every site, read afresh each run (an edit in Settings applies at the
+ * next minute); alerts of paused or deleted SLOs resolve. Its detail (job_runs) lists the alert changes.
+ */
 export async function evaluateConfiguredSlos(
   now: Date,
 ): Promise<{ sites: number; slos: number; changes: AlertChange[] }> {
@@ -268,7 +273,7 @@ export async function evaluateConfiguredSlos(
   let slos = 0;
   const changes: AlertChange[] = [];
   for (const site of sites) {
-    const result = await evaluateSlos(site, sloSpecs(), now, { configured: true });
+    const result = await evaluateSlos(site, await activeSlos(site.id), now, { configured: true });
     slos += result.measurements.length;
     changes.push(...result.changes);
   }

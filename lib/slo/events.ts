@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { sloSpecs } from "@/lib/slo/config";
 import { siteSlugOf } from "@/lib/sites/site-directory";
 import { addSloEvents } from "@/lib/slo/slo-event-repository";
+import { activeSlos } from "@/lib/slo/slo-store";
 import type { SloSpec } from "@/lib/slo/spec";
 import { telemetry } from "@/lib/telemetry/registry";
 
@@ -21,15 +21,15 @@ export const SloEventReport = z
   .refine((r) => r.good <= r.total, { path: ["good"], message: "good cannot exceed total" });
 export type SloEventReport = z.infer<typeof SloEventReport>;
 
-/** Adds a report into its SLO's minute (slo_event_rollups) and counts it; only configured custom SLOs accept events. */
+/** Adds a report into its SLO's minute (slo_event_rollups) and counts it; only active custom SLOs of the site accept events. */
 export async function recordSloEvents(
   siteId: number,
   report: SloEventReport,
-  specs: readonly SloSpec[] = sloSpecs(),
+  specs?: readonly SloSpec[],
   now = new Date(),
 ): Promise<void> {
-  const spec = specs.find((s) => s.id === report.slo);
-  if (!spec) throw new AppError("not_found", `No SLO "${report.slo}" is configured.`);
+  const spec = (specs ?? (await activeSlos(siteId)).map((s) => s.spec)).find((s) => s.id === report.slo);
+  if (!spec) throw new AppError("not_found", `No active SLO "${report.slo}" on this site.`);
   if (spec.kind !== "custom")
     throw new AppError(
       "bad_request",

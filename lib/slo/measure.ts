@@ -30,8 +30,9 @@ export async function measureSlo(
   spec: SloSpec,
   now: Date,
   client: DbClient = db,
+  since: Date | null = null,
 ): Promise<SloMeasurement> {
-  const source = sloSource(siteId, spec, client);
+  const source = sloSource(siteId, spec, client, since);
   const counts = new Map<number, Counts>();
   // One window at a time: a few small indexed reads per SLO, without crowding the pool every minute.
   for (const minutes of windowsToMeasure(spec)) counts.set(minutes, await source.counts(rangeEndingAt(now, minutes)));

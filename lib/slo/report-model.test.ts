@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateAbsent, evaluateBurnRules } from "./burn-verdicts";
 import { errorBudget } from "./math";
 import { measuresText, reportItem, statusOf } from "./report-model";
-import { sloSpecs } from "./config";
+import { defaultSloSpecs as sloSpecs } from "./slo-defaults";
 import { parseSloSpecs } from "./spec";
 
 const [availability, latency, lcp, uptime] = sloSpecs();

@@ -1,6 +1,7 @@
 import type { AbsentVerdict, BurnVerdict } from "@/lib/slo/burn-verdicts";
 import { errorBudget, sli, type Budget, type Counts } from "@/lib/slo/math";
 import type { Severity } from "@/lib/slo/rules";
+import { versionLabel } from "@/lib/slo/slo-version";
 import type { SloKind, SloSpec, SloWindow } from "@/lib/slo/spec";
 
 export type SloStatus = "ok" | "warning" | "burning" | "exhausted" | "no-data";
@@ -43,6 +44,10 @@ export type SloReportItem = {
   absentData: { minutes: number; holds: boolean } | null;
   openAlerts: AlertRef[];
   status: SloStatus;
+  /** Which definition the figures measure: budgets and charts start at `versionSince` (null: all data). */
+  version: number;
+  versionSince: string | null;
+  versionLabel: string;
 };
 
 export function measuresText(spec: SloSpec): string {
@@ -80,6 +85,7 @@ export function reportItem(
   spec: SloSpec,
   m: { window: Counts; burn: readonly BurnVerdict[]; absent: AbsentVerdict | null },
   open: readonly AlertRef[],
+  version: { version: number; since: Date | null } = { version: 1, since: null },
 ): SloReportItem {
   const budget = errorBudget(m.window, spec.objective);
   return {
@@ -110,5 +116,8 @@ export function reportItem(
     absentData: m.absent ? { minutes: m.absent.figures.absentMinutes, holds: m.absent.holds } : null,
     openAlerts: [...open],
     status: statusOf(m.window, budget, open),
+    version: version.version,
+    versionSince: version.since?.toISOString() ?? null,
+    versionLabel: versionLabel(version.version, version.since),
   };
 }

@@ -1,19 +1,21 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
-import { sloSpecs } from "@/lib/slo/config";
 import { sloWindowMinutes } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { errorBudget } from "@/lib/slo/math";
 import { reportItem, type AlertRef, type SloReportItem } from "@/lib/slo/report-model";
 import { sloSeries, type SloPoint } from "@/lib/slo/series";
+import { activeSlos, listStoredSlos, versioned, type VersionedSpec } from "@/lib/slo/slo-store";
 import { sloSource } from "@/lib/slo/sources";
 import type { SloSpec } from "@/lib/slo/spec";
 import { rangeEndingAt, seriesPlan } from "@/lib/slo/windows";
 
 export type SloReport = { generatedAt: string; slos: SloReportItem[] };
 export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
-export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null };
+export type PausedSlo = { id: string; name: string };
+export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null; paused: PausedSlo[] };
+type Specs = readonly (SloSpec | VersionedSpec)[];
 
 const alertRef = (a: OpenAlertRow): AlertRef => ({
   id: String(a.id),
@@ -25,46 +27,53 @@ const alertRef = (a: OpenAlertRow): AlertRef => ({
   summary: a.summary,
 });
 
-async function reportOf(siteId: number, measurements: readonly SloMeasurement[], now: Date): Promise<SloReport> {
+/** The site's active stored SLOs unless a caller (a test) names its own specs. */
+const specsOf = async (siteId: number, specs: Specs | undefined): Promise<VersionedSpec[]> =>
+  specs ? specs.map(versioned) : activeSlos(siteId);
+
+async function reportOf(
+  siteId: number,
+  slos: readonly VersionedSpec[],
+  measurements: readonly SloMeasurement[],
+  now: Date,
+): Promise<SloReport> {
   const open = await readOpenAlerts(
     siteId,
     measurements.map((m) => m.spec.id),
   );
   return {
     generatedAt: now.toISOString(),
-    slos: measurements.map((m) => reportItem(m.spec, m, open.filter((a) => a.slo === m.spec.id).map(alertRef))),
+    slos: measurements.map((m, i) =>
+      reportItem(m.spec, m, open.filter((a) => a.slo === m.spec.id).map(alertRef), slos[i]),
+    ),
   };
 }
 
-/** GET /api/observability/slo: every SLO measured now, with its open alerts. Reads only; alerts move in the job. */
-export async function loadSloReport(
-  siteId: number,
-  specs: readonly SloSpec[] = sloSpecs(),
-  now = new Date(),
-): Promise<SloReport> {
+/** GET /api/observability/slo: every active SLO measured now, with its open alerts. Reads only. */
+export async function loadSloReport(siteId: number, specs?: Specs, now = new Date()): Promise<SloReport> {
+  const slos = await specsOf(siteId, specs);
   const measurements: SloMeasurement[] = [];
-  for (const spec of specs) measurements.push(await measureSlo(siteId, spec, now));
-  return reportOf(siteId, measurements, now);
+  for (const s of slos) measurements.push(await measureSlo(siteId, s.spec, now, undefined, s.since));
+  return reportOf(siteId, slos, measurements, now);
 }
 
-/** The SLOs page: the report plus, per SLO, its window in chart steps. */
-export async function loadSloPage(
-  siteId: number,
-  specs: readonly SloSpec[] = sloSpecs(),
-  now = new Date(),
-): Promise<SloPageData> {
-  const report = await loadSloReport(siteId, specs, now);
+/** The SLOs page: the report plus, per SLO, its window (from its version's start) in chart steps. */
+export async function loadSloPage(siteId: number, specs?: Specs, now = new Date()): Promise<SloPageData> {
+  const stored = specs ? null : await listStoredSlos(siteId);
+  const slos = stored ? stored.filter((s) => !s.paused) : await specsOf(siteId, specs);
+  const report = await loadSloReport(siteId, slos, now);
   const charts: SloChart[] = [];
-  for (const spec of specs) {
+  for (const { spec, since } of slos) {
     const plan = seriesPlan(spec.window, now);
     charts.push({
       id: spec.id,
       stepMinutes: plan.stepMinutes,
-      points: sloSeries(await sloSource(siteId, spec).steps(plan), plan, spec.objective),
+      points: sloSeries(await sloSource(siteId, spec, undefined, since).steps(plan), plan, spec.objective),
     });
   }
   const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
-  return { ...report, charts, lastEvaluatedAt: lastEvaluatedAt?.toISOString() ?? null };
+  const paused = (stored ?? []).filter((s) => s.paused).map((s) => ({ id: s.spec.id, name: s.spec.name }));
+  return { ...report, charts, lastEvaluatedAt: lastEvaluatedAt?.toISOString() ?? null, paused };
 }
 
 export type BudgetOverview = {
@@ -74,21 +83,18 @@ export type BudgetOverview = {
 };
 
 /** Overview card: the SLO with the least error budget left (only its window is measured, one read per SLO). */
-export async function loadBudgetOverview(
-  siteId: number,
-  specs: readonly SloSpec[] = sloSpecs(),
-  now = new Date(),
-): Promise<BudgetOverview> {
+export async function loadBudgetOverview(siteId: number, specs?: Specs, now = new Date()): Promise<BudgetOverview> {
+  const slos = await specsOf(siteId, specs);
   let worst: BudgetOverview["worst"] = null;
   let withData = 0;
-  for (const spec of specs) {
+  for (const { spec, since } of slos) {
     const remaining = errorBudget(
-      await sloSource(siteId, spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
+      await sloSource(siteId, spec, undefined, since).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
       spec.objective,
     ).remainingRatio;
     if (remaining === null) continue;
     withData++;
     if (!worst || remaining < worst.remaining) worst = { id: spec.id, name: spec.name, window: spec.window, remaining };
   }
-  return { slos: specs.length, withData, worst };
+  return { slos: slos.length, withData, worst };
 }

@@ -3,10 +3,11 @@ import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
 
 let loaded: SloSpec[] | undefined;
 
-/** The SLOs of config/slos.ts, validated once; a bad file throws with every problem named. */
-export function sloSpecs(): SloSpec[] {
+/**
+ * The SLOs of config/slos.ts, validated once: the defaults a new site is seeded with (and migration 0010 seeded
+ * every existing site with), and what `npm run monitoring:generate` renders. Sites read their own stored specs.
+ */
+export function defaultSloSpecs(): SloSpec[] {
   loaded ??= parseSloSpecs(specs);
   return loaded;
 }
-
-export const sloSpec = (id: string): SloSpec | undefined => sloSpecs().find((s) => s.id === id);

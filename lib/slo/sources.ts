@@ -10,6 +10,7 @@ import type { StepCounts } from "@/lib/slo/series";
 import { readEventCounts, readEventSteps } from "@/lib/slo/slo-event-repository";
 import type { SloSpec } from "@/lib/slo/spec";
 import { readVitalCounts, readVitalSteps } from "@/lib/slo/vitals-source-repository";
+import { clipToVersion } from "@/lib/slo/slo-version";
 import { HOUR, segmentsOf, type Range, type SeriesPlan } from "@/lib/slo/windows";
 
 /** Where an SLO's good and total events come from, for any range and per chart step. */
@@ -21,8 +22,24 @@ const MINUTE_ROLLUPS_KEPT = 47 * HOUR;
 const rawVitalsKept = () => env.VIGIL_VITALS_RETENTION_DAYS * 24 * HOUR - HOUR;
 const before = (d: Date, ms: number) => new Date(d.getTime() - ms);
 
-/** The source of one SLO spec evaluated for one site. */
-export function sloSource(siteId: number, spec: SloSpec, client: DbClient = db): SloSource {
+/**
+ * The source of one SLO spec evaluated for one site. With `since` (the start of the spec's current version) every
+ * range is clipped to it and chart steps that begin before it are left out: a version measures only its own time.
+ */
+export function sloSource(siteId: number, spec: SloSpec, client: DbClient = db, since: Date | null = null): SloSource {
+  const source = unversionedSource(siteId, spec, client);
+  if (!since) return source;
+  return {
+    counts: async (range) => {
+      const clipped = clipToVersion(range, since);
+      return clipped.from.getTime() >= clipped.to.getTime() ? { good: 0, total: 0 } : source.counts(clipped);
+    },
+    // A step that began before the version would mix both definitions: charts start at the first whole step.
+    steps: async (plan) => (await source.steps(plan)).filter((s) => s.t >= since.getTime()),
+  };
+}
+
+function unversionedSource(siteId: number, spec: SloSpec, client: DbClient): SloSource {
   switch (spec.kind) {
     case "availability":
     case "latency": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sloSpecs } from "./config";
+import { defaultSloSpecs as sloSpecs } from "./slo-defaults";
 import { parseSloSpecs } from "./spec";
 
 const base = { id: "x", name: "X", owner: "team", objective: 0.99 };

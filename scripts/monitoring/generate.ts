@@ -3,14 +3,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { sloSpecs } from "@/lib/slo/config";
+import { defaultSloSpecs } from "@/lib/slo/slo-defaults";
 import { renderMonitoring } from "./render";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "monitoring" } } });
 const outDir = resolve(values.out!);
 
 try {
-  const files = renderMonitoring(sloSpecs());
+  const files = renderMonitoring(defaultSloSpecs());
   for (const [path, content] of Object.entries(files)) {
     const target = join(outDir, path);
     mkdirSync(dirname(target), { recursive: true });

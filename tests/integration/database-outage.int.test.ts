@@ -4,11 +4,6 @@ import { startTcpProxy } from "../support/tcp-proxy";
 
 const TOKEN = vi.hoisted(() => (process.env.VIGIL_API_TOKEN = "outage-test-api-token-0123456789"));
 vi.mock("@/lib/auth", () => ({ auth: async () => null }));
-vi.mock("@/lib/slo/config", async () => {
-  const { parseSloSpecs } = await import("@/lib/slo/spec");
-  const specs = parseSloSpecs([{ id: "it-outage", name: "Outage", kind: "custom", objective: 0.99, owner: "tests" }]);
-  return { sloSpecs: () => specs, sloSpec: (id: string) => specs.find((s) => s.id === id) };
-});
 
 // This file's app modules talk to the test database through a proxy the test can cut. Vitest runs each file in
 // its own module graph, so the env module validates the proxied URL set here before anything imports it.

@@ -8,6 +8,7 @@ import { newPublicKey, newSecretKey } from "@/lib/sites/keys";
 import { siteBySecret } from "@/lib/sites/site-directory";
 import { SiteInput, VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { createSite, rotateSiteSecret, type Site } from "@/lib/sites/sites";
+import { createSlo } from "@/lib/slo/slo-store";
 import { telemetry } from "@/lib/telemetry/registry";
 
 // Clients are told apart as behind one reverse proxy (whose public URL is AUTH_URL); the API token acts for any
@@ -16,16 +17,6 @@ vi.hoisted(() => {
   process.env.VIGIL_TRUSTED_PROXIES = "1";
   process.env.AUTH_URL = "https://vigil.example";
   process.env.VIGIL_API_TOKEN = "integration-api-token-0123456789";
-});
-// Custom SLO events need a configured custom SLO, as a team adds in config/slos.ts.
-vi.mock("@/lib/slo/config", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/slo/config")>();
-  const { parseSloSpecs } = await import("@/lib/slo/spec");
-  const specs = [
-    ...original.sloSpecs(),
-    ...parseSloSpecs([{ id: "it-orders", name: "Orders", kind: "custom", objective: 0.99, owner: "shop" }]),
-  ];
-  return { sloSpecs: () => specs, sloSpec: (id: string) => specs.find((s) => s.id === id) };
 });
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
@@ -44,6 +35,9 @@ beforeAll(async () => {
   ({ site: blog } = await createSite(
     SiteInput.parse({ name: "Blog", slug: `blog-${tag}`, allowedOrigins: BLOG_ORIGIN }),
   ));
+  // Custom SLO events need a custom SLO on the site, as a team adds in Settings.
+  for (const siteId of [VIGIL_SITE_ID, shop.id, blog.id])
+    await createSlo(siteId, { id: "it-orders", name: "Orders", kind: "custom", objective: 0.99, owner: "shop" });
 });
 
 const beaconFor = (route: string, site?: string) =>

@@ -26,10 +26,10 @@ export default async function SlosPage({
       <>
         <PageHeader href="/admin/slos" site={siteOption(site)} />
         <EmptyState
-          title="No SLOs configured"
+          title="No SLOs for this site"
           steps={[
-            "Add SLO specs to config/slos.ts (see docs/SLOS.md).",
-            "Restart the app: specs are validated at start.",
+            "Add one in Settings → SLOs (admins), or resume a paused one (see docs/SLOS.md).",
+            "It is measured at once and alerted on from the next evaluation (every minute); no restart.",
           ]}
         >
           Service level objectives turn request, latency, uptime and web-vitals data into error budgets and burn-rate

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { defaultSloSpecs } from "@/lib/slo/slo-defaults";
+import { SloSpec } from "@/lib/slo/spec";
+import { createTempDatabase } from "../../scripts/db/temp-database";
+
+// Migration 0010 seeds the defaults of config/slos.ts for every site that exists: the stored JSON must be what
+// lib/slo/spec.ts parses from the config (same fields, same defaults, same order), or sites would drift from it.
+const dir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+const before = readdirSync(dir)
+  .filter((d) => /^\d{4}_/.test(d) && d < "0010")
+  .sort();
+const script = (name: string) => readFileSync(`${dir}/${name}/migration.sql`, "utf8");
+
+type Db = {
+  exec: (script: string) => Promise<unknown>;
+  query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+};
+
+async function check(db: Db) {
+  for (const m of before) await db.exec(script(m));
+  await db.exec(
+    `INSERT INTO sites (slug, name, public_key, created_at) VALUES ('shop', 'Shop', 'pk_shop', '2026-11-01T00:00:00Z')`,
+  );
+  await db.exec(script("0010_slo_store"));
+  const { rows: sites } = await db.query(`SELECT id, created_at FROM sites ORDER BY id`);
+  expect(sites).toHaveLength(2);
+  const defaults = defaultSloSpecs();
+  for (const site of sites) {
+    const { rows } = await db.query(
+      `SELECT slo, spec, paused, version, version_started_at FROM slo_specs WHERE site_id = $1 ORDER BY position`,
+      [site.id],
+    );
+    expect(rows.map((r) => r.slo)).toEqual(defaults.map((d) => d.id));
+    // Stored exactly as parsed, and still valid on read.
+    expect(rows.map((r) => r.spec)).toEqual(defaults);
+    expect(rows.map((r) => SloSpec.parse(r.spec))).toEqual(defaults);
+    for (const r of rows) {
+      expect(r).toMatchObject({ paused: false, version: 1 });
+      expect(new Date(r.version_started_at as string).getTime()).toBe(new Date(site.created_at as string).getTime());
+    }
+    const { rows: versions } = await db.query(
+      `SELECT slo, version, spec, ended_at FROM slo_spec_versions WHERE site_id = $1 ORDER BY slo`,
+      [site.id],
+    );
+    expect(versions).toHaveLength(defaults.length);
+    for (const v of versions) expect(v).toMatchObject({ version: 1, ended_at: null, spec: expect.any(Object) });
+  }
+}
+
+describe("migration 0010 seeds the default SLOs of config/slos.ts for every existing site", () => {
+  it("on embedded PGlite (PostgreSQL 18)", async () => {
+    const db = await PGlite.create();
+    try {
+      await check({ exec: (s) => db.exec(s), query: (sql, params) => db.query(sql, params) as never });
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
+  it.runIf(!inject("databaseEmbedded"))(
+    "on the PostgreSQL server",
+    async () => {
+      const temp = await createTempDatabase(inject("databaseUrl"), "vigil_test_migration_slos");
+      const client = new pg.Client({ connectionString: temp.url });
+      await client.connect();
+      try {
+        await check({ exec: (s) => client.query(s), query: (sql, params) => client.query(sql, params) });
+      } finally {
+        await client.end();
+        await temp.drop();
+      }
+    },
+    60_000,
+  );
+});
