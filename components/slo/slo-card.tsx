@@ -37,7 +37,10 @@ export function SloCard({
         title={item.name}
         description={
           <>
-            {item.measures}. Owner {item.owner} · <RunbookLink url={item.runbookUrl} />
+            {item.measures}. Owner {item.owner} · <RunbookLink url={item.runbookUrl} /> ·{" "}
+            <span data-testid="slo-version" title="Budgets and charts measure this version of the definition">
+              {item.versionLabel}
+            </span>
           </>
         }
         action={<SloStatusBadge status={item.status} />}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "@/lib/http/storable-text";
 import { METRIC_NAMES } from "@/lib/vitals/metrics";
 
 const DAY_MS = 86_400_000;
@@ -11,12 +12,12 @@ const routeTemplate = z.string().regex(/^\/[\w\-./[\]]{0,199}$/, "an App Router 
 
 const common = {
   id: slug,
-  name: z.string().min(1).max(120),
-  description: z.string().max(500).default(""),
+  name: storableString().min(1).max(120),
+  description: storableString().max(500).default(""),
   /** Share of good events the objective promises, e.g. 0.999. */
   objective: z.number().gt(0.5).lt(1),
   window: z.enum(Object.keys(SLO_WINDOWS) as [SloWindow, ...SloWindow[]]).default("30d"),
-  owner: z.string().min(1).max(120),
+  owner: storableString().min(1).max(120),
   /** An http(s) URL, or a path in this repository such as "RUNBOOK.md#uptime". */
   runbookUrl: z
     .union([

@@ -12,6 +12,7 @@ import {
   rotateSiteKeyAction,
   updateSiteAction,
 } from "@/app/admin/settings/site-actions";
+import { deleteSloAction, pauseSloAction, saveSloAction } from "@/app/admin/settings/slo-actions";
 import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
@@ -21,6 +22,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { UsersCard } from "@/components/admin/users-card";
 import { SitesSection } from "@/components/sites/sites-section";
+import { SloSettingsSection } from "@/components/slo/slo-settings-section";
 import { MonitorsSection } from "@/components/uptime/monitors-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
@@ -29,6 +31,7 @@ import { loadSiteSettings, siteOption } from "@/lib/sites/site-views";
 import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
+import { loadSloSettings } from "@/lib/slo/slo-settings";
 import { loadMonitorSettings } from "@/lib/uptime/monitor-settings";
 import { loadUsers } from "@/lib/users/user-access";
 
@@ -49,6 +52,8 @@ const monitorActions = {
   remove: deleteMonitorAction,
 };
 
+const sloActions = { save: saveSloAction, pause: pauseSloAction, remove: deleteSloAction };
+
 export default async function SettingsPage({
   searchParams,
 }: {
@@ -58,12 +63,13 @@ export default async function SettingsPage({
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
   const deleted = SiteSlug.safeParse((await searchParams).deleted);
-  const [users, jobs, monitors, channels, sites] = await Promise.all([
+  const [users, jobs, monitors, channels, sites, slos] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
     listChannelViews(),
     loadSiteSettings(),
+    loadSloSettings(site.id),
   ]);
   return (
     <>
@@ -96,6 +102,7 @@ export default async function SettingsPage({
           notice={deleted.success ? `Deleted the site “${deleted.data}” and all of its data.` : undefined}
           actions={siteActions}
         />
+        <SloSettingsSection slos={slos} site={siteOption(site)} actions={sloActions} />
         <MonitorsSection monitors={monitors} site={siteOption(site)} actions={monitorActions} />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />

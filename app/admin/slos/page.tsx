@@ -52,6 +52,11 @@ export default async function SlosPage({
         {data.slos.map((item) => (
           <SloCard key={item.id} item={item} chart={data.charts.find((c) => c.id === item.id)} site={site.slug} />
         ))}
+        {data.paused.length ? (
+          <p className="text-sm text-muted" data-testid="paused-slos">
+            Paused (not measured): {data.paused.map((p) => p.name).join(", ")}. Resume them in Settings → SLOs.
+          </p>
+        ) : null}
       </div>
     </>
   );
