@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorBudget } from "./math";
 import { clipToVersion, startsNewVersion, versionLabel, versionSince } from "./slo-version";
 import { SloSpec } from "./spec";
 
@@ -57,5 +58,42 @@ describe("versions", () => {
     expect(versionSince(2, at)).toEqual(at);
     expect(versionLabel(1, null)).toBe("v1");
     expect(versionLabel(2, at)).toBe("v2 since 2026-12-05 12:34 UTC");
+  });
+});
+
+describe("versioned budgets (hand-computed)", () => {
+  // Per-minute good/total events of a custom SLO at 99 %: a bad hour before the objective was changed, then calm.
+  const T = Date.parse("2026-12-10T12:00:00Z");
+  const MIN = 60_000;
+  const events = [
+    { t: T - 120 * MIN, good: 900, total: 1000 }, // 100 bad under version 1
+    { t: T - 30 * MIN, good: 298, total: 300 }, // 2 bad under version 2
+    { t: T - 10 * MIN, good: 200, total: 200 },
+  ];
+  const sum = (r: { from: Date; to: Date }) =>
+    events
+      .filter((e) => e.t >= r.from.getTime() && e.t < r.to.getTime())
+      .reduce((c, e) => ({ good: c.good + e.good, total: c.total + e.total }), { good: 0, total: 0 });
+  const window = { from: new Date(T - 30 * 86_400_000), to: new Date(T) };
+
+  it("version 1 counts the whole window: 102 bad of 1500, 15 allowed, budget overspent", () => {
+    const b = errorBudget(sum(clipToVersion(window, versionSince(1, new Date(T - 60 * MIN)))), 0.99);
+    expect(b.total).toBeCloseTo(15, 9);
+    expect(b.consumed).toBe(102);
+    expect(b.remainingRatio).toBeCloseTo(1 - 102 / 15, 9);
+  });
+
+  it("version 2, started an hour ago, counts only its own events: 2 bad of 500, 5 allowed, 60 % left", () => {
+    const b = errorBudget(sum(clipToVersion(window, versionSince(2, new Date(T - 60 * MIN)))), 0.99);
+    expect(b.total).toBeCloseTo(5, 9);
+    expect(b.consumed).toBe(2);
+    expect(b.remaining).toBeCloseTo(3, 9);
+    expect(b.remainingRatio).toBeCloseTo(0.6, 9);
+  });
+
+  it("a version newer than every event has no data yet, not a full budget", () => {
+    expect(errorBudget(sum(clipToVersion(window, versionSince(3, new Date(T - 5 * MIN)))), 0.99).remainingRatio).toBe(
+      null,
+    );
   });
 });

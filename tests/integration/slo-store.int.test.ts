@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { SiteInput, VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { createSite } from "@/lib/sites/sites";
 import { loadSloReport } from "@/lib/slo/report";
+import { addSloEvents } from "@/lib/slo/slo-event-repository";
 import { defaultSloSpecs } from "@/lib/slo/slo-defaults";
 import {
   activeSlos,
@@ -120,6 +121,30 @@ describe("SLO store", () => {
     expect(await ids()).not.toContain("jobs");
     expect(await db.sloSpecVersion.count({ where: { siteId: site.id, slo: "jobs" } })).toBe(0);
     expect((await refusal(deleteSlo(site.id, "jobs"))).code).toBe("not_found");
+  });
+
+  it("budgets of a new version count from its start; the report says which version it shows", async () => {
+    const site = await newSite("Budgets");
+    const t0 = new Date("2026-12-01T00:00:00Z");
+    await createSlo(site.id, custom("pay"), t0);
+    // 100 bad of 1000 under version 1, then the objective changes, then 2 bad of 500.
+    await addSloEvents(site.id, "pay", { good: 900, total: 1000 }, new Date("2026-12-02T10:00:00Z"));
+    const t1 = new Date("2026-12-02T11:00:00Z");
+    await updateSlo(site.id, "pay", custom("pay", { objective: 0.99, window: "7d" }), t1);
+    await addSloEvents(site.id, "pay", { good: 298, total: 300 }, new Date("2026-12-02T11:30:00Z"));
+    await addSloEvents(site.id, "pay", { good: 200, total: 200 }, new Date("2026-12-02T11:50:00Z"));
+    const now = new Date("2026-12-02T12:00:00Z");
+    const item = (await loadSloReport(site.id, undefined, now)).slos.find((s) => s.id === "pay")!;
+    expect(item).toMatchObject({
+      version: 2,
+      versionSince: t1.toISOString(),
+      versionLabel: "v2 since 2026-12-02 11:00 UTC",
+    });
+    expect(item.events).toEqual({ good: 498, total: 500 });
+    expect(item.budget.remainingRatio).toBeCloseTo(0.6, 9);
+    // Version 1 would have counted everything: 102 bad of 1500 with 15 allowed.
+    const v1 = (await loadSloReport(site.id, [(await getStoredSlo(site.id, "pay"))!.spec], now)).slos[0]!;
+    expect(v1.events).toEqual({ good: 1398, total: 1500 });
   });
 
   it("keeps each site's SLOs to itself", async () => {
