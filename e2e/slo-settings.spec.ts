@@ -1,5 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { E2E_API_TOKEN } from "./support/config";
 import { queryDb, signInAsAdmin } from "./support/fixtures";
 import { test } from "./support/test";
 
@@ -71,4 +76,28 @@ test("create, edit and delete an SLO in Settings; the SLOs page shows each chang
   await page.goto("/admin/slos");
   await expect(page.getByTestId("slo-card").first()).toBeVisible();
   await expect(sloCard(page)).toHaveCount(0);
+});
+
+test("the Prometheus rules of a site's stored SLOs pass promtool check and promtool's own unit tests", async ({
+  request,
+}) => {
+  const res = await request.get("/api/observability/prometheus-rules?site=vigil", {
+    headers: { authorization: `Bearer ${E2E_API_TOKEN}` },
+  });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { slos: string[]; files: Record<string, string> };
+  expect(body.slos).toEqual(expect.arrayContaining(["api-availability", "uptime"]));
+  const dir = mkdtempSync(join(tmpdir(), "vigil-e2e-rules-"));
+  try {
+    for (const [name, content] of Object.entries(body.files)) writeFileSync(join(dir, name), content);
+    const promtool = (...args: string[]) => spawnSync("promtool", args, { cwd: dir, encoding: "utf8" });
+    const check = promtool("check", "rules", "vigil-slo-rules.yml");
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    expect(check.stdout).toMatch(/SUCCESS: \d+ rules found/);
+    const tests = promtool("test", "rules", "vigil-slo-rules.test.yml");
+    expect(tests.status, `${tests.stdout}${tests.stderr}`).toBe(0);
+    expect(tests.stdout).toContain("SUCCESS");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

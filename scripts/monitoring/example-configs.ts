@@ -1,6 +1,7 @@
+import { SLO_RULES_FILE } from "@/lib/monitoring/slo-rules-files";
 // Example configurations to copy and adapt: they are generated so that the tests check them like the rules.
 
-export const RULES_FILE = "vigil-slo-rules.yml";
+export const RULES_FILE = SLO_RULES_FILE;
 
 export const prometheusConfig = () => ({
   global: {

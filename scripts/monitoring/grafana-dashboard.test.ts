@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DATASOURCE, grafanaDashboard } from "./grafana-dashboard";
-import { RECORD } from "./prometheus-rules";
+import { RECORD } from "@/lib/monitoring/prometheus-rules";
 
 type Panel = {
   id: number;

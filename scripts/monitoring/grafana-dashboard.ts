@@ -1,6 +1,6 @@
 import { METRIC, vitalMetricName } from "@/lib/telemetry/metric-names";
 import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
-import { RECORD } from "./prometheus-rules";
+import { RECORD } from "@/lib/monitoring/prometheus-rules";
 
 // A Grafana dashboard over Vigil's /metrics and the SLO recording rules; the datasource is a variable, so it
 // imports into any Grafana with a Prometheus datasource.
