@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RunbookLink } from "@/components/slo/runbook-link";
 import { SloCharts } from "@/components/slo/slo-charts";
+import { SloGroupTable } from "@/components/slo/slo-group-table";
 import { SloRulesTable } from "@/components/slo/slo-rules-table";
 import { SloStatusBadge } from "@/components/slo/slo-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -96,6 +97,7 @@ export function SloCard({
           />
         </div>
       ) : null}
+      {item.groups ? <SloGroupTable groups={item.groups} /> : null}
       <SloRulesTable item={item} />
     </Card>
   );

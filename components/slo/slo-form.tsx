@@ -67,6 +67,16 @@ function KindFields({ kind, v, e }: { kind: string; v: SloFormValues; e: Partial
             {(p) => <input {...p} name="thresholdMs" inputMode="numeric" defaultValue={v.thresholdMs} />}
           </Field>
         ) : null}
+        <div className="flex flex-col gap-1">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="groupBy" value="route" defaultChecked={v.groupBy === "route"} />
+            One budget and alerts per route
+          </label>
+          <p className="text-xs text-muted">The busiest routes of the selection, each its own SLO.</p>
+        </div>
+        <Field name="maxGroups" label="Routes at most" hint="1–20, by traffic" error={e.maxGroups}>
+          {(p) => <input {...p} name="maxGroups" inputMode="numeric" defaultValue={v.maxGroups} />}
+        </Field>
       </div>
     );
   if (kind === "vitals")

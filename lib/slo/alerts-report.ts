@@ -2,6 +2,7 @@ import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, readResolvedAlerts, type AlertRow } from "@/lib/slo/alert-repository";
 import type { AlertFigures } from "@/lib/slo/burn-verdicts";
+import { groupOfFingerprint } from "@/lib/slo/rules";
 import { listStoredSlos } from "@/lib/slo/slo-store";
 import type { SloSpec } from "@/lib/slo/spec";
 
@@ -33,10 +34,11 @@ export type AlertsPageData = {
 
 function view(a: AlertRow, specs: readonly SloSpec[]): AlertView {
   const spec = specs.find((s) => s.id === a.slo);
+  const route = groupOfFingerprint(a.fingerprint);
   return {
     id: String(a.id),
     slo: a.slo,
-    sloName: spec?.name ?? a.slo,
+    sloName: `${spec?.name ?? a.slo}${route ? ` · ${route}` : ""}`,
     runbookUrl: spec?.runbookUrl ?? null,
     rule: a.rule,
     severity: a.severity,

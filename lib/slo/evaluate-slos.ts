@@ -17,7 +17,9 @@ import {
 } from "@/lib/slo/alert-repository";
 import type { AlertFigures } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
-import { ABSENT_RULE, fingerprintOf, type RuleId, type Severity } from "@/lib/slo/rules";
+import { groupLimit } from "@/lib/slo/groups";
+import { routeGroups } from "@/lib/slo/route-groups";
+import { ABSENT_RULE, fingerprintOf, groupOfFingerprint, type RuleId, type Severity } from "@/lib/slo/rules";
 import { activeSlos, versioned, type VersionedSpec } from "@/lib/slo/slo-store";
 import type { SloSpec } from "@/lib/slo/spec";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
@@ -27,6 +29,8 @@ import { telemetry } from "@/lib/telemetry/registry";
 export type AlertChange = {
   site: string;
   slo: string;
+  /** The route of an SLO grouped by route. */
+  route?: string;
   rule: string;
   change: Exclude<Transition["kind"], "none" | "hold">;
   alertId: string;
@@ -70,7 +74,7 @@ type SiteRef = { id: number; slug: string; name: string };
 function notification(
   site: SiteRef,
   spec: Pick<SloSpec, "id" | "name" | "objective" | "window" | "runbookUrl">,
-  alert: { id: bigint; rule: string; severity: Severity },
+  alert: { id: bigint; rule: string; severity: Severity; route: string | null },
   state: "firing" | "resolved",
   figures: AlertFigures,
   summary: string,
@@ -90,6 +94,7 @@ function notification(
       site: site.slug,
       slo: spec.id,
       rule: alert.rule,
+      ...(alert.route ? { route: alert.route } : {}),
       objective: spec.objective,
       window: spec.window,
       runbookUrl: spec.runbookUrl ?? null,
@@ -105,7 +110,9 @@ async function apply(
   check: RuleCheck,
   open: OpenAlertRow | undefined,
   now: Date,
+  route: string | null = null,
 ): Promise<AlertChange | null> {
+  const ref = (id: bigint) => ({ id, rule: check.rule, severity: check.severity, route });
   const step = nextTransition(open ?? null, check.holds, now, check.forMinutes);
   const summary = check.summary;
   const change = (kind: AlertChange["change"], id: bigint): AlertChange => ({
@@ -114,6 +121,7 @@ async function apply(
     rule: check.rule,
     change: kind,
     alertId: String(id),
+    ...(route ? { route } : {}),
   });
   switch (step.kind) {
     case "none":
@@ -129,7 +137,7 @@ async function apply(
         const id = await insertOpenAlert(
           {
             siteId: site.id,
-            fingerprint: fingerprintOf(spec.id, check.rule),
+            fingerprint: fingerprintOf(spec.id, check.rule, route),
             slo: spec.id,
             rule: check.rule,
             severity: check.severity,
@@ -141,18 +149,7 @@ async function apply(
           tx,
         );
         if (id !== null && step.state === "firing")
-          await enqueueNotification(
-            tx,
-            notification(
-              site,
-              spec,
-              { id, rule: check.rule, severity: check.severity },
-              "firing",
-              check.figures,
-              summary,
-              now,
-            ),
-          );
+          await enqueueNotification(tx, notification(site, spec, ref(id), "firing", check.figures, summary, now));
         return id;
       });
       return id === null ? null : change("open", id);
@@ -161,18 +158,7 @@ async function apply(
       const moved = await db.$transaction(async (tx) => {
         if (!(await markFiring(open!.id, now, { fired: check.figures, latest: check.figures }, summary, tx)))
           return false;
-        await enqueueNotification(
-          tx,
-          notification(
-            site,
-            spec,
-            { id: open!.id, rule: check.rule, severity: check.severity },
-            "firing",
-            check.figures,
-            summary,
-            now,
-          ),
-        );
+        await enqueueNotification(tx, notification(site, spec, ref(open!.id), "firing", check.figures, summary, now));
         return true;
       });
       return moved ? change("fire", open!.id) : null;
@@ -183,15 +169,7 @@ async function apply(
           return false;
         await enqueueNotification(
           tx,
-          notification(
-            site,
-            spec,
-            { id: open!.id, rule: check.rule, severity: check.severity },
-            "resolved",
-            check.figures,
-            `Resolved. ${summary}`,
-            now,
-          ),
+          notification(site, spec, ref(open!.id), "resolved", check.figures, `Resolved. ${summary}`, now),
         );
         return true;
       });
@@ -222,12 +200,19 @@ export async function evaluateSlos(
   for (const { spec, since } of versions) {
     const m = await measureSlo(site.id, spec, now, undefined, since);
     measurements.push(m);
-    for (const check of checksOf(m)) {
-      const fingerprint = fingerprintOf(spec.id, check.rule);
-      seen.add(fingerprint);
-      const c = await apply(site, spec, check, openByFingerprint.get(fingerprint), now);
-      if (c) changes.push(c);
-    }
+    // A grouped SLO alerts per route (each its own budget); its whole selection is measured for the report only.
+    const units: { route: string | null; spec: SloSpec; m: SloMeasurement }[] = groupLimit(spec)
+      ? []
+      : [{ route: null, spec, m }];
+    for (const g of await routeGroups(site.id, spec, now, since))
+      units.push({ route: g.route, spec: g.spec, m: await measureSlo(site.id, g.spec, now, undefined, since) });
+    for (const unit of units)
+      for (const check of checksOf(unit.m)) {
+        const fingerprint = fingerprintOf(spec.id, check.rule, unit.route);
+        seen.add(fingerprint);
+        const c = await apply(site, unit.spec, check, openByFingerprint.get(fingerprint), now, unit.route);
+        if (c) changes.push(c);
+      }
   }
   for (const stale of open.filter(
     (a) => !seen.has(a.fingerprint) && (configured || specs.some((s) => s.id === a.slo)),
@@ -248,7 +233,7 @@ export async function evaluateSlos(
       figures: { rule: stale.rule as RuleId, reason },
       summary: `${spec.name}: ${reason}`,
     };
-    const c = await apply(site, spec as SloSpec, check, stale, now);
+    const c = await apply(site, spec as SloSpec, check, stale, now, groupOfFingerprint(stale.fingerprint));
     if (c) changes.push(c);
   }
   await updateOpenGauge().catch((err: unknown) => logger.warn({ err }, "could not count open alerts"));

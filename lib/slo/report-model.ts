@@ -25,6 +25,17 @@ export type AlertRef = {
   startedAt: string;
   firedAt: string | null;
   summary: string;
+  /** The route of an SLO grouped by route, else null. */
+  route: string | null;
+};
+/** One route of an SLO grouped by route: its own events, budget and alerts. */
+export type GroupReport = {
+  route: string;
+  events: Counts;
+  sli: number | null;
+  budget: Budget;
+  status: SloStatus;
+  openAlerts: AlertRef[];
 };
 export type SloReportItem = {
   id: string;
@@ -48,6 +59,8 @@ export type SloReportItem = {
   version: number;
   versionSince: string | null;
   versionLabel: string;
+  /** Per route, for an SLO grouped by route (its alerts are per route; the figures above cover every route). */
+  groups: GroupReport[] | null;
 };
 
 export function measuresText(spec: SloSpec): string {
@@ -79,6 +92,18 @@ export function statusOf(
   if (budget.remainingRatio !== null && budget.remainingRatio <= 0) return "exhausted";
   if (open.length) return "warning";
   return events.total === 0 ? "no-data" : "ok";
+}
+
+export function groupReport(route: string, window: Counts, objective: number, open: readonly AlertRef[]): GroupReport {
+  const budget = errorBudget(window, objective);
+  return {
+    route,
+    events: window,
+    sli: sli(window),
+    budget,
+    status: statusOf(window, budget, open),
+    openAlerts: [...open],
+  };
 }
 
 export function reportItem(
@@ -119,5 +144,6 @@ export function reportItem(
     version: version.version,
     versionSince: version.since?.toISOString() ?? null,
     versionLabel: versionLabel(version.version, version.since),
+    groups: null,
   };
 }

@@ -4,7 +4,10 @@ import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
 import { sloWindowMinutes } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { errorBudget } from "@/lib/slo/math";
-import { reportItem, type AlertRef, type SloReportItem } from "@/lib/slo/report-model";
+import { groupLimit } from "@/lib/slo/groups";
+import { groupReport, reportItem, type AlertRef, type GroupReport, type SloReportItem } from "@/lib/slo/report-model";
+import { routeGroups } from "@/lib/slo/route-groups";
+import { groupOfFingerprint } from "@/lib/slo/rules";
 import { sloSeries, type SloPoint } from "@/lib/slo/series";
 import { activeSlos, listStoredSlos, versioned, type VersionedSpec } from "@/lib/slo/slo-store";
 import { sloSource } from "@/lib/slo/sources";
@@ -25,6 +28,7 @@ const alertRef = (a: OpenAlertRow): AlertRef => ({
   startedAt: a.startedAt.toISOString(),
   firedAt: a.firedAt?.toISOString() ?? null,
   summary: a.summary,
+  route: groupOfFingerprint(a.fingerprint),
 });
 
 /** The site's active stored SLOs unless a caller (a test) names its own specs. */
@@ -37,16 +41,36 @@ async function reportOf(
   measurements: readonly SloMeasurement[],
   now: Date,
 ): Promise<SloReport> {
-  const open = await readOpenAlerts(
-    siteId,
-    measurements.map((m) => m.spec.id),
-  );
-  return {
-    generatedAt: now.toISOString(),
-    slos: measurements.map((m, i) =>
-      reportItem(m.spec, m, open.filter((a) => a.slo === m.spec.id).map(alertRef), slos[i]),
-    ),
-  };
+  const open = (
+    await readOpenAlerts(
+      siteId,
+      measurements.map((m) => m.spec.id),
+    )
+  ).map((a) => ({ slo: a.slo, ref: alertRef(a) }));
+  const items: SloReportItem[] = [];
+  for (const [i, m] of measurements.entries()) {
+    const mine = open.filter((a) => a.slo === m.spec.id).map((a) => a.ref);
+    const item = reportItem(m.spec, m, mine, slos[i]);
+    if (groupLimit(m.spec)) {
+      const groups: GroupReport[] = [];
+      for (const g of await routeGroups(siteId, m.spec, now, slos[i]!.since)) {
+        const window = await sloSource(siteId, g.spec, undefined, slos[i]!.since).counts(
+          rangeEndingAt(now, sloWindowMinutes(g.spec)),
+        );
+        groups.push(
+          groupReport(
+            g.route,
+            window,
+            g.spec.objective,
+            mine.filter((a) => a.route === g.route),
+          ),
+        );
+      }
+      item.groups = groups;
+    }
+    items.push(item);
+  }
+  return { generatedAt: now.toISOString(), slos: items };
 }
 
 /** GET /api/observability/slo: every active SLO measured now, with its open alerts. Reads only. */

@@ -71,3 +71,18 @@ export function readRequestSteps(
     ${hists}
     SELECT c.t, c.total, c.bad, coalesce(h.hist, '{}'::jsonb) AS hist FROM counts c LEFT JOIN hists h USING (t) ORDER BY c.t`;
 }
+
+/** The busiest routes of a selection since `from` (hourly rows, which include the running hour), at most `limit`. */
+export async function readTopRoutes(
+  siteId: number,
+  selection: RequestSelection,
+  from: Date,
+  limit: number,
+  client: DbClient = db,
+): Promise<string[]> {
+  const rows = await client.$queryRaw<Array<{ route: string }>>`
+    SELECT route FROM request_rollups
+    WHERE site_id = ${siteId} AND grain = 'hour'::"RequestGrain" AND bucket_start >= ${from} ${selectionSql(selection)}
+    GROUP BY route ORDER BY sum(count) DESC, route LIMIT ${limit}`;
+  return rows.map((r) => r.route);
+}

@@ -61,8 +61,27 @@ export const budgetSpent = (rule: Pick<BurnRule, "factor" | "longMinutes">, wind
 // 1 − 0.999 is 0.0010000000000000009 in binary floating point; twelve significant digits give back 0.001.
 const roundRatio = (x: number) => Number(x.toPrecision(12));
 
-/** Alert identity: one open alert per SLO and rule (the partial unique index on alerts.fingerprint). */
-export const fingerprintOf = (slo: string, rule: RuleId) => `${slo}:${rule}`;
+/**
+ * Alert identity: one open alert per SLO, rule and (for SLOs grouped by route) route; the partial unique index on
+ * alerts.fingerprint (160 characters: a longer route is named by a hash of it).
+ */
+export function fingerprintOf(slo: string, rule: RuleId, group: string | null = null): string {
+  if (group === null) return `${slo}:${rule}`;
+  const full = `${slo}:${rule}:${group}`;
+  return full.length <= 160 ? full : `${slo}:${rule}:#${fnv1a(group)}`;
+}
+
+/** The route of a grouped alert's fingerprint (null for ungrouped ones, and for hashed long routes). */
+export const groupOfFingerprint = (fingerprint: string): string | null => {
+  const third = fingerprint.split(":")[2];
+  return third?.startsWith("/") ? third : null;
+};
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
 
 /** "1h", "5m", "3d", "1h24m": how windows are named on screen and in alerts. */
 export function windowLabel(minutes: number): string {

@@ -44,3 +44,13 @@ describe("SLO form", () => {
     });
   });
 });
+
+describe("SLO form grouping", () => {
+  it("turns the per-route box into groupBy with its bound, and back", () => {
+    const values = { ...EMPTY_SLO_FORM, id: "api", name: "API", owner: "o", groupBy: "route", maxGroups: "5" };
+    const spec = SloSpec.parse(specFromForm(SloFormInput.parse(values)));
+    expect(spec).toMatchObject({ groupBy: "route", maxGroups: 5 });
+    expect(formFromSpec(spec)).toMatchObject({ groupBy: "route", maxGroups: "5" });
+    expect(SloSpec.safeParse(specFromForm(SloFormInput.parse({ ...values, maxGroups: "50" }))).success).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { storableString } from "@/lib/http/storable-text";
-import type { SloKind, SloSpec } from "@/lib/slo/spec";
+import { DEFAULT_GROUPS, type SloKind, type SloSpec } from "@/lib/slo/spec";
 
 /** The fields of the Settings SLO form; errors of the spec (lib/slo/spec.ts) map onto them by name. */
 export const SLO_FIELDS = [
@@ -22,6 +22,8 @@ export const SLO_FIELDS = [
   "route",
   "device",
   "monitor",
+  "groupBy",
+  "maxGroups",
 ] as const;
 export type SloField = (typeof SLO_FIELDS)[number];
 export type SloFormValues = Record<SloField, string>;
@@ -57,6 +59,8 @@ export const SloFormInput = z.object({
   route: text(220),
   device: text(10),
   monitor: text(63),
+  groupBy: text(10),
+  maxGroups: text(10),
 });
 export type SloFormInput = z.infer<typeof SloFormInput>;
 
@@ -82,7 +86,13 @@ export function specFromForm(f: SloFormInput): Record<string, unknown> {
     runbookUrl: opt(f.runbookUrl),
     alerting,
   };
-  const requests = { routes: list(f.routes), routePrefix: opt(f.routePrefix), methods: list(f.methods.toUpperCase()) };
+  const grouped = f.groupBy === "route" || f.groupBy === "on";
+  const requests = {
+    routes: list(f.routes),
+    routePrefix: opt(f.routePrefix),
+    methods: list(f.methods.toUpperCase()),
+    ...(grouped ? { groupBy: "route", maxGroups: num(f.maxGroups) } : {}),
+  };
   switch (f.kind) {
     case "availability":
       return { ...common, ...requests };
@@ -116,6 +126,8 @@ export const EMPTY_SLO_FORM: SloFormValues = {
   route: "*",
   device: "all",
   monitor: "",
+  groupBy: "",
+  maxGroups: "10",
 };
 
 /** The form showing a stored spec (to edit it). */
@@ -140,6 +152,7 @@ export function formFromSpec(spec: SloSpec): SloFormValues {
       methods: spec.methods.join(", "),
     });
     if (spec.kind === "latency") v.thresholdMs = String(spec.thresholdMs);
+    if (spec.groupBy) Object.assign(v, { groupBy: "route", maxGroups: String(spec.maxGroups ?? DEFAULT_GROUPS) });
   }
   if (spec.kind === "vitals") Object.assign(v, { metric: spec.metric, route: spec.route, device: spec.device });
   if (spec.kind === "uptime") v.monitor = spec.monitor;

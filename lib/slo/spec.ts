@@ -52,7 +52,12 @@ const requestSelection = {
     .array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]))
     .max(7)
     .default([]),
+  /** One budget and one set of alerts per route (Sloth's grouping), for the busiest `maxGroups` routes. */
+  groupBy: z.literal("route").optional(),
+  /** At most this many routes get their own budget (default DEFAULT_GROUPS); the busiest over the window win. */
+  maxGroups: z.number().int().min(1).max(20).optional(),
 };
+export const DEFAULT_GROUPS = 10;
 
 export const AvailabilitySpec = z.object({ ...common, kind: z.literal("availability"), ...requestSelection }).strict();
 export const LatencySpec = z
