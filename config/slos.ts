@@ -50,3 +50,19 @@ export default defineSlos([
     runbookUrl: "RUNBOOK.md#uptime",
   },
 ]);
+
+// SLOs of Vigil's own site only (site 1, seeded by migration 0010): fed by Vigil itself, not by the apps it watches.
+export const vigilOwnSlos = defineSlos([
+  {
+    id: "notification-deliveries",
+    name: "Notification deliveries",
+    description:
+      "Share of Vigil's notifications delivered to their channel, counted at each delivery's final outcome (delivered, or given up).",
+    kind: "custom",
+    objective: 0.99,
+    window: "30d",
+    owner: "platform",
+    alerting: { minEvents: 20, absentMinutes: 0 },
+    runbookUrl: "RUNBOOK.md#notification-deliveries",
+  },
+]);

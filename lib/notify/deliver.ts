@@ -9,6 +9,7 @@ import { NotificationEvent } from "@/lib/notify/event";
 import { scrubUrl } from "@/lib/notify/mask";
 import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from "@/lib/notify/outbox-repository";
 import { nextStep, type SendResult } from "@/lib/notify/outcome";
+import { recordDeliveryOutcomes } from "@/lib/slo/delivery-slo";
 import { telemetry } from "@/lib/telemetry/registry";
 
 export type DeliverOptions = {
@@ -154,6 +155,10 @@ export async function deliverDueNotifications(options: DeliverOptions = {}): Pro
       else if (outcome === "retry") summary.retried++;
       else summary.dead++;
     }
+    await recordDeliveryOutcomes(
+      outcomes.map(([, outcome]) => outcome),
+      o.now(),
+    );
   }
   return summary;
 }

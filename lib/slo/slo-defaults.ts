@@ -1,4 +1,4 @@
-import specs from "@/config/slos";
+import specs, { vigilOwnSlos } from "@/config/slos";
 import { parseSloSpecs, type SloSpec } from "@/lib/slo/spec";
 
 let loaded: SloSpec[] | undefined;
@@ -10,4 +10,12 @@ let loaded: SloSpec[] | undefined;
 export function defaultSloSpecs(): SloSpec[] {
   loaded ??= parseSloSpecs(specs);
   return loaded;
+}
+
+let own: SloSpec[] | undefined;
+
+/** SLOs only Vigil's own site has (migration 0010 seeds them for site 1), e.g. its notification deliveries. */
+export function vigilOwnSloSpecs(): SloSpec[] {
+  own ??= parseSloSpecs(vigilOwnSlos);
+  return own;
 }

@@ -42,5 +42,11 @@ CROSS JOIN (VALUES
 ) AS d("n", "slo", "spec")
 ORDER BY s."id", d."n";
 
+-- Vigil's own site also measures its notification deliveries (lib/notify/deliver.ts reports each final outcome):
+-- `vigilOwnSlos` of config/slos.ts.
+INSERT INTO "slo_specs" ("site_id", "slo", "spec", "version_started_at", "created_at")
+SELECT "id", 'notification-deliveries', '{"id":"notification-deliveries","name":"Notification deliveries","description":"Share of Vigil''s notifications delivered to their channel, counted at each delivery''s final outcome (delivered, or given up).","objective":0.99,"window":"30d","owner":"platform","runbookUrl":"RUNBOOK.md#notification-deliveries","alerting":{"minEvents":20,"absentMinutes":0},"kind":"custom"}'::jsonb, "created_at", "created_at"
+FROM "sites" WHERE "id" = 1;
+
 INSERT INTO "slo_spec_versions" ("site_id", "slo", "version", "spec", "started_at")
 SELECT "site_id", "slo", 1, "spec", "version_started_at" FROM "slo_specs";
