@@ -10,9 +10,9 @@ import {
   insertOpenAlert,
   markFiring,
   markResolved,
-  readOpenAlerts,
+  readOpenSloAlerts,
   refreshOpenAlert,
-  type OpenAlertRow,
+  type OpenSloAlertRow,
   type StoredFigures,
 } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
@@ -23,6 +23,7 @@ import type { SloSpec } from "@/lib/slo/spec";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { listSites } from "@/lib/sites/sites";
 import { telemetry } from "@/lib/telemetry/registry";
+import { evaluateBudgetAlerts } from "@/lib/vitals/budget-alerts";
 
 export type AlertChange = {
   site: string;
@@ -103,7 +104,7 @@ async function apply(
   site: SiteRef,
   spec: SloSpec,
   check: RuleCheck,
-  open: OpenAlertRow | undefined,
+  open: OpenSloAlertRow | undefined,
   now: Date,
 ): Promise<AlertChange | null> {
   const step = nextTransition(open ?? null, check.holds, now, check.forMinutes);
@@ -214,7 +215,7 @@ export async function evaluateSlos(
 ): Promise<EvaluationResult> {
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
-  const open = await readOpenAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
+  const open = await readOpenSloAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
   const openByFingerprint = new Map(open.map((a) => [a.fingerprint, a]));
   const seen = new Set<string>();
   for (const spec of specs) {
@@ -260,7 +261,7 @@ async function updateOpenGauge() {
   for (const r of rows) gauge.set({ site: r.site, slo: r.slo, severity: r.severity, state: r.state }, r.n);
 }
 
-/** The job's run: every configured SLO of every site; its detail (job_runs) lists the alert changes. */
+/** The job's run: every configured SLO and web-vitals budget of every site; its detail (job_runs) lists the alert changes. */
 export async function evaluateConfiguredSlos(
   now: Date,
 ): Promise<{ sites: number; slos: number; changes: AlertChange[] }> {
@@ -270,7 +271,7 @@ export async function evaluateConfiguredSlos(
   for (const site of sites) {
     const result = await evaluateSlos(site, sloSpecs(), now, { configured: true });
     slos += result.measurements.length;
-    changes.push(...result.changes);
+    changes.push(...result.changes, ...(await evaluateBudgetAlerts(site, now)));
   }
   return { sites: sites.length, slos, changes };
 }

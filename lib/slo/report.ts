@@ -1,6 +1,6 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
-import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
+import { readOpenSloAlerts, type OpenSloAlertRow } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
 import { sloWindowMinutes } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
@@ -15,7 +15,7 @@ export type SloReport = { generatedAt: string; slos: SloReportItem[] };
 export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
 export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null };
 
-const alertRef = (a: OpenAlertRow): AlertRef => ({
+const alertRef = (a: OpenSloAlertRow): AlertRef => ({
   id: String(a.id),
   rule: a.rule,
   severity: a.severity,
@@ -26,7 +26,7 @@ const alertRef = (a: OpenAlertRow): AlertRef => ({
 });
 
 async function reportOf(siteId: number, measurements: readonly SloMeasurement[], now: Date): Promise<SloReport> {
-  const open = await readOpenAlerts(
+  const open = await readOpenSloAlerts(
     siteId,
     measurements.map((m) => m.spec.id),
   );
