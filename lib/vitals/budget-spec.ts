@@ -121,3 +121,6 @@ export function budgetIdOfAlert(slo: string): number | null {
   const m = /^budget:(\d{1,10})$/.exec(slo);
   return m ? Number(m[1]) : null;
 }
+
+/** A budget outside any site: the defaults in config/vital-budgets.ts that monitoring/ is generated from. */
+export type DefaultVitalBudget = Omit<VitalBudget, "id" | "enabled">;
