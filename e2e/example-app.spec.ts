@@ -202,6 +202,55 @@ test("the shop's page views arrive as vitals of its site, by route template", as
   await shoot(page, "vitals-of-shop");
 });
 
+test("a web-vitals budget of the shop alerts on those real beacons: p95 TTFB over 1 ms", async ({ page, request }) => {
+  // Issue #13: a budget made on the shop's Web Vitals page, low enough for any real page load, judged by the
+  // slo-evaluate job over the last 5 minutes of the beacons above (3 TTFB samples).
+  await signInAsAdmin(page);
+  await page.goto(`/admin/vitals?site=${slug}&metric=TTFB&p=95`);
+  const form = page.getByTestId("budget-form");
+  await form.getByLabel("Metric").selectOption("TTFB");
+  await form.getByLabel("Percentile").selectOption("95");
+  await form.getByLabel(/^Budget/).fill("1");
+  await form.getByLabel("For (minutes)").fill("0");
+  await form.getByLabel("Minimum samples").fill("3");
+  await form.getByRole("button", { name: "Add budget" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  // The page draws the same object: the TTFB p95 chart's budget line.
+  await expect(page.getByRole("img", { name: "TTFB p95 over time with budget 1 ms" })).toBeVisible();
+  const [budget] = await queryDb<{ id: number }>(
+    "SELECT id FROM vital_budgets WHERE site_id = $1 AND metric = 'TTFB' AND percentile = 95",
+    [site.id],
+  );
+
+  await expect(async () => {
+    const res = await request.post("/api/cron/slo-evaluate?force=1", {
+      headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
+    });
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ outcome: "ok" });
+  }).toPass({ timeout: 30_000 });
+  const alerts = await queryDb<{ state: string; severity: string; rule: string }>(
+    "SELECT state::text, severity::text, rule FROM alerts WHERE site_id = $1 AND slo = $2",
+    [site.id, `budget:${budget!.id}`],
+  );
+  expect(alerts).toEqual([{ state: "firing", severity: "budget", rule: "budget" }]);
+  expect(
+    (
+      await queryDb<{ n: number }>("SELECT count(*)::int AS n FROM alerts WHERE site_id = $1 AND severity = 'budget'", [
+        VIGIL_SITE_ID,
+      ])
+    )[0]!.n,
+    "Vigil's own site has no budgets",
+  ).toBe(0);
+
+  await page.goto(`/admin/alerts?site=${slug}`);
+  const row = page.locator(`[data-testid="open-alerts"] [data-testid="alert-row"][data-slo="budget:${budget!.id}"]`);
+  await expect(row).toHaveAttribute("data-state", "firing");
+  await expect(row).toContainText(/p95 TTFB \d+ ms > budget 1 ms/);
+  await expect(row.getByTestId("alert-figures")).toContainText("3 samples in 5 min (needs 3)");
+  await shoot(page, "budget-alert-of-shop");
+});
+
 test("the shop's server requests arrive over OTLP with exact counts per route template", async ({ request }) => {
   // The browser part: one view of /, two of /products/[id], one Buy. Delta exports every second; nothing else
   // requests these routes, so the counts settle at exactly these.

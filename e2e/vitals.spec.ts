@@ -90,25 +90,47 @@ test("filters that match nothing show the empty state, and junk URL params fall 
   );
 });
 
-test("an admin sets a budget; a bad budget is refused with a clear message", async ({ page }) => {
+test("an admin adds, edits and deletes a budget; bad input is refused field by field, nothing stored", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   await page.goto("/admin/vitals?window=90d");
+  const lcpBudgets = () =>
+    queryDb("SELECT site_id, percentile, threshold, enabled FROM vital_budgets WHERE metric = 'LCP' ORDER BY id");
   const form = page.getByTestId("budget-form");
-  await form.getByRole("textbox").fill("-5");
-  await form.getByRole("button", { name: "Save" }).click();
-  await expect(form.getByRole("alert")).toContainText("must be above 0");
-  await form.getByRole("textbox").fill("100");
-  await form.getByRole("button", { name: "Save" }).click();
+  await form.getByLabel("Metric").selectOption("LCP");
+  await form.getByLabel("Percentile").selectOption("75");
+  await form.getByLabel(/^Budget/).fill("-5");
+  await form.getByLabel("Minimum samples").fill("0");
+  await form.getByRole("button", { name: "Add budget" }).click();
+  await expect(form.getByText("Budget must be above 0.")).toBeVisible();
+  await expect(form.getByText("Minimum samples must be at least 1.")).toBeVisible();
+  expect(await lcpBudgets()).toEqual([]);
+
+  await form.getByLabel(/^Budget/).fill("100");
+  await form.getByLabel("Minimum samples").fill("20");
+  await form.getByLabel("Alert on it").uncheck();
+  await form.getByRole("button", { name: "Add budget" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
   await expect(page.getByText("budget 100 ms")).toBeVisible();
   // Budgets are per site: the page without ?site= is Vigil's own.
-  expect(await queryDb("SELECT site_id, threshold FROM vital_budgets WHERE metric = 'LCP'")).toEqual([
-    { site_id: 1, threshold: 100 },
-  ]);
-  await form.getByRole("textbox").fill("");
-  await form.getByRole("button", { name: "Save" }).click();
-  await expect(form.getByRole("status")).toHaveText("Saved.");
-  expect(await queryDb("SELECT site_id FROM vital_budgets WHERE metric = 'LCP'")).toEqual([]);
+  expect(await lcpBudgets()).toEqual([{ site_id: 1, percentile: 75, threshold: 100, enabled: false }]);
+
+  const row = page.getByTestId("budget-row").filter({ hasText: "p75 LCP" });
+  await row.getByText("Edit").click();
+  const edit = row.getByTestId("budget-edit-form");
+  await edit.getByLabel(/^Budget/).fill("250");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("budget-row").filter({ hasText: "p75 LCP ≤ 250 ms" })).toBeVisible();
+  expect(await lcpBudgets()).toEqual([{ site_id: 1, percentile: 75, threshold: 250, enabled: false }]);
+
+  const edited = page.getByTestId("budget-row").filter({ hasText: "p75 LCP" });
+  // The editor may still be open after the save (React keeps the <details> element).
+  if (!(await edited.locator("details").evaluate((d) => (d as HTMLDetailsElement).open)))
+    await edited.getByText("Edit").click();
+  await edited.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("budget-row").filter({ hasText: "p75 LCP" })).toHaveCount(0);
+  expect(await lcpBudgets()).toEqual([]);
 });
 
 test("another site embeds the script tag: /v1/vitals.js runs there and beacons back to Vigil", async ({

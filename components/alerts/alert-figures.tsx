@@ -1,9 +1,23 @@
 import { formatBurn, formatEvents } from "@/lib/slo/format";
-import type { AlertFigures } from "@/lib/slo/burn-verdicts";
+import type { AnyAlertFigures } from "@/lib/slo/burn-verdicts";
 import { windowLabel } from "@/lib/slo/rules";
+import { METRICS } from "@/lib/vitals/metrics";
 
 /** The numbers behind an alert, in one or two short lines. */
-export function AlertFiguresText({ figures }: { figures: AlertFigures }) {
+export function AlertFiguresText({ figures }: { figures: AnyAlertFigures }) {
+  if (figures.rule === "budget") {
+    const format = METRICS[figures.metric].format;
+    return (
+      <span className="tabular-nums" data-testid="alert-figures">
+        p{figures.percentile} {figures.value === null ? "no data" : format(figures.value)} vs budget{" "}
+        {format(figures.threshold)}
+        <span className="block text-xs text-muted">
+          {formatEvents(figures.samples)} samples in {figures.windowMinutes} min (needs{" "}
+          {formatEvents(figures.minSamples)})
+        </span>
+      </span>
+    );
+  }
   if ("factor" in figures) {
     return (
       <span className="tabular-nums" data-testid="alert-figures">

@@ -43,14 +43,13 @@ export function AlertsTable({
           <Td>
             <span className="inline-flex gap-1 whitespace-nowrap">
               <Badge tone={STATE_TONE[a.state]}>{a.state}</Badge>
-              <Badge tone={a.severity === "page" ? "poor" : "neutral"}>{a.severity}</Badge>
+              <Badge tone={a.severity === "page" ? "poor" : a.severity === "budget" ? "warn" : "neutral"}>
+                {a.severity}
+              </Badge>
             </span>
           </Td>
           <Td>
-            <Link
-              href={siteHref(`/admin/slos#slo-${a.slo}`, site)}
-              className="font-medium underline-offset-2 hover:underline"
-            >
+            <Link href={siteHref(a.href, site)} className="font-medium underline-offset-2 hover:underline">
               {a.sloName}
             </Link>
             <span className="block max-w-xs text-xs text-muted">{a.summary}</span>

@@ -1,11 +1,13 @@
 import "server-only";
 import { db, type Prisma, type DbClient } from "@/lib/db";
-import type { AlertFigures } from "@/lib/slo/burn-verdicts";
+import type { AnyAlertFigures } from "@/lib/slo/burn-verdicts";
 import type { Severity } from "@/lib/slo/rules";
 
 /** alerts.figures: what the alert fired on (null while pending) and what the latest evaluation saw. */
-export type StoredFigures = { fired: AlertFigures | null; latest: AlertFigures };
+export type StoredFigures = { fired: AnyAlertFigures | null; latest: AnyAlertFigures };
 export type AlertState = "pending" | "firing" | "resolved";
+/** SLO rules page or ticket; web-vitals budget alerts (lib/vitals/budget-alerts) have their own class. */
+export type AlertSeverity = Severity | "budget";
 
 export type AlertRow = {
   siteId: number;
@@ -13,7 +15,7 @@ export type AlertRow = {
   fingerprint: string;
   slo: string;
   rule: string;
-  severity: Severity;
+  severity: AlertSeverity;
   state: AlertState;
   startedAt: Date;
   firedAt: Date | null;
@@ -39,6 +41,25 @@ export function readOpenAlerts(
   }) as Promise<OpenAlertRow[]>;
 }
 
+export type OpenSloAlertRow = OpenAlertRow & { severity: Severity };
+
+/** Open alerts of SLO rules only: budget alerts (slo "budget:<id>") belong to lib/vitals/budget-alerts. */
+export function readOpenSloAlerts(
+  siteId: number,
+  slos?: readonly string[],
+  client: DbClient = db,
+): Promise<OpenSloAlertRow[]> {
+  return client.alert.findMany({
+    where: {
+      siteId,
+      state: { in: ["pending", "firing"] },
+      severity: { not: "budget" },
+      ...(slos ? { slo: { in: [...slos] } } : {}),
+    },
+    orderBy: { startedAt: "desc" },
+  }) as Promise<OpenSloAlertRow[]>;
+}
+
 /** Newest first, resolved ones only (history), bounded. */
 export function readResolvedAlerts(siteId: number, limit: number, client: DbClient = db): Promise<AlertRow[]> {
   return client.alert.findMany({
@@ -53,7 +74,7 @@ export type NewAlert = {
   fingerprint: string;
   slo: string;
   rule: string;
-  severity: Severity;
+  severity: AlertSeverity;
   state: "pending" | "firing";
   now: Date;
   figures: StoredFigures;
@@ -120,7 +141,7 @@ export async function refreshOpenAlert(
 /** Open alerts per (site, slo, severity, state), for the vigil_alerts_open gauge. */
 export function countOpenAlerts(
   client: DbClient = db,
-): Promise<Array<{ site: string; slo: string; severity: Severity; state: AlertState; n: number }>> {
+): Promise<Array<{ site: string; slo: string; severity: AlertSeverity; state: AlertState; n: number }>> {
   return client.$queryRaw`
     SELECT s.slug AS site, a.slo, a.severity::text AS severity, a.state::text AS state, count(*)::int AS n
     FROM alerts a JOIN sites s ON s.id = a.site_id

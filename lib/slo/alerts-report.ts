@@ -1,10 +1,11 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
-import { readOpenAlerts, readResolvedAlerts, type AlertRow } from "@/lib/slo/alert-repository";
-import type { AlertFigures } from "@/lib/slo/burn-verdicts";
+import { readOpenAlerts, readResolvedAlerts, type AlertRow, type AlertSeverity } from "@/lib/slo/alert-repository";
+import type { AnyAlertFigures } from "@/lib/slo/burn-verdicts";
 import { groupOfFingerprint } from "@/lib/slo/rules";
 import { listStoredSlos } from "@/lib/slo/slo-store";
 import type { SloSpec } from "@/lib/slo/spec";
+import { budgetAlertHeadline, type BudgetFigures } from "@/lib/vitals/budget-evaluate";
 
 const HISTORY = 100;
 
@@ -14,16 +15,18 @@ export type AlertView = {
   sloName: string;
   runbookUrl: string | null;
   rule: string;
-  severity: "page" | "ticket";
+  severity: AlertSeverity;
   state: "pending" | "firing" | "resolved";
   startedAt: string;
   firedAt: string | null;
   resolvedAt: string | null;
   lastEvalAt: string;
   summary: string;
+  /** Where to look: the SLO on the SLOs page, or the budget's metric on the Web Vitals page (no site). */
+  href: string;
   /** What fired it (the latest figures while pending). */
-  figures: AlertFigures;
-  latest: AlertFigures;
+  figures: AnyAlertFigures;
+  latest: AnyAlertFigures;
 };
 export type AlertsPageData = {
   open: AlertView[];
@@ -32,14 +35,27 @@ export type AlertsPageData = {
   lastEvaluatedAt: string | null;
 };
 
+const BUDGET_RUNBOOK = "RUNBOOK.md#web-vitals-budget-alerts";
+
+/** /admin/vitals showing the budget's metric at its percentile, route and device. */
+function vitalsPath(f: BudgetFigures): string {
+  const q = new URLSearchParams({ metric: f.metric, p: String(f.percentile) });
+  if (f.route !== "*") q.set("route", f.route);
+  if (f.device !== "all") q.set("device", f.device);
+  return `/admin/vitals?${q}`;
+}
+
 function view(a: AlertRow, specs: readonly SloSpec[]): AlertView {
   const spec = specs.find((s) => s.id === a.slo);
   const route = groupOfFingerprint(a.fingerprint);
+  const shown = a.figures.fired ?? a.figures.latest;
+  const budget = shown.rule === "budget" ? shown : null;
   return {
     id: String(a.id),
     slo: a.slo,
-    sloName: `${spec?.name ?? a.slo}${route ? ` · ${route}` : ""}`,
-    runbookUrl: spec?.runbookUrl ?? null,
+    sloName: budget ? budgetAlertHeadline(budget) : `${spec?.name ?? a.slo}${route ? ` · ${route}` : ""}`,
+    runbookUrl: budget ? BUDGET_RUNBOOK : (spec?.runbookUrl ?? null),
+    href: budget ? vitalsPath(budget) : `/admin/slos#slo-${a.slo}`,
     rule: a.rule,
     severity: a.severity,
     state: a.state,
@@ -48,7 +64,7 @@ function view(a: AlertRow, specs: readonly SloSpec[]): AlertView {
     resolvedAt: a.resolvedAt?.toISOString() ?? null,
     lastEvalAt: a.lastEvalAt.toISOString(),
     summary: a.summary,
-    figures: a.figures.fired ?? a.figures.latest,
+    figures: shown,
     latest: a.figures.latest,
   };
 }

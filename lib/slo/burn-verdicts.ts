@@ -1,6 +1,7 @@
 import { burnRate, type Counts, NO_EVENTS } from "@/lib/slo/math";
 import { burnRulesFor, type BurnRule, type RuleId } from "@/lib/slo/rules";
 import type { SloSpec } from "@/lib/slo/spec";
+import type { BudgetFigures } from "@/lib/vitals/budget-evaluate";
 import { windowMs } from "@/lib/slo/spec";
 
 /** Counts per window length in minutes, as measured at one instant. */
@@ -29,6 +30,8 @@ export type BurnVerdict = {
 export type AbsentFigures = { rule: "absent"; absentMinutes: number; recent: Counts; window: Counts };
 /** What an alert keeps of an evaluation: burn or absence figures, or why the rule could not be judged. */
 export type AlertFigures = BurnFigures | AbsentFigures | { rule: RuleId; reason: string };
+/** SLO rule figures, or a web-vitals budget's (percentile, threshold, samples): what `alerts.figures` holds. */
+export type AnyAlertFigures = AlertFigures | BudgetFigures;
 export type AbsentVerdict = { holds: boolean; figures: AbsentFigures };
 
 export const sloWindowMinutes = (spec: SloSpec) => windowMs(spec.window) / 60_000;

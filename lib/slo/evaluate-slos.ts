@@ -10,9 +10,9 @@ import {
   insertOpenAlert,
   markFiring,
   markResolved,
-  readOpenAlerts,
+  readOpenSloAlerts,
   refreshOpenAlert,
-  type OpenAlertRow,
+  type OpenSloAlertRow,
   type StoredFigures,
 } from "@/lib/slo/alert-repository";
 import type { AlertFigures } from "@/lib/slo/burn-verdicts";
@@ -25,6 +25,7 @@ import type { SloSpec } from "@/lib/slo/spec";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { listSites } from "@/lib/sites/sites";
 import { telemetry } from "@/lib/telemetry/registry";
+import { evaluateBudgetAlerts } from "@/lib/vitals/budget-alerts";
 
 export type AlertChange = {
   site: string;
@@ -108,7 +109,7 @@ async function apply(
   site: SiteRef,
   spec: SloSpec,
   check: RuleCheck,
-  open: OpenAlertRow | undefined,
+  open: OpenSloAlertRow | undefined,
   now: Date,
   route: string | null = null,
 ): Promise<AlertChange | null> {
@@ -194,7 +195,7 @@ export async function evaluateSlos(
   const specs = versions.map((v) => v.spec);
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
-  const open = await readOpenAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
+  const open = await readOpenSloAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
   const openByFingerprint = new Map(open.map((a) => [a.fingerprint, a]));
   const seen = new Set<string>();
   for (const { spec, since } of versions) {
@@ -248,7 +249,7 @@ async function updateOpenGauge() {
 }
 
 /**
- * The job's run: every active stored SLO of every site, read afresh each run (an edit in Settings applies at the
+ * The job's run: every active stored SLO and web-vitals budget of every site, read afresh each run (an edit in Settings applies at the
  * next minute); alerts of paused or deleted SLOs resolve. Its detail (job_runs) lists the alert changes.
  */
 export async function evaluateConfiguredSlos(
@@ -260,7 +261,7 @@ export async function evaluateConfiguredSlos(
   for (const site of sites) {
     const result = await evaluateSlos(site, await activeSlos(site.id), now, { configured: true });
     slos += result.measurements.length;
-    changes.push(...result.changes);
+    changes.push(...result.changes, ...(await evaluateBudgetAlerts(site, now)));
   }
   return { sites: sites.length, slos, changes };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
-import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
+import { readOpenSloAlerts, type OpenSloAlertRow } from "@/lib/slo/alert-repository";
 import { sloWindowMinutes } from "@/lib/slo/burn-verdicts";
 import { measureSlo, type SloMeasurement } from "@/lib/slo/measure";
 import { errorBudget } from "@/lib/slo/math";
@@ -20,7 +20,7 @@ export type PausedSlo = { id: string; name: string };
 export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null; paused: PausedSlo[] };
 type Specs = readonly (SloSpec | VersionedSpec)[];
 
-const alertRef = (a: OpenAlertRow): AlertRef => ({
+const alertRef = (a: OpenSloAlertRow): AlertRef => ({
   id: String(a.id),
   rule: a.rule,
   severity: a.severity,
@@ -42,7 +42,7 @@ async function reportOf(
   now: Date,
 ): Promise<SloReport> {
   const open = (
-    await readOpenAlerts(
+    await readOpenSloAlerts(
       siteId,
       measurements.map((m) => m.spec.id),
     )

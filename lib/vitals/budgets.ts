@@ -1,34 +1,39 @@
 import "server-only";
-import { z } from "zod";
-import { saveBudget } from "@/lib/vitals/budget-repository";
-import { SiteSlug } from "@/lib/sites/site-input";
+import { AppError } from "@/lib/errors";
 import { requireSite } from "@/lib/sites/sites";
-import { METRIC_NAMES, METRICS } from "@/lib/vitals/metrics";
+import {
+  countBudgets,
+  isDuplicateBudget,
+  listBudgets,
+  removeBudget,
+  writeBudget,
+} from "@/lib/vitals/budget-repository";
+import {
+  budgetSubject,
+  MAX_BUDGETS_PER_SITE,
+  type BudgetInput,
+  type BudgetRef,
+  type VitalBudget,
+} from "@/lib/vitals/budget-spec";
 
-export const BUDGET_FIELDS = ["site", "metric", "threshold"] as const;
+export { listBudgets };
 
-/** The budget form: a metric and its threshold in the metric's unit; empty means "back to the default". */
-export const BudgetInput = z
-  .object({
-    site: SiteSlug,
-    metric: z.enum(METRIC_NAMES, { error: "Unknown metric." }),
-    threshold: z.preprocess(
-      (v) => String(v ?? "").trim(),
-      z.union([z.literal("").transform(() => null), z.coerce.number().positive("Budget must be above 0.")], {
-        error: "Budget must be a number.",
-      }),
-    ),
-  })
-  .superRefine((v, ctx) => {
-    if (v.threshold !== null && v.threshold > METRICS[v.metric].max)
-      ctx.addIssue({
-        code: "custom",
-        path: ["threshold"],
-        message: `Budget must be at most ${METRICS[v.metric].max}.`,
-      });
-  });
-export type BudgetInput = z.infer<typeof BudgetInput>;
+/** Creates (no id) or edits a budget of the site; a second budget for the same metric, percentile, route and device is refused. */
+export async function saveBudget({ site, id, ...data }: BudgetInput): Promise<VitalBudget> {
+  const { id: siteId } = await requireSite(site);
+  if (id === null && (await countBudgets(siteId)) >= MAX_BUDGETS_PER_SITE)
+    throw new AppError("bad_request", `A site has at most ${MAX_BUDGETS_PER_SITE} budgets: delete one first.`);
+  try {
+    const saved = await writeBudget(siteId, id, data);
+    if (!saved) throw new AppError("not_found", "Unknown budget: it may have been deleted.");
+    return saved;
+  } catch (err) {
+    if (!isDuplicateBudget(err)) throw err;
+    throw new AppError("bad_request", `This site already has a ${budgetSubject(data)} budget: edit that one.`);
+  }
+}
 
-export async function setBudget({ site, metric, threshold }: BudgetInput): Promise<void> {
-  await saveBudget((await requireSite(site)).id, metric, threshold);
+export async function deleteBudget({ site, id }: BudgetRef): Promise<void> {
+  const { id: siteId } = await requireSite(site);
+  if (!(await removeBudget(siteId, id))) throw new AppError("not_found", "Unknown budget: it may have been deleted.");
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { readBudgets, type Budgets } from "@/lib/vitals/budget-repository";
+import { drawnBudgets, type DrawnBudgets } from "@/lib/vitals/budget-pick";
+import { listBudgets } from "@/lib/vitals/budget-repository";
+import type { VitalBudget } from "@/lib/vitals/budget-spec";
 import type { MetricName } from "@/lib/vitals/metrics";
 import {
   byRoute,
@@ -29,7 +31,10 @@ export type VitalsDashboard = {
   summary: Record<MetricName, Summary>;
   routes: RouteRow[];
   series: SeriesPoint[];
-  budgets: Budgets;
+  /** The line drawn per metric at the percentile, route and device shown. */
+  budgets: DrawnBudgets;
+  /** Every budget of the site (the Budgets card). */
+  budgetList: VitalBudget[];
   attribution: { LCP: AttributionRow[]; INP: AttributionRow[]; sinceHours: number };
   routeOptions: string[];
 };
@@ -53,7 +58,7 @@ export async function loadVitalsDashboard(
     readWindowRollups(siteId, plan, filter),
     readTopRouteRollups(siteId, plan, { ...filter, metric: params.metric }, TOP_ROUTES),
     readGrainRollups(siteId, grain, seriesRange, { ...filter, metric: params.metric }),
-    readBudgets(siteId),
+    listBudgets(siteId),
     readPoorTargets(siteId, "LCP", attributionRange, filter),
     readPoorTargets(siteId, "INP", attributionRange, filter),
     readRoutes(siteId, plan),
@@ -66,7 +71,8 @@ export async function loadVitalsDashboard(
     summary,
     routes: byRoute(perRouteRows, params.metric, p, summary[params.metric].count),
     series: series(seriesRows, params.metric, p),
-    budgets,
+    budgets: drawnBudgets(budgets, { p: params.p, route: params.route, device: params.device }),
+    budgetList: budgets,
     attribution: { LCP: lcp, INP: inp, sinceHours: attributionHours },
     routeOptions: routeRows.map((r) => r.route),
   };

@@ -2,6 +2,7 @@ import { SLO_RULES_FILE } from "@/lib/monitoring/slo-rules-files";
 // Example configurations to copy and adapt: they are generated so that the tests check them like the rules.
 
 export const RULES_FILE = SLO_RULES_FILE;
+export const BUDGET_RULES_FILE = "vigil-vitals-budget-rules.yml";
 
 export const prometheusConfig = () => ({
   global: {
@@ -9,7 +10,7 @@ export const prometheusConfig = () => ({
     scrape_interval: "15s",
     evaluation_interval: "30s",
   },
-  rule_files: [RULES_FILE],
+  rule_files: [RULES_FILE, BUDGET_RULES_FILE],
   alerting: { alertmanagers: [{ static_configs: [{ targets: ["127.0.0.1:9093"] }] }] },
   scrape_configs: [
     {

@@ -83,7 +83,7 @@ describe("monitoring/ as committed", () => {
   it("has a Prometheus example config that promtool accepts, rules included", async () => {
     const r = await run("promtool", ["check", "config", join(COMMITTED, GENERATED_FILES.prometheus)]);
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain("SUCCESS: 1 rule files found");
+    expect(r.output).toContain("SUCCESS: 2 rule files found");
   });
 
   it("has a dashboard whose every expression parses as PromQL", async () => {
@@ -318,5 +318,53 @@ describe("rules for other specs", () => {
       "SLOProbeBBurnRateTicket3d",
       "SLOProbeBNoData",
     ]);
+  });
+});
+
+describe("web-vitals budget rules", () => {
+  const budgetRules = () => parse(readFileSync(join(COMMITTED, GENERATED_FILES.budgetRules), "utf8"));
+
+  it("pass promtool check rules and their promtool tests, as committed", { timeout: SLOW }, async () => {
+    const check = await run("promtool", ["check", "rules", join(COMMITTED, GENERATED_FILES.budgetRules)]);
+    expect(check.code, check.output).toBe(0);
+    expect(check.output).toContain("SUCCESS: 2 rules found");
+    const test = await run("promtool", ["test", "rules", join(COMMITTED, GENERATED_FILES.budgetRuleTests)]);
+    expect(test.code, test.output).toBe(0);
+  });
+
+  // The committed tests of one budget alert against its rule changed: each change must fail them.
+  async function testChanged(name: string, change: (expr: string) => string) {
+    const doc = budgetRules();
+    const rule = doc.groups[0].rules.find((r: { alert: string }) => r.alert === "WEBVITALS_LCP_95P_ABOVE_BUDGET");
+    const changed = change(rule.expr);
+    expect(changed).not.toBe(rule.expr);
+    rule.expr = changed;
+    const dir = join(tmp, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "vigil-vitals-budget-rules.yml"), stringify(doc));
+    const tests = parse(readFileSync(join(COMMITTED, GENERATED_FILES.budgetRuleTests), "utf8"));
+    tests.tests = tests.tests.filter((t: { name: string }) => t.name.startsWith("WEBVITALS_LCP_95P_ABOVE_BUDGET:"));
+    writeFileSync(join(dir, "tests.yml"), stringify(tests));
+    return run("promtool", ["test", "rules", "tests.yml"], dir);
+  }
+
+  it("catch an alert without its minimum-samples guard", { timeout: SLOW }, async () => {
+    const r = await testChanged("budget-unguarded", (e) => e.split("\nand on (site)")[0]!);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("does not fire on slow samples fewer than minSamples 20");
+  });
+
+  it("catch a guard that counts every site's samples", { timeout: SLOW }, async () => {
+    const r = await testChanged("budget-guard-all-sites", (e) =>
+      e.replace("and on (site)\nsum by (site) (increase(", "and on ()\nsum(increase("),
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("does not fire on slow samples fewer than minSamples 20");
+  });
+
+  it("catch a quantile that mixes the sites", { timeout: SLOW }, async () => {
+    // The healthy site's many fast samples would hide the slow one's.
+    const r = await testChanged("budget-all-sites", (e) => e.replace("sum by (site, le)", "sum by (le)"));
+    expect(r.code).not.toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { addSloEvents } from "@/lib/slo/slo-event-repository";
 import { parseSloSpecs } from "@/lib/slo/spec";
 import { recordCheck } from "@/lib/uptime/record-check";
 import { loadUptimeReport, loadUptimeSummary } from "@/lib/uptime/uptime-report";
-import { saveBudget } from "@/lib/vitals/budget-repository";
+import { writeBudget } from "@/lib/vitals/budget-repository";
 import { loadVitalsDashboard } from "@/lib/vitals/dashboard";
 import { rate } from "@/lib/vitals/metrics";
 import { VitalsSearchParams } from "@/lib/vitals/search-params";
@@ -142,7 +142,16 @@ beforeAll(async () => {
   channelId = await createChannel();
   await seed(VIGIL_SITE_ID, AMOUNTS.vigil);
   await seed(shop.id, AMOUNTS.shop);
-  await saveBudget(shop.id, "LCP", 3000);
+  await writeBudget(shop.id, null, {
+    metric: "LCP",
+    percentile: 75,
+    threshold: 3000,
+    route: "*",
+    device: "all",
+    forMinutes: 5,
+    minSamples: 20,
+    enabled: false,
+  });
 });
 afterAll(async () => {
   await db.alert.deleteMany({ where: { slo: { in: specs.map((s) => s.id) } } });
@@ -173,8 +182,10 @@ describe("one site's data never shows under another", () => {
     const [vigil, other] = await Promise.all(
       [VIGIL_SITE_ID, shop.id].map((id) => loadVitalsDashboard(id, VitalsSearchParams.parse({}), now)),
     );
-    expect(other!.budgets.LCP).toEqual({ threshold: 3000, custom: true });
-    expect(vigil!.budgets.LCP).toEqual({ threshold: 2500, custom: false });
+    expect(other!.budgets.LCP).toMatchObject({ threshold: 3000, custom: true });
+    expect(other!.budgetList.map((b) => b.threshold)).toEqual([3000]);
+    expect(vigil!.budgetList).toEqual([]);
+    expect(vigil!.budgets.LCP).toEqual({ threshold: 2500, custom: false, id: null });
     // Raw rows: each site holds its own samples under the same page view ids.
     const raw = await db.vital.groupBy({ by: ["siteId"], where: { route }, _count: { _all: true } });
     expect(Object.fromEntries(raw.map((g) => [g.siteId, g._count._all]))).toEqual({ [VIGIL_SITE_ID]: 3, [shop.id]: 8 });

@@ -37,14 +37,14 @@ export default async function AlertsPage({
         <Card data-testid="open-alerts">
           <CardHeader
             title="Open alerts"
-            description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending. Figures: long / short window burn rates when it fired."
+            description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending; budgets once a web-vitals percentile has stayed over its budget for the budget's time. Figures: what it fired on."
           />
           {data.open.length ? (
             <AlertsTable alerts={data.open} resolved={false} site={site.slug} />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">
               No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little
-              traffic to judge.
+              traffic to judge, and every web-vitals budget is kept.
             </p>
           )}
         </Card>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { saveBudgetAction } from "@/app/admin/vitals/actions";
+import { deleteBudgetAction, saveBudgetAction } from "@/app/admin/vitals/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AttributionList } from "@/components/vitals/attribution-list";
-import { BudgetForm } from "@/components/vitals/budget-form";
+import { BudgetsCard } from "@/components/vitals/budgets-card";
 import { MetricCard } from "@/components/vitals/metric-card";
 import { RoutesTable } from "@/components/vitals/routes-table";
 import { Segmented } from "@/components/vitals/segmented";
@@ -136,7 +136,7 @@ export default async function VitalsPage({
           <Card>
             <CardHeader
               title={`${spec.name} p${params.p} per ${data.range.grain}`}
-              description={`${spec.label}, ${params.window} window, UTC. Red points are over the budget.`}
+              description={`${spec.label}, ${params.window} window, UTC. Red points are over the ${data.budgets[params.metric].custom ? `p${params.p} budget` : `good threshold (no p${params.p} budget)`}.`}
             />
             <VitalsChart
               points={data.series}
@@ -145,18 +145,6 @@ export default async function VitalsPage({
               grain={data.range.grain}
               label={`${spec.name} p${params.p}`}
             />
-            {session.user.role === "admin" ? (
-              <div className="mt-4 border-t border-zinc-100 pt-4 dark:border-zinc-800">
-                <BudgetForm
-                  site={site.slug}
-                  metric={spec.name}
-                  threshold={budget}
-                  unit={spec.unit}
-                  custom={data.budgets[params.metric].custom}
-                  saveBudget={saveBudgetAction}
-                />
-              </div>
-            ) : null}
           </Card>
           <div className="grid gap-6 lg:grid-cols-3">
             <Card className="lg:col-span-2">
@@ -187,6 +175,14 @@ export default async function VitalsPage({
           </div>
         </div>
       )}
+      <div className="mt-6">
+        <BudgetsCard
+          site={site.slug}
+          budgets={data.budgetList}
+          metric={params.metric}
+          actions={session.user.role === "admin" ? { save: saveBudgetAction, remove: deleteBudgetAction } : undefined}
+        />
+      </div>
     </>
   );
 }
