@@ -5,7 +5,7 @@ export const NotificationEvent = z.object({
   /** Stable per occurrence, e.g. "alert:42:firing": the outbox never queues one key twice for a channel. */
   key: z.string().min(1).max(200),
   type: z.enum(["alert.firing", "alert.resolved", "incident.opened", "incident.resolved", "test"]),
-  severity: z.enum(["page", "ticket", "info"]),
+  severity: z.enum(["page", "ticket", "budget", "info"]),
   title: z.string().min(1).max(200),
   summary: z.string().max(2000),
   /** Console path to look at, e.g. "/admin/alerts"; channels make it absolute with AUTH_URL. */

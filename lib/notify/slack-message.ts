@@ -6,6 +6,7 @@ export const escapeSlack = (text: string) => text.replace(/&/g, "&amp;").replace
 const SEVERITY: Record<NotificationEvent["severity"], string> = {
   page: "🔴 Page",
   ticket: "🟠 Ticket",
+  budget: "🟡 Budget",
   info: "🔵 Info",
 };
 const WHAT: Record<NotificationEvent["type"], string> = {
