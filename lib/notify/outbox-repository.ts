@@ -42,6 +42,9 @@ export type ClaimedDelivery = {
   url: string;
   secret: string | null;
   allowPrivate: boolean;
+  /** Email channels: sender and recipients. */
+  emailFrom: string | null;
+  emailTo: string[];
   eventType: string;
   payload: unknown;
   attempts: number;
@@ -67,7 +70,7 @@ export function claimDueDeliveries(
       ORDER BY nd.id LIMIT ${limit}
       FOR UPDATE OF nd SKIP LOCKED)
     RETURNING d.id, d.channel_id AS "channelId", c.name AS "channelName", c.kind::text AS kind, c.url, c.secret,
-      c.allow_private AS "allowPrivate", d.event_type AS "eventType", d.payload, d.attempts`;
+      c.allow_private AS "allowPrivate", c.email_from AS "emailFrom", c.email_to AS "emailTo", d.event_type AS "eventType", d.payload, d.attempts`;
 }
 
 /**

@@ -11,7 +11,12 @@ const admin = { role: "admin", revalidate: ["/admin/settings", "/admin/alerts"] 
 
 /** Adds a channel; a generated signing secret comes back once, in `data`. The secret typed is never echoed. */
 export const addChannelAction = action(
-  { ...admin, fields: CHANNEL_FIELDS, input: ChannelInput, echo: ["name", "kind", "url", "allowPrivate"] },
+  {
+    ...admin,
+    fields: CHANNEL_FIELDS,
+    input: ChannelInput,
+    echo: ["name", "kind", "url", "allowPrivate", "emailFrom", "emailTo"],
+  },
   async (input): Promise<{ ok: true; data: ChannelCreated }> => {
     const { channel, generatedSecret } = await addChannel(input);
     logger.info(
