@@ -27,11 +27,12 @@ describe("ChannelInput", () => {
   it("explains each bad field", () => {
     expect(errorsOf({ ...ok, name: "  ", url: "ftp://x.example.com/", kind: "pager" })).toEqual({
       name: "Name is required.",
-      url: "Enter an http(s):// URL, or smtp(s):// for email.",
       kind: "Choose Slack, webhook or email.",
     });
     expect(errorsOf({ ...ok, url: "" })).toEqual({ url: "URL is required." });
-    expect(errorsOf({ ...ok, url: "not a url" })).toEqual({ url: "Enter an http(s):// URL, or smtp(s):// for email." });
+    expect(errorsOf({ ...ok, url: "not a url" })).toEqual({ url: "Enter a valid URL." });
+    expect(errorsOf({ ...ok, url: "ftp://x.example.com/" })).toEqual({ url: "Enter an http:// or https:// URL." });
+    expect(errorsOf({ ...ok, url: "javascript:alert(1)" })).toEqual({ url: "Enter an http:// or https:// URL." });
     expect(errorsOf({ ...ok, url: "smtp://mail.example.com" })).toEqual({ url: "Enter an http:// or https:// URL." });
     expect(errorsOf({ ...ok, name: "n".repeat(121), secret: "short" })).toEqual({
       name: "Name must be at most 120 characters.",

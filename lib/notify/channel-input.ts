@@ -59,7 +59,7 @@ export const ChannelInput = z
       storableString()
         .min(1, "URL is required.")
         .max(2048, "URL must be at most 2048 characters.")
-        .pipe(z.url({ protocol: /^(https?|smtps?)$/, error: "Enter an http(s):// URL, or smtp(s):// for email." })),
+        .pipe(z.url({ error: "Enter a valid URL." })),
     ),
     secret: z.preprocess(
       (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
