@@ -104,10 +104,13 @@ describe("ChannelInput for email", () => {
     expect(errorsOf({ ...mail, url: "smtp://u:pw@smtp.example.com" })).toEqual({
       secret: "The URL holds a password already: give it once.",
     });
-    expect(errorsOf({ ...mail, url: "smtp://127.0.0.1:2525" })).toEqual({
+    expect(errorsOf({ ...mail, url: "smtps://smtp.example.com" })).toEqual({
+      secret: "A password needs a user: put it in the URL (smtps://user@host).",
+    });
+    expect(errorsOf({ ...mail, url: "smtp://127.0.0.1:2525", secret: "" })).toEqual({
       url: "This is a private or loopback address: tick “Allow private addresses” to use it.",
     });
-    expect(errorsOf({ ...mail, url: "smtp://127.0.0.1:2525", allowPrivate: "on" })).toEqual({});
+    expect(errorsOf({ ...mail, url: "smtp://127.0.0.1:2525", secret: "", allowPrivate: "on" })).toEqual({});
     expect(errorsOf({ ...ok, emailTo: "a@example.com" })).toEqual({
       emailTo: "Sender and recipients are for email channels.",
     });

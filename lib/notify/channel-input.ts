@@ -24,6 +24,9 @@ function emailRules(
   v: { url: string; secret?: string; allowPrivate: boolean; emailFrom?: string; emailTo: string[] },
   ctx: z.RefinementCtx,
 ) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (!v.emailFrom) issue("emailFrom", "Enter the sender's address.");
+  if (v.emailTo.length === 0) issue("emailTo", "Enter at least one recipient.");
   let url: URL;
   try {
     url = new URL(v.url);
@@ -31,18 +34,11 @@ function emailRules(
     return;
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
-    ctx.addIssue({
-      code: "custom",
-      path: ["url"],
-      message: "Enter an smtp:// or smtps:// URL, e.g. smtps://user@smtp.example.com:465.",
-    });
-  else if (url.pathname.replace(/^\//, "") || url.search || url.hash)
-    ctx.addIssue({ code: "custom", path: ["url"], message: "Only smtp(s)://user@host:port: no path or options." });
-  if (url.password && v.secret)
-    ctx.addIssue({ code: "custom", path: ["secret"], message: "The URL holds a password already: give it once." });
-  if (!v.emailFrom) ctx.addIssue({ code: "custom", path: ["emailFrom"], message: "Enter the sender's address." });
-  if (v.emailTo.length === 0)
-    ctx.addIssue({ code: "custom", path: ["emailTo"], message: "Enter at least one recipient." });
+    return issue("url", "Enter an smtp:// or smtps:// URL, e.g. smtps://user@smtp.example.com:465.");
+  if (url.pathname.replace(/^\//, "") || url.search || url.hash)
+    issue("url", "Only smtp(s)://user@host:port: no path or options.");
+  if (v.secret && !url.username) issue("secret", "A password needs a user: put it in the URL (smtps://user@host).");
+  if (url.password && v.secret) issue("secret", "The URL holds a password already: give it once.");
   privateHostRule(url, v.allowPrivate, ctx);
 }
 
