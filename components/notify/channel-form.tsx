@@ -88,22 +88,30 @@ export function ChannelForm({ addChannel }: { addChannel: AddChannelAction }) {
           >
             <option value="webhook">Webhook (JSON, HMAC-signed)</option>
             <option value="slack">Slack-compatible incoming webhook</option>
+            <option value="email">Email (SMTP)</option>
           </select>
         </Field>
       </div>
-      <Field id="channel-url" label="URL" error={e.url}>
+      <Field id="channel-url" label={kind === "email" ? "SMTP server URL" : "URL"} error={e.url}>
         <input
           id="channel-url"
           name="url"
-          type="url"
+          type={kind === "email" ? "text" : "url"}
           inputMode="url"
           maxLength={2048}
-          placeholder={kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/vigil-hook"}
+          placeholder={
+            kind === "slack"
+              ? "https://hooks.slack.com/services/…"
+              : kind === "email"
+                ? "smtps://alerts@smtp.example.com:465"
+                : "https://example.com/vigil-hook"
+          }
           defaultValue={v?.url}
           className={input}
           {...aria("url")}
         />
       </Field>
+      {kind === "email" ? <EmailFields errors={e} values={v} aria={aria} /> : null}
       {kind === "webhook" ? (
         <Field
           id="channel-secret"
@@ -151,5 +159,73 @@ export function ChannelForm({ addChannel }: { addChannel: AddChannelAction }) {
         {pending ? "Adding…" : "Add channel"}
       </Button>
     </form>
+  );
+}
+
+/** Password (kept like a signing secret: never shown again), sender and recipients of an email channel. */
+function EmailFields({
+  errors: e,
+  values: v,
+  aria,
+}: {
+  errors: Partial<Record<ChannelField, string>>;
+  values?: Partial<Record<ChannelField, string>>;
+  aria: (field: ChannelField) => { "aria-invalid": boolean; "aria-describedby": string | undefined };
+}) {
+  return (
+    <>
+      <Field
+        id="channel-secret"
+        label={
+          <>
+            SMTP password <span className="font-normal text-muted">(optional; never shown again)</span>
+          </>
+        }
+        error={e.secret}
+      >
+        <input
+          id="channel-secret"
+          name="secret"
+          type="password"
+          autoComplete="off"
+          maxLength={200}
+          className={input}
+          {...aria("secret")}
+        />
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="channel-emailFrom" label="From" error={e.emailFrom}>
+          <input
+            id="channel-emailFrom"
+            name="emailFrom"
+            type="email"
+            maxLength={254}
+            placeholder="vigil@example.com"
+            defaultValue={v?.emailFrom}
+            className={input}
+            {...aria("emailFrom")}
+          />
+        </Field>
+        <Field
+          id="channel-emailTo"
+          label={
+            <>
+              Recipients <span className="font-normal text-muted">(up to 10, comma separated)</span>
+            </>
+          }
+          error={e.emailTo}
+        >
+          <input
+            id="channel-emailTo"
+            name="emailTo"
+            maxLength={2600}
+            placeholder="oncall@example.com, lead@example.com"
+            defaultValue={v?.emailTo}
+            className={input}
+            {...aria("emailTo")}
+          />
+        </Field>
+      </div>
+    </>
   );
 }

@@ -19,11 +19,11 @@ export function ChannelsSection({
     <Card className="lg:col-span-2" data-testid="channels-card">
       <CardHeader
         title="Notification channels"
-        description="Alerts, incidents and tests go to every enabled channel through the outbox: retried with backoff, each delivery listed on the Alerts page. Webhooks are signed (X-Vigil-Signature); see docs/NOTIFICATIONS.md."
+        description="Alerts, incidents and tests go to the enabled channels (all of them, or the routes below) through the outbox: retried with backoff, each delivery listed on the Alerts page. Webhooks are signed (X-Vigil-Signature); see docs/NOTIFICATIONS.md."
       />
       {channels.length === 0 ? (
         <p className="mb-4 text-sm text-muted" data-testid="channels-empty">
-          No channels yet: nothing is sent. Add a Slack incoming webhook or a JSON webhook below.
+          No channels yet: nothing is sent. Add a Slack incoming webhook, a JSON webhook or an email address below.
         </p>
       ) : (
         <Table caption="Notification channels" head={["Name", "Kind", "URL", "Status", "Actions"]}>
@@ -31,8 +31,14 @@ export function ChannelsSection({
             <tr key={c.id} data-testid="channel-row">
               <Td>{c.name}</Td>
               <Td>
-                {c.kind === "slack" ? "Slack" : "Webhook"}
+                {c.kind === "slack" ? "Slack" : c.kind === "email" ? "Email" : "Webhook"}
                 {c.signed ? <span className="ml-1 text-xs text-muted">· signed</span> : null}
+                {c.kind === "email" ? (
+                  <span className="block text-xs text-muted">
+                    {c.emailFrom} → {c.emailTo.join(", ")}
+                    {c.hasPassword ? " · password set" : ""}
+                  </span>
+                ) : null}
               </Td>
               <Td mono>
                 {c.maskedUrl}

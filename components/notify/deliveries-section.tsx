@@ -47,7 +47,7 @@ export function DeliveriesSection({ report, retry }: { report: DeliveriesReport;
                   <span className="block max-w-40 truncate" title={d.channelName}>
                     {d.channelName}
                   </span>
-                  <span className="text-xs text-muted">{d.channelKind === "slack" ? "Slack" : "webhook"}</span>
+                  <span className="text-xs text-muted">{d.channelKind === "slack" ? "Slack" : d.channelKind}</span>
                 </Td>
                 <Td>
                   <StatusBadge row={d} />

@@ -16,6 +16,7 @@ describe("ChannelInput", () => {
       url: "https://hooks.example.com/vigil",
       secret: undefined,
       allowPrivate: false,
+      emailTo: [],
     });
     expect(ChannelInput.parse({ ...ok, secret: "  0123456789abcdef  ", allowPrivate: "on" })).toMatchObject({
       secret: "0123456789abcdef",
@@ -24,13 +25,15 @@ describe("ChannelInput", () => {
   });
 
   it("explains each bad field", () => {
-    expect(errorsOf({ ...ok, name: "  ", url: "ftp://x.example.com/", kind: "email" })).toEqual({
+    expect(errorsOf({ ...ok, name: "  ", url: "ftp://x.example.com/", kind: "pager" })).toEqual({
       name: "Name is required.",
-      url: "Enter an http:// or https:// URL.",
-      kind: "Choose Slack or webhook.",
+      kind: "Choose Slack, webhook or email.",
     });
     expect(errorsOf({ ...ok, url: "" })).toEqual({ url: "URL is required." });
-    expect(errorsOf({ ...ok, url: "not a url" })).toEqual({ url: "Enter an http:// or https:// URL." });
+    expect(errorsOf({ ...ok, url: "not a url" })).toEqual({ url: "Enter a valid URL." });
+    expect(errorsOf({ ...ok, url: "ftp://x.example.com/" })).toEqual({ url: "Enter an http:// or https:// URL." });
+    expect(errorsOf({ ...ok, url: "javascript:alert(1)" })).toEqual({ url: "Enter an http:// or https:// URL." });
+    expect(errorsOf({ ...ok, url: "smtp://mail.example.com" })).toEqual({ url: "Enter an http:// or https:// URL." });
     expect(errorsOf({ ...ok, name: "n".repeat(121), secret: "short" })).toEqual({
       name: "Name must be at most 120 characters.",
       secret: "Secret must be at least 16 characters.",
@@ -59,5 +62,57 @@ describe("ChannelInput", () => {
       });
       expect(errorsOf({ ...ok, url, allowPrivate: "on" })).toEqual({});
     }
+  });
+});
+
+describe("ChannelInput for email", () => {
+  const mail = {
+    name: "Ops mail",
+    kind: "email",
+    url: "smtps://alerts@smtp.example.com:465",
+    secret: "app-password",
+    emailFrom: " vigil@example.com ",
+    emailTo: "a@example.com, b@example.com\nc@example.com",
+    allowPrivate: null,
+  };
+
+  it("reads sender, recipients (comma, space or line separated) and a short SMTP password", () => {
+    expect(ChannelInput.parse(mail)).toMatchObject({
+      kind: "email",
+      url: "smtps://alerts@smtp.example.com:465",
+      secret: "app-password",
+      emailFrom: "vigil@example.com",
+      emailTo: ["a@example.com", "b@example.com", "c@example.com"],
+    });
+  });
+
+  it("explains each bad email field", () => {
+    expect(errorsOf({ ...mail, emailFrom: "", emailTo: "" })).toEqual({
+      emailFrom: "Enter the sender's address.",
+      emailTo: "Enter at least one recipient.",
+    });
+    expect(errorsOf({ ...mail, emailFrom: "nope", emailTo: "a@example.com, nope" })).toEqual({
+      emailFrom: "Enter the sender's address, e.g. vigil@example.com.",
+      emailTo: "Each recipient must be an email address.",
+    });
+    expect(errorsOf({ ...mail, emailTo: Array.from({ length: 11 }, (_, i) => `r${i}@example.com`).join(",") })).toEqual(
+      { emailTo: "At most 10 recipients." },
+    );
+    expect(errorsOf({ ...mail, url: "https://smtp.example.com" })).toEqual({
+      url: "Enter an smtp:// or smtps:// URL, e.g. smtps://user@smtp.example.com:465.",
+    });
+    expect(errorsOf({ ...mail, url: "smtp://u:pw@smtp.example.com" })).toEqual({
+      secret: "The URL holds a password already: give it once.",
+    });
+    expect(errorsOf({ ...mail, url: "smtps://smtp.example.com" })).toEqual({
+      secret: "A password needs a user: put it in the URL (smtps://user@host).",
+    });
+    expect(errorsOf({ ...mail, url: "smtp://127.0.0.1:2525", secret: "" })).toEqual({
+      url: "This is a private or loopback address: tick “Allow private addresses” to use it.",
+    });
+    expect(errorsOf({ ...mail, url: "smtp://127.0.0.1:2525", secret: "", allowPrivate: "on" })).toEqual({});
+    expect(errorsOf({ ...ok, emailTo: "a@example.com" })).toEqual({
+      emailTo: "Sender and recipients are for email channels.",
+    });
   });
 });

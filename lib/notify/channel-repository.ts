@@ -9,6 +9,8 @@ export type ChannelRecord = {
   url: string;
   hasSecret: boolean;
   allowPrivate: boolean;
+  emailFrom: string | null;
+  emailTo: string[];
   enabled: boolean;
   createdAt: Date;
 };
@@ -20,6 +22,8 @@ const columns = {
   url: true,
   secret: true,
   allowPrivate: true,
+  emailFrom: true,
+  emailTo: true,
   enabled: true,
   createdAt: true,
 } as const;
@@ -30,7 +34,15 @@ const toRecord = ({ secret, ...c }: { secret: string | null } & Omit<ChannelReco
 });
 
 export async function createChannel(
-  input: { name: string; kind: ChannelKind; url: string; secret: string | null; allowPrivate: boolean },
+  input: {
+    name: string;
+    kind: ChannelKind;
+    url: string;
+    secret: string | null;
+    allowPrivate: boolean;
+    emailFrom?: string | null;
+    emailTo?: string[];
+  },
   client: DbClient = db,
 ): Promise<ChannelRecord> {
   return toRecord(await client.notificationChannel.create({ data: input, select: columns }));

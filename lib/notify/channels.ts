@@ -16,14 +16,27 @@ import { maskUrl } from "@/lib/notify/mask";
 import { enqueueNotificationFor } from "@/lib/notify/outbox-repository";
 import { generateWebhookSecret } from "@/lib/notify/signature";
 
-/** A channel as the console may show it: the URL masked, the secret only as "signed". */
-export type ChannelView = Omit<ChannelRecord, "url" | "hasSecret"> & { maskedUrl: string; signed: boolean };
+/** A channel as the console may show it: the URL masked, the secret only as "signed" (or "password set"). */
+export type ChannelView = Omit<ChannelRecord, "url" | "hasSecret"> & {
+  maskedUrl: string;
+  signed: boolean;
+  hasPassword: boolean;
+};
 
 const toView = ({ url, hasSecret, ...c }: ChannelRecord): ChannelView => ({
   ...c,
   maskedUrl: maskUrl(url),
   signed: c.kind === "webhook" && hasSecret,
+  hasPassword: c.kind === "email" && hasSecret,
 });
+
+/** An SMTP URL's password moves to the secret column: the stored URL keeps only scheme, user, host and port. */
+function splitSmtpPassword(raw: string, typed: string | undefined): { url: string; password: string | null } {
+  const url = new URL(raw);
+  const password = url.password ? decodeURIComponent(url.password) : (typed ?? null);
+  url.password = "";
+  return { url: url.href.replace(/\/$/, ""), password };
+}
 
 export const listChannelViews = async (): Promise<ChannelView[]> => (await listChannels()).map(toView);
 
@@ -32,16 +45,18 @@ export const listChannelViews = async (): Promise<ChannelView[]> => (await listC
  * it to the admin who created it; it is never readable again.
  */
 export async function addChannel(
-  input: ChannelInput,
+  input: Omit<ChannelInput, "emailTo"> & { emailTo?: string[] },
 ): Promise<{ channel: ChannelView; generatedSecret: string | null }> {
   const generatedSecret = input.kind === "webhook" && !input.secret ? generateWebhookSecret() : null;
-  const secret = input.kind === "webhook" ? (input.secret ?? generatedSecret) : null;
+  const smtp = input.kind === "email" ? splitSmtpPassword(input.url, input.secret) : null;
+  const secret = input.kind === "webhook" ? (input.secret ?? generatedSecret) : (smtp?.password ?? null);
   const channel = await createChannel({
     name: input.name,
     kind: input.kind,
-    url: input.url,
+    url: smtp?.url ?? input.url,
     secret,
     allowPrivate: input.allowPrivate,
+    ...(input.kind === "email" ? { emailFrom: input.emailFrom ?? null, emailTo: input.emailTo ?? [] } : {}),
   });
   return { channel: toView(channel), generatedSecret };
 }

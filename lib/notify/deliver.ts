@@ -5,10 +5,13 @@ import { logger } from "@/lib/log/logger";
 import { safeFetch, SafeFetchError } from "@/lib/net/safe-fetch";
 import { DELIVERY_POLICY, type DeliveryPolicy } from "@/lib/notify/backoff";
 import { deliveryIdOf, deliveryRequest } from "@/lib/notify/delivery-request";
+import { emailMessage } from "@/lib/notify/email-message";
 import { NotificationEvent } from "@/lib/notify/event";
 import { scrubUrl } from "@/lib/notify/mask";
 import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from "@/lib/notify/outbox-repository";
 import { nextStep, type SendResult } from "@/lib/notify/outcome";
+import { DELIVERY_HEADER, EVENT_HEADER } from "@/lib/notify/signature";
+import { sendSmtp } from "@/lib/notify/smtp-send";
 import { recordDeliveryOutcomes } from "@/lib/slo/delivery-slo";
 import { telemetry } from "@/lib/telemetry/registry";
 
@@ -61,6 +64,37 @@ async function send(
   }
 }
 
+/** One try over the channel's own transport: an HTTP POST (Slack, webhook) or a mail over SMTP. */
+async function sendOnce(row: ClaimedDelivery, event: NotificationEvent, o: Required<DeliverOptions>) {
+  if (row.kind === "email")
+    return sendSmtp(
+      {
+        url: row.url,
+        password: row.secret,
+        allowPrivate: row.allowPrivate,
+        from: row.emailFrom ?? "",
+        to: row.emailTo,
+      },
+      {
+        ...emailMessage(event, o.baseUrl),
+        headers: { [DELIVERY_HEADER]: deliveryIdOf(row.channelId, String(row.id)), [EVENT_HEADER]: event.type },
+      },
+      o.policy.sendTimeoutMs,
+    );
+  const { body, headers } = deliveryRequest(
+    {
+      rowId: String(row.id),
+      channelId: row.channelId,
+      kind: row.kind,
+      secret: row.secret,
+      attempt: row.attempts,
+      event,
+    },
+    { nowSeconds: Math.floor(o.now().getTime() / 1000), baseUrl: o.baseUrl },
+  );
+  return send(row, body, headers, o.policy.sendTimeoutMs);
+}
+
 async function deliverOne(row: ClaimedDelivery, o: Required<DeliverOptions>): Promise<Outcome> {
   const attempt = row.attempts;
   const log = logger.child({
@@ -81,11 +115,7 @@ async function deliverOne(row: ClaimedDelivery, o: Required<DeliverOptions>): Pr
   const event = NotificationEvent.safeParse(row.payload);
   if (!event.success) return fail("the queued payload is not a valid notification event");
 
-  const { body, headers } = deliveryRequest(
-    { rowId: String(row.id), channelId: row.channelId, kind: row.kind, secret: row.secret, attempt, event: event.data },
-    { nowSeconds: Math.floor(o.now().getTime() / 1000), baseUrl: o.baseUrl },
-  );
-  const result = await send(row, body, headers, o.policy.sendTimeoutMs);
+  const result = await sendOnce(row, event.data, o);
   const now = o.now();
   const step = nextStep(result, attempt, now, o.random, o.policy);
   if (step.outcome === "delivered") {

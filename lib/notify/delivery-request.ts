@@ -3,7 +3,7 @@ import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from
 import { slackMessage } from "@/lib/notify/slack-message";
 import { webhookBody } from "@/lib/notify/webhook-body";
 
-export type ChannelKind = "slack" | "webhook";
+export type ChannelKind = "slack" | "webhook" | "email";
 
 /** The parts of a claimed delivery and its channel that shape the request. */
 export type DeliveryTarget = {

@@ -1,4 +1,5 @@
 import type { DeliveryLogRow, DeliveryStatus } from "@/lib/notify/delivery-log-repository";
+import type { ChannelKind } from "@/lib/notify/delivery-request";
 
 /** One delivery as the Alerts page lists it; every figure already formatted. */
 export type DeliveryView = {
@@ -6,7 +7,7 @@ export type DeliveryView = {
   title: string;
   eventType: string;
   channelName: string;
-  channelKind: "slack" | "webhook";
+  channelKind: ChannelKind;
   status: DeliveryStatus;
   /** True while a worker holds the row (its lease has not run out). */
   sending: boolean;
@@ -41,9 +42,10 @@ function titleOf(payload: unknown, fallback: string): string {
   return typeof title === "string" && title ? title : fallback;
 }
 
-function lastOutcome(row: Pick<DeliveryLogRow, "lastError" | "lastStatus">): string {
+function lastOutcome(row: Pick<DeliveryLogRow, "lastError" | "lastStatus" | "channel">): string {
   if (row.lastError) return row.lastError;
-  return row.lastStatus !== null ? `HTTP ${row.lastStatus}` : "—";
+  if (row.lastStatus === null) return "—";
+  return `${row.channel.kind === "email" ? "SMTP" : "HTTP"} ${row.lastStatus}`;
 }
 
 export function deliveryView(row: DeliveryLogRow, now: Date): DeliveryView {

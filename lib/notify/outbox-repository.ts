@@ -4,14 +4,20 @@ import type { ChannelKind } from "@/lib/notify/delivery-request";
 import type { NotificationEvent } from "@/lib/notify/event";
 
 /**
- * Queues `event` for every enabled channel, inside the caller's transaction (the one that changed the alert or
- * incident), so a state change and its notifications commit together or not at all. Returns the rows queued;
- * an event already queued for a channel (same key) is not queued again.
+ * Queues `event` inside the caller's transaction (the one that changed the alert or incident), so a state change
+ * and its notifications commit together or not at all. Which channels: those routed for the event's site
+ * (`data.site`) and severity; a site with no route at all (or an event naming no known site) goes to every enabled
+ * channel. Returns the rows queued; an event already queued for a channel (same key) is not queued again.
  */
 export async function enqueueNotification(tx: DbClient, event: NotificationEvent): Promise<number> {
+  const site = typeof event.data.site === "string" ? event.data.site : null;
   return tx.$executeRaw`
     INSERT INTO notification_deliveries (channel_id, event_key, event_type, payload)
-    SELECT id, ${event.key}, ${event.type}, ${JSON.stringify(event)}::jsonb FROM notification_channels WHERE enabled
+    SELECT c.id, ${event.key}, ${event.type}, ${JSON.stringify(event)}::jsonb FROM notification_channels c
+    WHERE c.enabled AND (
+      EXISTS (SELECT 1 FROM notification_routes r JOIN sites s ON s.id = r.site_id
+        WHERE s.slug = ${site}::text AND r.severity::text = ${event.severity} AND r.channel_id = c.id)
+      OR NOT EXISTS (SELECT 1 FROM notification_routes r JOIN sites s ON s.id = r.site_id WHERE s.slug = ${site}::text))
     ON CONFLICT (channel_id, event_key) DO NOTHING`;
 }
 
@@ -36,6 +42,9 @@ export type ClaimedDelivery = {
   url: string;
   secret: string | null;
   allowPrivate: boolean;
+  /** Email channels: sender and recipients. */
+  emailFrom: string | null;
+  emailTo: string[];
   eventType: string;
   payload: unknown;
   attempts: number;
@@ -61,7 +70,7 @@ export function claimDueDeliveries(
       ORDER BY nd.id LIMIT ${limit}
       FOR UPDATE OF nd SKIP LOCKED)
     RETURNING d.id, d.channel_id AS "channelId", c.name AS "channelName", c.kind::text AS kind, c.url, c.secret,
-      c.allow_private AS "allowPrivate", d.event_type AS "eventType", d.payload, d.attempts`;
+      c.allow_private AS "allowPrivate", c.email_from AS "emailFrom", c.email_to AS "emailTo", d.event_type AS "eventType", d.payload, d.attempts`;
 }
 
 /**

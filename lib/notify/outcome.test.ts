@@ -121,3 +121,35 @@ describe("describeFailure", () => {
     expect(describeFailure(failure("network", "y".repeat(1000))).length).toBe(500);
   });
 });
+
+describe("SMTP replies", () => {
+  const smtp = (code: number, message = "x"): SendResult => ({ kind: "smtp", code, message });
+  it.each([
+    [250, "delivered"],
+    [421, "transient"],
+    [450, "transient"],
+    [452, "transient"],
+    [535, "permanent"],
+    [550, "permanent"],
+    [554, "permanent"],
+  ] as const)("%i is %s", (code, verdict) => {
+    expect(verdictOf(smtp(code))).toBe(verdict);
+  });
+
+  it("a 4xx gets the full schedule, a 5xx a few tries, and both keep the SMTP code and words", () => {
+    const busy = nextStep(smtp(451, "Try again\n later"), 1, now, middle);
+    expect(busy).toEqual({
+      outcome: "retry",
+      lastStatus: 451,
+      error: "SMTP 451: Try again later",
+      nextAttemptAt: new Date(now.getTime() + 30_000),
+    });
+    expect(nextStep(smtp(451), DELIVERY_POLICY.maxAttempts - 1, now, middle).outcome).toBe("retry");
+    expect(nextStep(smtp(550), 1, now, middle).outcome).toBe("retry");
+    expect(nextStep(smtp(550), DELIVERY_POLICY.maxPermanentAttempts, now, middle)).toMatchObject({
+      outcome: "dead",
+      lastStatus: 550,
+    });
+    expect(nextStep(smtp(250), 1, now, middle)).toEqual({ outcome: "delivered", lastStatus: 250 });
+  });
+});

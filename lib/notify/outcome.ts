@@ -1,8 +1,9 @@
 import { DELIVERY_POLICY, retryAfterMs, retryDelayMs, type DeliveryPolicy } from "@/lib/notify/backoff";
 
-/** What one send produced: a response (any status), or a failure before one arrived. */
+/** What one send produced: a response (any status), an SMTP reply, or a failure before one arrived. */
 export type SendResult =
   | { kind: "response"; status: number; retryAfter?: string; body?: string }
+  | { kind: "smtp"; code: number; message: string }
   | {
       kind: "error";
       code: "bad_url" | "blocked_address" | "dns" | "timeout" | "too_many_redirects" | "network";
@@ -25,6 +26,8 @@ export function verdictOf(result: SendResult): Verdict {
     if (result.code === "blocked_address") return "permanent";
     return "transient";
   }
+  // SMTP says it itself: 2xx accepted, 4xx try again later, 5xx refused (a few tries: a mailbox being set up).
+  if (result.kind === "smtp") return result.code < 300 ? "delivered" : result.code < 500 ? "transient" : "permanent";
   const { status } = result;
   if (status >= 200 && status < 300) return "delivered";
   if (status >= 500 || TRANSIENT_STATUS.has(status)) return "transient";
@@ -43,6 +46,8 @@ const BODY_SNIPPET = 200;
 /** A short, URL-free account of the failure for last_error (receivers' own words included, trimmed). */
 export function describeFailure(result: SendResult): string {
   if (result.kind === "error") return `${result.code}: ${result.message}`.slice(0, ERROR_MAX);
+  if (result.kind === "smtp")
+    return `SMTP ${result.code}: ${result.message.replace(/\s+/g, " ").trim()}`.slice(0, ERROR_MAX);
   const body = (result.body ?? "").replace(/\s+/g, " ").trim().slice(0, BODY_SNIPPET);
   return `HTTP ${result.status}${body ? `: ${body}` : ""}`.slice(0, ERROR_MAX);
 }
@@ -56,7 +61,7 @@ export function nextStep(
   policy: DeliveryPolicy = DELIVERY_POLICY,
 ): NextStep {
   const verdict = verdictOf(result);
-  const lastStatus = result.kind === "response" ? result.status : null;
+  const lastStatus = result.kind === "response" ? result.status : result.kind === "smtp" ? result.code : null;
   if (verdict === "delivered") return { outcome: "delivered", lastStatus: lastStatus! };
   const error = describeFailure(result);
   const limit =

@@ -5,7 +5,12 @@ import {
   saveMonitorAction,
   toggleMonitorAction,
 } from "@/app/admin/settings/monitor-actions";
-import { addChannelAction, channelOpAction } from "@/app/admin/settings/notification-actions";
+import {
+  addChannelAction,
+  addRouteAction,
+  channelOpAction,
+  routeOpAction,
+} from "@/app/admin/settings/notification-actions";
 import {
   createSiteAction,
   deleteSiteAction,
@@ -18,6 +23,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { JobsCard } from "@/components/admin/jobs-card";
 import { ChannelsSection } from "@/components/notify/channels-section";
+import { RoutesSection } from "@/components/notify/routes-section";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { UsersCard } from "@/components/admin/users-card";
@@ -29,6 +35,7 @@ import { pageSite } from "@/lib/sites/page-site";
 import { SiteSlug } from "@/lib/sites/site-input";
 import { loadSiteSettings, siteOption } from "@/lib/sites/site-views";
 import { listChannelViews } from "@/lib/notify/channels";
+import { loadRoutes } from "@/lib/notify/routes";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
 import { loadSloSettings } from "@/lib/slo/slo-settings";
@@ -63,13 +70,14 @@ export default async function SettingsPage({
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
   const deleted = SiteSlug.safeParse((await searchParams).deleted);
-  const [users, jobs, monitors, channels, sites, slos] = await Promise.all([
+  const [users, jobs, monitors, channels, sites, slos, routes] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
     listChannelViews(),
     loadSiteSettings(),
     loadSloSettings(site.id),
+    loadRoutes(site.id),
   ]);
   return (
     <>
@@ -106,6 +114,14 @@ export default async function SettingsPage({
         <MonitorsSection monitors={monitors} site={siteOption(site)} actions={monitorActions} />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
+        <RoutesSection
+          site={siteOption(site)}
+          routes={routes}
+          channels={channels}
+          admin={admin}
+          addRoute={addRouteAction}
+          routeOp={routeOpAction}
+        />
         <JobsCard report={jobs} />
       </div>
     </>
