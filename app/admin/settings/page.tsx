@@ -5,6 +5,7 @@ import {
   saveMonitorAction,
   toggleMonitorAction,
 } from "@/app/admin/settings/monitor-actions";
+import { deleteMaintenanceAction, saveMaintenanceAction } from "@/app/admin/settings/maintenance-actions";
 import { addChannelAction, channelOpAction } from "@/app/admin/settings/notification-actions";
 import {
   createSiteAction,
@@ -16,6 +17,7 @@ import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { JobsCard } from "@/components/admin/jobs-card";
+import { MaintenanceSection } from "@/components/maintenance/maintenance-section";
 import { ChannelsSection } from "@/components/notify/channels-section";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -27,6 +29,7 @@ import { pageSite } from "@/lib/sites/page-site";
 import { SiteSlug } from "@/lib/sites/site-input";
 import { loadSiteSettings, siteOption } from "@/lib/sites/site-views";
 import { listChannelViews } from "@/lib/notify/channels";
+import { loadMaintenance } from "@/lib/maintenance/maintenance-view";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
 import { loadMonitorSettings } from "@/lib/uptime/monitor-settings";
@@ -58,12 +61,13 @@ export default async function SettingsPage({
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
   const deleted = SiteSlug.safeParse((await searchParams).deleted);
-  const [users, jobs, monitors, channels, sites] = await Promise.all([
+  const [users, jobs, monitors, channels, sites, maintenance] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
     listChannelViews(),
     loadSiteSettings(),
+    loadMaintenance(site.id),
   ]);
   return (
     <>
@@ -97,6 +101,11 @@ export default async function SettingsPage({
           actions={siteActions}
         />
         <MonitorsSection monitors={monitors} site={siteOption(site)} actions={monitorActions} />
+        <MaintenanceSection
+          windows={maintenance}
+          site={siteOption(site)}
+          actions={{ save: saveMaintenanceAction, remove: deleteMaintenanceAction }}
+        />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
         <JobsCard report={jobs} />
