@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
+import { inMaintenance } from "@/lib/maintenance/maintenance";
+import { duringMaintenance } from "@/lib/maintenance/silence";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { nextTransition, type Transition } from "@/lib/slo/alert-state";
 import { alertSummary, alertTitle } from "@/lib/slo/alert-text";
@@ -105,8 +107,10 @@ async function apply(
   check: RuleCheck,
   open: OpenAlertRow | undefined,
   now: Date,
+  quiet = false,
 ): Promise<AlertChange | null> {
-  const step = nextTransition(open ?? null, check.holds, now, check.forMinutes);
+  const next = nextTransition(open ?? null, check.holds, now, check.forMinutes);
+  const step = quiet ? duringMaintenance(next) : next;
   const summary = check.summary;
   const change = (kind: AlertChange["change"], id: bigint): AlertChange => ({
     site: site.slug,
@@ -210,8 +214,10 @@ export async function evaluateSlos(
   site: SiteRef,
   specs: readonly SloSpec[],
   now = new Date(),
-  { configured = false } = {},
+  { configured = false, maintenance }: { configured?: boolean; maintenance?: boolean } = {},
 ): Promise<EvaluationResult> {
+  // Maintenance of the whole site: nothing new fires or notifies (lib/maintenance/silence.ts).
+  const quiet = maintenance ?? (await inMaintenance(site.id, now));
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
   const open = await readOpenAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
@@ -223,7 +229,7 @@ export async function evaluateSlos(
     for (const check of checksOf(m)) {
       const fingerprint = fingerprintOf(spec.id, check.rule);
       seen.add(fingerprint);
-      const c = await apply(site, spec, check, openByFingerprint.get(fingerprint), now);
+      const c = await apply(site, spec, check, openByFingerprint.get(fingerprint), now, quiet);
       if (c) changes.push(c);
     }
   }
