@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
-import { inMaintenance } from "@/lib/maintenance/maintenance";
+import { sloMaintenance } from "@/lib/maintenance/exclude-source";
+import { insideAny } from "@/lib/maintenance/expand";
 import { duringMaintenance } from "@/lib/maintenance/silence";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { nextTransition, type Transition } from "@/lib/slo/alert-state";
@@ -214,17 +215,18 @@ export async function evaluateSlos(
   site: SiteRef,
   specs: readonly SloSpec[],
   now = new Date(),
-  { configured = false, maintenance }: { configured?: boolean; maintenance?: boolean } = {},
+  { configured = false }: { configured?: boolean } = {},
 ): Promise<EvaluationResult> {
-  // Maintenance of the whole site: nothing new fires or notifies (lib/maintenance/silence.ts).
-  const quiet = maintenance ?? (await inMaintenance(site.id, now));
+  // Maintenance of the whole site: its events are left out, and while it lasts nothing new fires or notifies.
+  const maintenance = await sloMaintenance(site.id, now);
+  const quiet = insideAny(maintenance, now);
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
   const open = await readOpenAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
   const openByFingerprint = new Map(open.map((a) => [a.fingerprint, a]));
   const seen = new Set<string>();
   for (const spec of specs) {
-    const m = await measureSlo(site.id, spec, now);
+    const m = await measureSlo(site.id, spec, now, undefined, maintenance);
     measurements.push(m);
     for (const check of checksOf(m)) {
       const fingerprint = fingerprintOf(spec.id, check.rule);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sloMaintenance, withoutMaintenance } from "@/lib/maintenance/exclude-source";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
@@ -43,7 +44,8 @@ export async function loadSloReport(
   now = new Date(),
 ): Promise<SloReport> {
   const measurements: SloMeasurement[] = [];
-  for (const spec of specs) measurements.push(await measureSlo(siteId, spec, now));
+  const maintenance = await sloMaintenance(siteId, now);
+  for (const spec of specs) measurements.push(await measureSlo(siteId, spec, now, undefined, maintenance));
   return reportOf(siteId, measurements, now);
 }
 
@@ -55,12 +57,17 @@ export async function loadSloPage(
 ): Promise<SloPageData> {
   const report = await loadSloReport(siteId, specs, now);
   const charts: SloChart[] = [];
+  const maintenance = await sloMaintenance(siteId, now);
   for (const spec of specs) {
     const plan = seriesPlan(spec.window, now);
     charts.push({
       id: spec.id,
       stepMinutes: plan.stepMinutes,
-      points: sloSeries(await sloSource(siteId, spec).steps(plan), plan, spec.objective),
+      points: sloSeries(
+        await withoutMaintenance(sloSource(siteId, spec), maintenance).steps(plan),
+        plan,
+        spec.objective,
+      ),
     });
   }
   const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
@@ -81,9 +88,10 @@ export async function loadBudgetOverview(
 ): Promise<BudgetOverview> {
   let worst: BudgetOverview["worst"] = null;
   let withData = 0;
+  const maintenance = await sloMaintenance(siteId, now);
   for (const spec of specs) {
     const remaining = errorBudget(
-      await sloSource(siteId, spec).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
+      await withoutMaintenance(sloSource(siteId, spec), maintenance).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
       spec.objective,
     ).remainingRatio;
     if (remaining === null) continue;

@@ -113,7 +113,7 @@ describe("a maintenance window silences an alert that would otherwise page", () 
   ])[0]!;
   const now = new Date("2025-06-02T10:12:30Z");
 
-  it("pages without the window, stays quiet with it, and pages once the window is over", async () => {
+  it("pages without the window; with it, stays quiet and its budget leaves the window's events out", async () => {
     const quiet = await newSite("mw-quiet");
     const loud = await newSite("mw-loud");
     for (const site of [quiet, loud])
@@ -128,6 +128,11 @@ describe("a maintenance window silences an alert that would otherwise page", () 
         ],
         site.id,
       );
+    // The window covers 10:00–10:13; the quiet site keeps failing for three more minutes after it.
+    await seedRequests(
+      everyMinute(at(13), at(16), () => ({ route: `${prefix}x`, statusClass: 5, count: 50 })),
+      quiet.id,
+    );
     await addMaintenance(quiet.id, window({ startsAt: "2025-06-02T10:00", endsAt: "2025-06-02T10:13" }), null);
     const alertsOf = (siteId: number) => db.alert.findMany({ where: { siteId, slo: spec.id } });
     const queued = async (siteId: number) =>
@@ -143,16 +148,24 @@ describe("a maintenance window silences an alert that would otherwise page", () 
       "ticket-3d:pending",
     ]);
     expect(await queued(loud.id)).toBe(1);
+    // Hand-computed budget window: 1453 minutes (Jun 1 10:00 – Jun 2 10:13) of 100 good, and 150 bad.
+    expect(loudRun.measurements[0]!.window).toEqual({ good: 145_300, total: 145_450 });
 
     const quietRun = await evaluateSlos(quiet, [spec], now);
     expect(quietRun.changes).toEqual([]);
     expect(await alertsOf(quiet.id)).toEqual([]);
-    // The measurement itself is unchanged: the same burn rate holds, only the alert is held back.
-    expect(quietRun.measurements[0]!.burn.find((b) => b.rule.id === "page-1h")!.holds).toBe(true);
+    // Its 13 minutes inside the window (1300 good, 150 bad) are left out of the budget.
+    expect(quietRun.measurements[0]!.window).toEqual({ good: 144_000, total: 144_000 });
 
-    // 10:13:30: the window is over and the burn still holds: the page fires now, once.
-    const after = await evaluateSlos(quiet, [spec], new Date("2025-06-02T10:13:30Z"));
+    // 10:15:30, after the window, still failing: 5 m = 10:11–10:16 less 10:11–10:13 → 150 bad of 450; 1 h = 09:16–10:16
+    // less 10:00–10:13 → 150 bad of 4850 (30.9×). The page fires now, once.
+    const after = await evaluateSlos(quiet, [spec], new Date("2025-06-02T10:15:30Z"));
     expect(after.changes.map((c) => `${c.rule}:${c.change}`)).toContain("page-1h:open");
+    const fired = (await alertsOf(quiet.id)).find((a) => a.rule === "page-1h")!;
+    expect((fired.figures as { fired: Record<string, unknown> }).fired).toMatchObject({
+      long: { good: 4700, total: 4850 },
+      short: { good: 300, total: 450 },
+    });
     expect(await queued(quiet.id)).toBe(1);
   });
 });
@@ -190,5 +203,58 @@ describe("uptime opens no incident for a monitor in maintenance", () => {
     expect(await db.incident.count({ where: { monitorId: m.id } })).toBe(0);
     expect((await fail("2026-03-02T10:35:00Z"))!.incident).toBe("opened");
     expect(await db.incident.count({ where: { monitorId: m.id } })).toBe(1);
+  });
+});
+
+describe("uptime leaves maintenance out", () => {
+  it("uptime %, bars and latency count only the checks outside the monitor's windows (hand-computed)", async () => {
+    const site = await newSite("mw-pct");
+    const [a, b] = await Promise.all(
+      ["Api", "Web"].map(async (name) => {
+        const r = await addMonitor(
+          site.id,
+          MonitorInput.parse({
+            kind: "heartbeat",
+            name,
+            intervalSeconds: "300",
+            graceSeconds: "60",
+            failureThreshold: "3",
+          }),
+        );
+        if (!r.ok) throw new Error("monitor");
+        return r.monitor;
+      }),
+    );
+    // Ten checks of each, 09:00–09:45 every 5 min; 09:10–09:25 failed (4 checks). The window 09:10–09:30 names Api only.
+    const t0 = Date.parse("2026-03-02T09:00:00Z");
+    await db.probeResult.createMany({
+      data: [a!, b!].flatMap((m) =>
+        Array.from({ length: 10 }, (_, i) => ({
+          siteId: site.id,
+          monitorId: m.id,
+          ts: new Date(t0 + i * 5 * MINUTE),
+          ok: i < 2 || i > 5,
+          latencyMs: i < 2 || i > 5 ? 100 : 5000,
+        })),
+      ),
+    });
+    await addMaintenance(
+      site.id,
+      window({ startsAt: "2026-03-02T09:10", endsAt: "2026-03-02T09:30", monitors: a!.slug }),
+      null,
+    );
+    const { loadUptimeReport } = await import("@/lib/uptime/uptime-report");
+    const report = await loadUptimeReport(site.id, { now: new Date("2026-03-02T10:00:00Z") });
+    const of = (id: string) => report.monitors.find((m) => m.id === id)!;
+    expect(of(a!.id).uptime[0]).toMatchObject({ ok: 6, total: 6, text: "100.000%" });
+    expect(of(b!.id).uptime[0]).toMatchObject({ ok: 6, total: 10, text: "60.000%" });
+    const nine = (id: string) => of(id).bars["24h"].find((s) => s.start === t0)!;
+    expect(nine(a!.id)).toMatchObject({ ok: 6, total: 6, state: "up", maintenanceMinutes: 20 });
+    expect(nine(b!.id)).toMatchObject({ ok: 6, total: 10, state: "degraded" });
+    expect(nine(b!.id).maintenanceMinutes).toBeUndefined();
+    expect(of(a!.id).maintenance).toEqual([{ from: t0 + 10 * MINUTE, to: t0 + 30 * MINUTE }]);
+    // Latency per half hour: 09:00–09:30 holds 09:00, 09:05 (100 ms) for Api, and the 5000 ms failures for Web too.
+    expect(of(a!.id).latency.find((p) => p.t === t0)).toMatchObject({ n: 2, p95: 100 });
+    expect(of(b!.id).latency.find((p) => p.t === t0)).toMatchObject({ n: 6 });
   });
 });
