@@ -1,5 +1,6 @@
 import "server-only";
 import { sloMaintenance, withoutMaintenance } from "@/lib/maintenance/exclude-source";
+import { partsInside } from "@/lib/maintenance/exclusion";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, type OpenAlertRow } from "@/lib/slo/alert-repository";
 import { sloSpecs } from "@/lib/slo/config";
@@ -13,7 +14,13 @@ import type { SloSpec } from "@/lib/slo/spec";
 import { rangeEndingAt, seriesPlan } from "@/lib/slo/windows";
 
 export type SloReport = { generatedAt: string; slos: SloReportItem[] };
-export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
+export type SloChart = {
+  id: string;
+  stepMinutes: number;
+  points: SloPoint[];
+  /** Site-wide maintenance inside the chart (ms), left out of its points. */
+  maintenance: Array<{ from: number; to: number }>;
+};
 export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null };
 
 const alertRef = (a: OpenAlertRow): AlertRef => ({
@@ -63,6 +70,10 @@ export async function loadSloPage(
     charts.push({
       id: spec.id,
       stepMinutes: plan.stepMinutes,
+      maintenance: partsInside({ from: plan.start, to: plan.end }, maintenance).map((i) => ({
+        from: i.from.getTime(),
+        to: i.to.getTime(),
+      })),
       points: sloSeries(
         await withoutMaintenance(sloSource(siteId, spec), maintenance).steps(plan),
         plan,

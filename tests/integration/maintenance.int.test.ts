@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { addMaintenance, editMaintenance, maintenanceWindows, removeMaintenance } from "@/lib/maintenance/maintenance";
 import { MaintenanceInput } from "@/lib/maintenance/maintenance-input";
 import { evaluateSlos } from "@/lib/slo/evaluate-slos";
+import { loadSloPage } from "@/lib/slo/report";
 import { parseSloSpecs } from "@/lib/slo/spec";
 import { createSite } from "@/lib/sites/sites";
 import { MonitorInput } from "@/lib/uptime/monitor-input";
@@ -156,6 +157,14 @@ describe("a maintenance window silences an alert that would otherwise page", () 
     expect(await alertsOf(quiet.id)).toEqual([]);
     // Its 13 minutes inside the window (1300 good, 150 bad) are left out of the budget.
     expect(quietRun.measurements[0]!.window).toEqual({ good: 144_000, total: 144_000 });
+    // The chart shades the window and its 6-hour step 05:00–11:00 (hour rows: 5 h 40 min of 100 good = 34000, and
+    // 150 + 150 bad) leaves out the same 1300 good and 150 bad: 32700 good of 32850.
+    const page = await loadSloPage(quiet.id, [spec], now);
+    expect(page.charts[0]!.maintenance).toEqual([{ from: at(0).getTime(), to: at(13).getTime() }]);
+    expect(page.charts[0]!.points.find((p) => p.t === Date.parse("2025-06-02T05:00:00Z"))).toMatchObject({
+      good: 32_700,
+      total: 32_850,
+    });
 
     // 10:15:30, after the window, still failing: 5 m = 10:11–10:16 less 10:11–10:13 → 150 bad of 450; 1 h = 09:16–10:16
     // less 10:00–10:13 → 150 bad of 4850 (30.9×). The page fires now, once.
