@@ -22,6 +22,8 @@ export type AlertView = {
   /** What fired it (the latest figures while pending). */
   figures: AlertFigures;
   latest: AlertFigures;
+  /** Who took it, when, and their note. */
+  ack: { by: string; at: string; note: string | null } | null;
 };
 export type AlertsPageData = {
   open: AlertView[];
@@ -47,6 +49,9 @@ function view(a: AlertRow): AlertView {
     summary: a.summary,
     figures: a.figures.fired ?? a.figures.latest,
     latest: a.figures.latest,
+    ack: a.acknowledgedAt
+      ? { by: a.acknowledgedBy ?? "someone", at: a.acknowledgedAt.toISOString(), note: a.ackNote }
+      : null,
   };
 }
 
