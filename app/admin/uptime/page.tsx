@@ -41,6 +41,22 @@ export default async function UptimePage({
     ? "Add an HTTP target or a heartbeat in Settings → Monitors."
     : "An admin adds HTTP targets and heartbeats in Settings → Monitors.";
 
+  const maintenanceCard = (
+    <Card data-testid="maintenance-card">
+      <CardHeader
+        title="Maintenance"
+        description="Active and upcoming windows (UTC): no alerts fire and monitors in scope open no incident; their time is left out of uptime % and SLO budgets and shaded on the charts."
+      />
+      {scheduled.length ? (
+        <MaintenanceList windows={scheduled} />
+      ) : (
+        <p className="text-sm text-muted" data-testid="no-maintenance">
+          No maintenance scheduled.{admin ? " Schedule it in Settings → Maintenance." : ""}
+        </p>
+      )}
+    </Card>
+  );
+
   if (report.monitors.length === 0) {
     return (
       <>
@@ -59,6 +75,7 @@ export default async function UptimePage({
           Vigil probes itself and the HTTP targets an admin configures, records every check, and opens an incident after
           consecutive failures.
         </EmptyState>
+        <div className="mt-4">{maintenanceCard}</div>
       </>
     );
   }
@@ -84,19 +101,7 @@ export default async function UptimePage({
             and incidents here.
           </EmptyState>
         ) : null}
-        <Card data-testid="maintenance-card">
-          <CardHeader
-            title="Maintenance"
-            description="Active and upcoming windows (UTC): no alerts fire and monitors in scope open no incident; their time is left out of uptime % and SLO budgets and shaded on the charts."
-          />
-          {scheduled.length ? (
-            <MaintenanceList windows={scheduled} />
-          ) : (
-            <p className="text-sm text-muted" data-testid="no-maintenance">
-              No maintenance scheduled.{admin ? " Schedule it in Settings → Maintenance." : ""}
-            </p>
-          )}
-        </Card>
+        {maintenanceCard}
         <Card data-testid="incidents-card">
           <CardHeader
             title="Incidents"
