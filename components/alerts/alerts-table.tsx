@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AckForm, type AckAction } from "@/components/alerts/ack-form";
 import { AlertFiguresText } from "@/components/alerts/alert-figures";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
@@ -29,13 +30,16 @@ export function AlertsTable({
   alerts,
   resolved,
   site,
+  ack,
 }: {
   alerts: readonly AlertView[];
   resolved: boolean;
   /** The slug of the site these alerts belong to (links to its SLOs). */
   site: string;
+  /** Only for admins: acknowledge a firing alert. */
+  ack?: AckAction;
 }) {
-  const head = ["State", "SLO", "Rule", "Started", resolved ? "Resolved" : "Fired", "Figures"];
+  const head = ["State", "SLO", "Rule", "Started", resolved ? "Resolved" : "Fired", "Figures", "Acknowledged"];
   return (
     <Table caption={resolved ? "Resolved alerts, newest first" : "Open alerts"} head={head}>
       {alerts.map((a) => (
@@ -70,6 +74,20 @@ export function AlertsTable({
           </Td>
           <Td>
             <AlertFiguresText figures={a.figures} />
+          </Td>
+          <Td>
+            {a.ack ? (
+              <span className="block max-w-xs text-xs" data-testid="alert-ack">
+                <span className="whitespace-nowrap">
+                  by {a.ack.by}, {when(a.ack.at)}
+                </span>
+                {a.ack.note ? <span className="block break-words text-muted">“{a.ack.note}”</span> : null}
+              </span>
+            ) : ack && a.state === "firing" ? (
+              <AckForm id={a.id} site={site} ack={ack} />
+            ) : (
+              <span className="text-xs text-muted">—</span>
+            )}
           </Td>
         </tr>
       ))}

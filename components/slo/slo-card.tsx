@@ -94,6 +94,7 @@ export function SloCard({
             points={chart.points}
             stepMinutes={chart.stepMinutes}
             objective={item.objective}
+            maintenance={chart.maintenance}
           />
         </div>
       ) : null}

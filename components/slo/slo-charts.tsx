@@ -1,5 +1,16 @@
 "use client";
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { fullLabel, tickLabel, timeTicks } from "@/components/requests/time-ticks";
 import { BURN_THRESHOLDS, budgetDomain, burnAxis, sliDomain } from "@/components/slo/chart-scales";
 import { ChartFigure } from "@/components/ui/chart-figure";
@@ -7,7 +18,14 @@ import { isolatedDot } from "@/components/ui/isolated-dot";
 import { formatBudget, formatBurn, formatObjective, formatSli } from "@/lib/slo/format";
 import type { SloPoint } from "@/lib/slo/series";
 
-type Props = { name: string; points: SloPoint[]; stepMinutes: number; objective: number };
+type Props = {
+  name: string;
+  points: SloPoint[];
+  stepMinutes: number;
+  objective: number;
+  /** Site-wide maintenance (ms): its events are left out of the figures; shaded and labelled on every chart. */
+  maintenance?: Array<{ from: number; to: number }>;
+};
 
 const axis = { tick: { fontSize: 11, fill: "currentColor" }, stroke: "currentColor", strokeOpacity: 0.3 } as const;
 const margin = { top: 10, right: 12, bottom: 4, left: 0 };
@@ -15,7 +33,7 @@ const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOp
 const step = (m: number) => (m < 60 ? `${m} min` : `${m / 60} h`);
 
 type Datum = { t: number; sli: number | null; budget: number | null; burn: number | null };
-export function SloCharts({ name, points, stepMinutes, objective }: Props) {
+export function SloCharts({ name, points, stepMinutes, objective, maintenance = [] }: Props) {
   const data: Datum[] = points.map((p) => ({
     t: p.t,
     sli: p.sli === null ? null : p.sli * 100,
@@ -35,6 +53,21 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
     />
   );
   const label = (t: unknown) => fullLabel(Number(t));
+  const first = points[0]?.t ?? 0;
+  const lastT = points.at(-1)?.t ?? 0;
+  const shade = maintenance
+    .filter((m) => m.to > first && m.from < lastT)
+    .map((m) => (
+      <ReferenceArea
+        key={m.from}
+        x1={Math.max(m.from, first)}
+        x2={Math.min(m.to, lastT)}
+        fill="#0ea5e9"
+        fillOpacity={0.15}
+        ifOverflow="hidden"
+        label={{ value: "maintenance", position: "insideTop", fontSize: 10, fill: "currentColor" }}
+      />
+    ));
   const sli = sliDomain(
     data.flatMap((d) => (d.sli === null ? [] : [d.sli])),
     objective * 100,
@@ -51,12 +84,14 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
           <>
             <span className="text-blue-600 dark:text-blue-400">—</span> SLI per {step(stepMinutes)} ·{" "}
             <span className="text-red-600 dark:text-red-400">- -</span> target {formatObjective(objective)}
+            {shade.length ? " · shaded: maintenance (left out)" : ""}
           </>
         }
       >
         <LineChart data={data} margin={margin}>
           {grid}
           {x}
+          {shade}
           <YAxis
             domain={sli.domain}
             allowDataOverflow
@@ -102,6 +137,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
         <AreaChart data={data} margin={margin}>
           {grid}
           {x}
+          {shade}
           <YAxis
             domain={budgetDomain(data.flatMap((d) => (d.budget === null ? [] : [d.budget])))}
             tickFormatter={(v: number) => `${v}%`}
@@ -139,6 +175,7 @@ export function SloCharts({ name, points, stepMinutes, objective }: Props) {
           <LineChart data={data} margin={{ ...margin, right: 16 }}>
             {grid}
             {x}
+            {shade}
             <YAxis
               scale="sqrt"
               domain={[0, burn.max]}

@@ -79,7 +79,13 @@ export function MonitorCard({ m, report }: { m: MonitorReport; report: UptimeRep
           to="today"
         />
         {m.kind === "http" ? (
-          <LatencyChart points={m.latency} start={hours[0]!.start} end={report.now} name={m.name} />
+          <LatencyChart
+            points={m.latency}
+            start={hours[0]!.start}
+            end={report.now}
+            name={m.name}
+            maintenance={m.maintenance}
+          />
         ) : null}
       </div>
       <p className="mt-3 text-xs text-muted">

@@ -8,6 +8,8 @@ const FILL: Record<SegmentState, string> = {
   none: "bg-zinc-200 dark:bg-zinc-700",
 };
 
+const MAINTENANCE = "bg-sky-500";
+
 /** One coloured segment per bucket, each with its figures as a tooltip; the ends of the span are labelled. */
 export function StatusBar({
   segments,
@@ -29,7 +31,8 @@ export function StatusBar({
     },
     {} as Partial<Record<SegmentState, number>>,
   );
-  const summary = `${label}: ${counts.up ?? 0} up, ${counts.degraded ?? 0} degraded, ${counts.down ?? 0} down, ${counts.none ?? 0} without checks`;
+  const inMaintenance = segments.filter((s) => s.maintenanceMinutes).length;
+  const summary = `${label}: ${counts.up ?? 0} up, ${counts.degraded ?? 0} degraded, ${counts.down ?? 0} down, ${counts.none ?? 0} without checks${inMaintenance ? `, ${inMaintenance} with maintenance` : ""}`;
   return (
     <figure>
       <figcaption className="mb-1 text-xs font-medium text-muted">{label}</figcaption>
@@ -43,6 +46,14 @@ export function StatusBar({
           />
         ))}
       </div>
+      {inMaintenance ? (
+        // A strip under the bar marks the segments with maintenance (their checks there are not counted).
+        <div className="mt-px flex h-1 gap-px" aria-hidden="true" data-testid="status-bar-maintenance">
+          {segments.map((s) => (
+            <span key={s.start} className={cn("min-w-0 flex-1", s.maintenanceMinutes ? MAINTENANCE : "")} />
+          ))}
+        </div>
+      ) : null}
       <div className="mt-1 flex justify-between text-[11px] text-muted">
         <span>{from}</span>
         <span>{to}</span>
@@ -69,6 +80,10 @@ export function StatusLegend() {
           {text}
         </li>
       ))}
+      <li className="flex items-center gap-1.5">
+        <span className={cn("inline-block h-1 w-3", MAINTENANCE)} />
+        maintenance (not counted)
+      </li>
     </ul>
   );
 }

@@ -23,6 +23,9 @@ export type AlertRow = {
   lastEvalAt: Date;
   figures: StoredFigures;
   summary: string;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  ackNote: string | null;
 };
 
 export type OpenAlertRow = AlertRow & { state: "pending" | "firing" };

@@ -27,6 +27,8 @@ export type AlertView = {
   /** What fired it (the latest figures while pending). */
   figures: AnyAlertFigures;
   latest: AnyAlertFigures;
+  /** Who took it, when, and their note. */
+  ack: { by: string; at: string; note: string | null } | null;
 };
 export type AlertsPageData = {
   open: AlertView[];
@@ -66,6 +68,9 @@ function view(a: AlertRow, specs: readonly SloSpec[]): AlertView {
     summary: a.summary,
     figures: shown,
     latest: a.figures.latest,
+    ack: a.acknowledgedAt
+      ? { by: a.acknowledgedBy ?? "someone", at: a.acknowledgedAt.toISOString(), note: a.ackNote }
+      : null,
   };
 }
 

@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
+import { sloMaintenance } from "@/lib/maintenance/exclude-source";
+import { insideAny } from "@/lib/maintenance/expand";
+import { duringMaintenance } from "@/lib/maintenance/silence";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { nextTransition, type Transition } from "@/lib/slo/alert-state";
 import { alertSummary, alertTitle } from "@/lib/slo/alert-text";
@@ -112,9 +115,11 @@ async function apply(
   open: OpenSloAlertRow | undefined,
   now: Date,
   route: string | null = null,
+  quiet = false,
 ): Promise<AlertChange | null> {
   const ref = (id: bigint) => ({ id, rule: check.rule, severity: check.severity, route });
-  const step = nextTransition(open ?? null, check.holds, now, check.forMinutes);
+  const next = nextTransition(open ?? null, check.holds, now, check.forMinutes);
+  const step = quiet ? duringMaintenance(next) : next;
   const summary = check.summary;
   const change = (kind: AlertChange["change"], id: bigint): AlertChange => ({
     site: site.slug,
@@ -189,29 +194,36 @@ export async function evaluateSlos(
   site: SiteRef,
   slos: readonly (SloSpec | VersionedSpec)[],
   now = new Date(),
-  { configured = false } = {},
+  { configured = false }: { configured?: boolean } = {},
 ): Promise<EvaluationResult> {
   const versions = slos.map(versioned);
   const specs = versions.map((v) => v.spec);
+  // Maintenance of the whole site: its events are left out, and while it lasts nothing new fires or notifies.
+  const maintenance = await sloMaintenance(site.id, now);
+  const quiet = insideAny(maintenance, now);
   const measurements: SloMeasurement[] = [];
   const changes: AlertChange[] = [];
   const open = await readOpenSloAlerts(site.id, configured ? undefined : specs.map((s) => s.id));
   const openByFingerprint = new Map(open.map((a) => [a.fingerprint, a]));
   const seen = new Set<string>();
   for (const { spec, since } of versions) {
-    const m = await measureSlo(site.id, spec, now, undefined, since);
+    const m = await measureSlo(site.id, spec, now, undefined, since, maintenance);
     measurements.push(m);
     // A grouped SLO alerts per route (each its own budget); its whole selection is measured for the report only.
     const units: { route: string | null; spec: SloSpec; m: SloMeasurement }[] = groupLimit(spec)
       ? []
       : [{ route: null, spec, m }];
     for (const g of await routeGroups(site.id, spec, now, since))
-      units.push({ route: g.route, spec: g.spec, m: await measureSlo(site.id, g.spec, now, undefined, since) });
+      units.push({
+        route: g.route,
+        spec: g.spec,
+        m: await measureSlo(site.id, g.spec, now, undefined, since, maintenance),
+      });
     for (const unit of units)
       for (const check of checksOf(unit.m)) {
         const fingerprint = fingerprintOf(spec.id, check.rule, unit.route);
         seen.add(fingerprint);
-        const c = await apply(site, unit.spec, check, openByFingerprint.get(fingerprint), now, unit.route);
+        const c = await apply(site, unit.spec, check, openByFingerprint.get(fingerprint), now, unit.route, quiet);
         if (c) changes.push(c);
       }
   }

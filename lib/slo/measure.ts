@@ -9,6 +9,8 @@ import {
   type BurnVerdict,
   type CountsByWindow,
 } from "@/lib/slo/burn-verdicts";
+import type { Interval } from "@/lib/maintenance/expand";
+import { withoutMaintenance } from "@/lib/maintenance/exclude-source";
 import type { Counts } from "@/lib/slo/math";
 import { sloSource } from "@/lib/slo/sources";
 import type { SloSpec } from "@/lib/slo/spec";
@@ -31,8 +33,10 @@ export async function measureSlo(
   now: Date,
   client: DbClient = db,
   since: Date | null = null,
+  /** Site-wide maintenance: its events are left out of every window. */
+  maintenance: readonly Interval[] = [],
 ): Promise<SloMeasurement> {
-  const source = sloSource(siteId, spec, client, since);
+  const source = withoutMaintenance(sloSource(siteId, spec, client, since), maintenance);
   const counts = new Map<number, Counts>();
   // One window at a time: a few small indexed reads per SLO, without crowding the pool every minute.
   for (const minutes of windowsToMeasure(spec)) counts.set(minutes, await source.counts(rangeEndingAt(now, minutes)));

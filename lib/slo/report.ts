@@ -1,4 +1,6 @@
 import "server-only";
+import { sloMaintenance, withoutMaintenance } from "@/lib/maintenance/exclude-source";
+import { partsInside } from "@/lib/maintenance/exclusion";
 import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenSloAlerts, type OpenSloAlertRow } from "@/lib/slo/alert-repository";
 import { sloWindowMinutes } from "@/lib/slo/burn-verdicts";
@@ -12,10 +14,17 @@ import { sloSeries, type SloPoint } from "@/lib/slo/series";
 import { activeSlos, listStoredSlos, versioned, type VersionedSpec } from "@/lib/slo/slo-store";
 import { sloSource } from "@/lib/slo/sources";
 import type { SloSpec } from "@/lib/slo/spec";
+import type { Interval } from "@/lib/maintenance/expand";
 import { rangeEndingAt, seriesPlan } from "@/lib/slo/windows";
 
 export type SloReport = { generatedAt: string; slos: SloReportItem[] };
-export type SloChart = { id: string; stepMinutes: number; points: SloPoint[] };
+export type SloChart = {
+  id: string;
+  stepMinutes: number;
+  points: SloPoint[];
+  /** Site-wide maintenance inside the chart (ms), left out of its points. */
+  maintenance: Array<{ from: number; to: number }>;
+};
 export type PausedSlo = { id: string; name: string };
 export type SloPageData = SloReport & { charts: SloChart[]; lastEvaluatedAt: string | null; paused: PausedSlo[] };
 type Specs = readonly (SloSpec | VersionedSpec)[];
@@ -31,6 +40,10 @@ const alertRef = (a: OpenSloAlertRow): AlertRef => ({
   route: groupOfFingerprint(a.fingerprint),
 });
 
+/** A spec's events from its version's start, site-wide maintenance left out. */
+const sourceOf = (siteId: number, spec: SloSpec, since: Date | null, maintenance: readonly Interval[]) =>
+  withoutMaintenance(sloSource(siteId, spec, undefined, since), maintenance);
+
 /** The site's active stored SLOs unless a caller (a test) names its own specs. */
 const specsOf = async (siteId: number, specs: Specs | undefined): Promise<VersionedSpec[]> =>
   specs ? specs.map(versioned) : activeSlos(siteId);
@@ -40,6 +53,7 @@ async function reportOf(
   slos: readonly VersionedSpec[],
   measurements: readonly SloMeasurement[],
   now: Date,
+  maintenance: readonly Interval[],
 ): Promise<SloReport> {
   const open = (
     await readOpenSloAlerts(
@@ -54,7 +68,7 @@ async function reportOf(
     if (groupLimit(m.spec)) {
       const groups: GroupReport[] = [];
       for (const g of await routeGroups(siteId, m.spec, now, slos[i]!.since)) {
-        const window = await sloSource(siteId, g.spec, undefined, slos[i]!.since).counts(
+        const window = await sourceOf(siteId, g.spec, slos[i]!.since, maintenance).counts(
           rangeEndingAt(now, sloWindowMinutes(g.spec)),
         );
         groups.push(
@@ -77,8 +91,9 @@ async function reportOf(
 export async function loadSloReport(siteId: number, specs?: Specs, now = new Date()): Promise<SloReport> {
   const slos = await specsOf(siteId, specs);
   const measurements: SloMeasurement[] = [];
-  for (const s of slos) measurements.push(await measureSlo(siteId, s.spec, now, undefined, s.since));
-  return reportOf(siteId, slos, measurements, now);
+  const maintenance = await sloMaintenance(siteId, now);
+  for (const s of slos) measurements.push(await measureSlo(siteId, s.spec, now, undefined, s.since, maintenance));
+  return reportOf(siteId, slos, measurements, now, maintenance);
 }
 
 /** The SLOs page: the report plus, per SLO, its window (from its version's start) in chart steps. */
@@ -87,12 +102,17 @@ export async function loadSloPage(siteId: number, specs?: Specs, now = new Date(
   const slos = stored ? stored.filter((s) => !s.paused) : await specsOf(siteId, specs);
   const report = await loadSloReport(siteId, slos, now);
   const charts: SloChart[] = [];
+  const maintenance = await sloMaintenance(siteId, now);
   for (const { spec, since } of slos) {
     const plan = seriesPlan(spec.window, now);
     charts.push({
       id: spec.id,
       stepMinutes: plan.stepMinutes,
-      points: sloSeries(await sloSource(siteId, spec, undefined, since).steps(plan), plan, spec.objective),
+      maintenance: partsInside({ from: plan.start, to: plan.end }, maintenance).map((i) => ({
+        from: i.from.getTime(),
+        to: i.to.getTime(),
+      })),
+      points: sloSeries(await sourceOf(siteId, spec, since, maintenance).steps(plan), plan, spec.objective),
     });
   }
   const lastEvaluatedAt = await lastJobStart("slo-evaluate").catch(() => null);
@@ -111,9 +131,10 @@ export async function loadBudgetOverview(siteId: number, specs?: Specs, now = ne
   const slos = await specsOf(siteId, specs);
   let worst: BudgetOverview["worst"] = null;
   let withData = 0;
+  const maintenance = await sloMaintenance(siteId, now);
   for (const { spec, since } of slos) {
     const remaining = errorBudget(
-      await sloSource(siteId, spec, undefined, since).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
+      await sourceOf(siteId, spec, since, maintenance).counts(rangeEndingAt(now, sloWindowMinutes(spec))),
       spec.objective,
     ).remainingRatio;
     if (remaining === null) continue;

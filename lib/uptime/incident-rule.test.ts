@@ -21,6 +21,13 @@ describe("incident rule", () => {
     expect(decideIncident([F, F, F, T], 5, false)).toEqual({ action: "none" });
   });
 
+  it("opens nothing during maintenance; an open incident still extends and resolves; after it, the next failure opens", () => {
+    expect(decideIncident([F, F, F], 3, false, true)).toEqual({ action: "none" });
+    expect(decideIncident([F, F, F, F], 3, true, true)).toEqual({ action: "extend" });
+    expect(decideIncident([T, F, F, F], 3, true, true)).toEqual({ action: "resolve" });
+    expect(decideIncident([F, F, F, F], 3, false, false)).toEqual({ action: "open", failures: 4 });
+  });
+
   it("keeps one incident while failures go on, and resolves on the first success", () => {
     expect(decideIncident([F, F, F, F], 3, true)).toEqual({ action: "extend" });
     expect(decideIncident([T, F, F, F], 3, true)).toEqual({ action: "resolve" });

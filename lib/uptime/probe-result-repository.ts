@@ -1,10 +1,23 @@
 import "server-only";
 import { db, Prisma, type DbClient } from "@/lib/db";
+import type { Interval } from "@/lib/maintenance/expand";
 import type { ProbeOutcome } from "@/lib/uptime/outcome";
 import type { BucketRow } from "@/lib/uptime/status-bar";
 import { UPTIME_WINDOWS, type CheckCounts, type UptimeWindowKey } from "@/lib/uptime/uptime-math";
 
 export type StoredResult = ProbeOutcome & { ts: Date };
+/** Per monitor id, its maintenance: results inside it are left out of uptime, bars and latency. */
+export type MaintenanceByMonitor = ReadonlyMap<string, readonly Interval[]>;
+
+// The intervals travel as one JSON parameter (bounded: 90 days of a daily window is 90 rows per monitor).
+function outsideMaintenance(maintenance: MaintenanceByMonitor | undefined) {
+  const rows = [...(maintenance ?? [])].flatMap(([m, list]) =>
+    list.map((i) => ({ m, f: i.from.toISOString(), t: i.to.toISOString() })),
+  );
+  if (rows.length === 0) return Prisma.empty;
+  return Prisma.sql`AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS w(m text, f timestamptz, t timestamptz)
+    WHERE w.m = probe_results.monitor_id AND probe_results.ts >= w.f AND probe_results.ts < w.t)`;
+}
 export type LatencyPoint = { t: Date; p50: number; p95: number; n: number };
 
 export async function insertProbeResult(
@@ -62,6 +75,7 @@ export async function countWindows(
   siteId: number,
   now: Date,
   client: DbClient = db,
+  maintenance?: MaintenanceByMonitor,
 ): Promise<Map<string, Record<UptimeWindowKey, CheckCounts>>> {
   const since = (ms: number) => new Date(now.getTime() - ms);
   const [d1, d7, d30, d90] = UPTIME_WINDOWS.map((w) => since(w.ms));
@@ -73,7 +87,8 @@ export async function countWindows(
       count(*) FILTER (WHERE ts > ${d7})::int AS "total_7d", count(*) FILTER (WHERE ts > ${d7} AND ok)::int AS "ok_7d",
       count(*) FILTER (WHERE ts > ${d30})::int AS "total_30d", count(*) FILTER (WHERE ts > ${d30} AND ok)::int AS "ok_30d",
       count(*)::int AS "total_90d", count(*) FILTER (WHERE ok)::int AS "ok_90d"
-    FROM probe_results WHERE site_id = ${siteId} AND ts > ${d90} AND ts <= ${now} GROUP BY monitor_id`;
+    FROM probe_results WHERE site_id = ${siteId} AND ts > ${d90} AND ts <= ${now} ${outsideMaintenance(maintenance)}
+    GROUP BY monitor_id`;
   return new Map(
     rows.map((r) => [
       r.monitorId,
@@ -93,11 +108,13 @@ export async function countBuckets(
   end: Date,
   stepMs: number,
   client: DbClient = db,
+  maintenance?: MaintenanceByMonitor,
 ): Promise<Map<string, BucketRow[]>> {
   const rows = await client.$queryRaw<Array<BucketRow & { monitorId: string }>>`
     SELECT monitor_id AS "monitorId", date_bin(${stepInterval(stepMs)}, ts, ${start}::timestamptz) AS t,
       count(*) FILTER (WHERE ok)::int AS ok, count(*)::int AS total
-    FROM probe_results WHERE site_id = ${siteId} AND ts >= ${start} AND ts < ${end} GROUP BY 1, 2`;
+    FROM probe_results WHERE site_id = ${siteId} AND ts >= ${start} AND ts < ${end} ${outsideMaintenance(maintenance)}
+    GROUP BY 1, 2`;
   return groupBy(rows);
 }
 
@@ -108,12 +125,14 @@ export async function latencyBuckets(
   end: Date,
   stepMs: number,
   client: DbClient = db,
+  maintenance?: MaintenanceByMonitor,
 ): Promise<Map<string, LatencyPoint[]>> {
   const rows = await client.$queryRaw<Array<LatencyPoint & { monitorId: string }>>`
     SELECT monitor_id AS "monitorId", date_bin(${stepInterval(stepMs)}, ts, ${start}::timestamptz) AS t,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
       count(*)::int AS n
     FROM probe_results WHERE site_id = ${siteId} AND ts >= ${start} AND ts < ${end} AND latency_ms IS NOT NULL
+      ${outsideMaintenance(maintenance)}
     GROUP BY 1, 2 ORDER BY 2`;
   return groupBy(rows);
 }

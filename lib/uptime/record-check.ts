@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { inMaintenance } from "@/lib/maintenance/maintenance";
 import { enqueueNotification } from "@/lib/notify/outbox-repository";
 import { siteSlugOf } from "@/lib/sites/site-directory";
 import { VIGIL_SITE_ID, VIGIL_SITE_SLUG } from "@/lib/sites/site-input";
@@ -40,7 +41,12 @@ export async function recordCheck(
       await setNextCheck(monitor, nextCheckAt, lastPingAt ? { lastPingAt } : {}, tx);
       const recent = await latestOutcomes(monitor.id, monitor.failureThreshold, tx);
       const open = await openIncidentOf(monitor.id, tx);
-      const decision = decideIncident(recent, monitor.failureThreshold, open !== null);
+      // Only a failure with no incident open could open one: only then ask whether maintenance holds it back.
+      const quiet =
+        recent[0] === false &&
+        open === null &&
+        (await inMaintenance(monitor.siteId, check.ts, { monitorId: monitor.id, client: tx }));
+      const decision = decideIncident(recent, monitor.failureThreshold, open !== null, quiet);
       if (decision.action === "open") {
         const incident = await openIncident(
           {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barSegments, planBar, segmentState, segmentTitle } from "./status-bar";
+import { barSegments, markMaintenance, planBar, segmentState, segmentTitle } from "./status-bar";
 
 const HOUR = 3_600_000;
 
@@ -50,6 +50,23 @@ describe("status bar", () => {
     expect(segmentTitle(day, 24 * HOUR)).toBe("2026-03-10 UTC · no data · no checks");
     expect(segmentTitle({ start: 0, end: HOUR, ok: 1, total: 1, state: "up" }, HOUR)).toBe(
       "1970-01-01 00:00–01:00 UTC · up · 100.000% (1 of 1 check ok)",
+    );
+  });
+});
+
+describe("maintenance on the status bar", () => {
+  it("marks the minutes of maintenance in each segment and names them in the tooltip", () => {
+    const plan = planBar("24h", new Date("2026-03-10T05:30:00Z"));
+    const segs = markMaintenance(barSegments(plan, []), [
+      { from: Date.parse("2026-03-10T02:30:00Z"), to: Date.parse("2026-03-10T04:15:00Z") },
+    ]);
+    const byHour = (h: string) => segs.find((s) => s.start === Date.parse(`2026-03-10T${h}:00:00Z`))!;
+    expect(byHour("01").maintenanceMinutes).toBeUndefined();
+    expect(byHour("02").maintenanceMinutes).toBe(30);
+    expect(byHour("03").maintenanceMinutes).toBe(60);
+    expect(byHour("04").maintenanceMinutes).toBe(15);
+    expect(segmentTitle(byHour("04"), HOUR)).toBe(
+      "2026-03-10 04:00–05:00 UTC · no data · no checks · maintenance 15 min (not counted)",
     );
   });
 });

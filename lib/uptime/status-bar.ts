@@ -3,7 +3,15 @@ import { formatUptime, type CheckCounts } from "@/lib/uptime/uptime-math";
 export type SegmentState = "up" | "degraded" | "down" | "none";
 export type BarPlan = { start: Date; end: Date; stepMs: number; count: number };
 export type BucketRow = CheckCounts & { t: Date };
-export type Segment = CheckCounts & { start: number; end: number; state: SegmentState };
+export type Segment = CheckCounts & {
+  start: number;
+  end: number;
+  state: SegmentState;
+  /** Minutes of the segment inside maintenance (its checks there are left out); absent when none. */
+  maintenanceMinutes?: number;
+};
+/** A maintenance interval in ms since the epoch. */
+export type Span = { from: number; to: number };
 
 const HOUR = 3_600_000;
 export const BAR_PLANS = {
@@ -40,6 +48,15 @@ export function barSegments(plan: BarPlan, rows: readonly BucketRow[]): Segment[
   });
 }
 
+/** Marks each segment with the minutes of maintenance inside it (intervals sorted and disjoint). */
+export function markMaintenance(segments: readonly Segment[], spans: readonly Span[]): Segment[] {
+  return segments.map((s) => {
+    let ms = 0;
+    for (const i of spans) ms += Math.max(0, Math.min(s.end, i.to) - Math.max(s.start, i.from));
+    return ms > 0 ? { ...s, maintenanceMinutes: Math.round(ms / 60_000) } : s;
+  });
+}
+
 const STATE_LABEL: Record<SegmentState, string> = { up: "up", degraded: "degraded", down: "down", none: "no data" };
 
 /** The tooltip of a segment, e.g. "2026-03-01 14:00–15:00 UTC · degraded · 98.333% (59 of 60 checks ok)". */
@@ -51,5 +68,6 @@ export function segmentTitle(s: Segment, stepMs: number): string {
       : `${iso(s.start).slice(0, 16).replace("T", " ")}–${iso(s.end).slice(11, 16)}`;
   const figures =
     s.total === 0 ? "no checks" : `${formatUptime(s)} (${s.ok} of ${s.total} ${s.total === 1 ? "check" : "checks"} ok)`;
-  return `${when} UTC · ${STATE_LABEL[s.state]} · ${figures}`;
+  const maintenance = s.maintenanceMinutes ? ` · maintenance ${s.maintenanceMinutes} min (not counted)` : "";
+  return `${when} UTC · ${STATE_LABEL[s.state]} · ${figures}${maintenance}`;
 }

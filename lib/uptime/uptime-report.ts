@@ -1,4 +1,5 @@
 import "server-only";
+import { maintenanceByMonitor } from "@/lib/maintenance/maintenance";
 import { openIncidentMonitorIds, recentIncidents, type IncidentWithMonitor } from "@/lib/uptime/incident-repository";
 import { listMonitors, type Monitor } from "@/lib/uptime/monitor-repository";
 import { monitorStatus, type MonitorStatus } from "@/lib/uptime/monitor-status";
@@ -10,7 +11,16 @@ import {
   type StoredResult,
 } from "@/lib/uptime/probe-result-repository";
 import { heartbeatUrl } from "@/lib/uptime/self-monitor";
-import { BAR_PLANS, barSegments, planBar, planSteps, type BarKey, type Segment } from "@/lib/uptime/status-bar";
+import {
+  BAR_PLANS,
+  barSegments,
+  markMaintenance,
+  planBar,
+  planSteps,
+  type BarKey,
+  type Segment,
+  type Span,
+} from "@/lib/uptime/status-bar";
 import { formatUptime, UPTIME_WINDOWS, type CheckCounts, type UptimeWindowKey } from "@/lib/uptime/uptime-math";
 
 const HOUR = 3_600_000;
@@ -45,6 +55,8 @@ export type MonitorReport = {
   uptime: UptimeFigure[];
   bars: Record<BarKey, Segment[]>;
   latency: LatencyPoint[];
+  /** Its maintenance over the last 90 days (ms): left out of uptime, bars and latency, shaded on the charts. */
+  maintenance: Span[];
   openIncident: IncidentView | null;
   /** Only for admins: the token is the heartbeat's credential. */
   heartbeatUrl: string | null;
@@ -58,6 +70,15 @@ export type UptimeReport = {
 };
 
 const ZERO: CheckCounts = { ok: 0, total: 0 };
+const DAYS_90 = 90 * 24 * HOUR;
+
+/** Each monitor's maintenance over the longest window (90 days) up to now. */
+const maintenanceOf = (siteId: number, monitors: readonly Monitor[], now: Date) =>
+  maintenanceByMonitor(
+    siteId,
+    { from: new Date(now.getTime() - DAYS_90), to: new Date(now.getTime() + 1) },
+    monitors.map((m) => m.id),
+  );
 
 export function incidentView(i: IncidentWithMonitor, now: Date): IncidentView {
   const end = i.resolvedAt ?? now;
@@ -93,13 +114,14 @@ export async function loadUptimeReport(
   const hours = planBar("24h", now);
   const days = planBar("90d", now);
   const lat = planSteps(LATENCY_STEP_MS, LATENCY_STEPS, now);
-  const [monitors, last, windows, hourCounts, dayCounts, latency, incidents] = await Promise.all([
-    listMonitors(siteId),
+  const monitors = await listMonitors(siteId);
+  const mw = await maintenanceOf(siteId, monitors, now);
+  const [last, windows, hourCounts, dayCounts, latency, incidents] = await Promise.all([
     lastResults(siteId),
-    countWindows(siteId, now),
-    countBuckets(siteId, hours.start, hours.end, hours.stepMs),
-    countBuckets(siteId, days.start, days.end, days.stepMs),
-    latencyBuckets(siteId, lat.start, lat.end, lat.stepMs),
+    countWindows(siteId, now, undefined, mw),
+    countBuckets(siteId, hours.start, hours.end, hours.stepMs, undefined, mw),
+    countBuckets(siteId, days.start, days.end, days.stepMs, undefined, mw),
+    latencyBuckets(siteId, lat.start, lat.end, lat.stepMs, undefined, mw),
     recentIncidents(siteId, new Date(now.getTime() - INCIDENT_DAYS * 24 * HOUR), 50),
   ]);
   const lastBy = new Map(last.map((r) => [r.monitorId, r]));
@@ -112,6 +134,7 @@ export async function loadUptimeReport(
     incidents: views,
     monitors: monitors.map((m) => {
       const l = lastBy.get(m.id);
+      const spans = (mw.get(m.id) ?? []).map((i) => ({ from: i.from.getTime(), to: i.to.getTime() }));
       const openIncident = openBy.get(m.id) ?? null;
       return {
         id: m.id,
@@ -132,9 +155,10 @@ export async function loadUptimeReport(
         lastPingAt: m.lastPingAt?.getTime() ?? null,
         uptime: uptimeFigures(windows.get(m.id)),
         bars: {
-          "24h": barSegments(hours, hourCounts.get(m.id) ?? []),
-          "90d": barSegments(days, dayCounts.get(m.id) ?? []),
+          "24h": markMaintenance(barSegments(hours, hourCounts.get(m.id) ?? []), spans),
+          "90d": markMaintenance(barSegments(days, dayCounts.get(m.id) ?? []), spans),
         },
+        maintenance: spans,
         latency: (latency.get(m.id) ?? []).map((p) => ({ t: p.t.getTime(), p50: p.p50, p95: p.p95, n: p.n })),
         openIncident,
         heartbeatUrl: admin && m.heartbeatToken ? heartbeatUrl(m.heartbeatToken) : null,
@@ -151,7 +175,8 @@ export type UptimeSummary = {
 
 /** The overview card: the monitor with the lowest 30-day uptime (the built-in one when all are equal), and how many are down. */
 export async function loadUptimeSummary(siteId: number, now = new Date()): Promise<UptimeSummary> {
-  const [monitors, windows] = await Promise.all([listMonitors(siteId), countWindows(siteId, now)]);
+  const monitors = await listMonitors(siteId);
+  const windows = await countWindows(siteId, now, undefined, await maintenanceOf(siteId, monitors, now));
   const enabled = monitors.filter((m) => m.enabled);
   if (enabled.length === 0) return null;
   const withData = enabled.map((m) => ({ m, c: windows.get(m.id)?.["30d"] ?? ZERO })).filter((x) => x.c.total > 0);

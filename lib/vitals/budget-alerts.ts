@@ -9,6 +9,9 @@ import {
   refreshOpenAlert,
   type OpenAlertRow,
 } from "@/lib/slo/alert-repository";
+import { sloMaintenance } from "@/lib/maintenance/exclude-source";
+import { insideAny } from "@/lib/maintenance/expand";
+import { duringMaintenance } from "@/lib/maintenance/silence";
 import { nextTransition } from "@/lib/slo/alert-state";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { readOpenBudgetAlerts } from "@/lib/vitals/budget-alert-repository";
@@ -81,8 +84,9 @@ function notification(
 }
 
 /** One budget's step; a state change and its notification commit in one transaction (as for SLO alerts). */
-async function apply(site: SiteRef, check: Check, open: OpenAlertRow | undefined, now: Date) {
-  const step = nextTransition(open ?? null, check.holds, now, check.budget.forMinutes);
+async function apply(site: SiteRef, check: Check, open: OpenAlertRow | undefined, now: Date, quiet = false) {
+  const next = nextTransition(open ?? null, check.holds, now, check.budget.forMinutes);
+  const step = quiet ? duringMaintenance(next) : next;
   const slo = budgetAlertSlo(check.budget.id);
   const change = (kind: BudgetAlertChange["change"], id: bigint): BudgetAlertChange => ({
     site: site.slug,
@@ -149,7 +153,13 @@ async function apply(site: SiteRef, check: Check, open: OpenAlertRow | undefined
  * against its threshold. Alerts of budgets deleted or no longer alerting are resolved (or dropped while pending).
  */
 export async function evaluateBudgetAlerts(site: SiteRef, now: Date): Promise<BudgetAlertChange[]> {
-  const [budgets, open] = await Promise.all([listBudgets(site.id), readOpenBudgetAlerts(site.id)]);
+  const [budgets, open, maintenance] = await Promise.all([
+    listBudgets(site.id),
+    readOpenBudgetAlerts(site.id),
+    sloMaintenance(site.id, now),
+  ]);
+  // Site-wide maintenance silences budgets as it does SLO rules: nothing new opens or fires while it lasts.
+  const quiet = insideAny(maintenance, now);
   const openBySlo = new Map(open.map((a) => [a.slo, a]));
   const from = new Date(now.getTime() - BUDGET_WINDOW_MINUTES * 60_000);
   const changes: BudgetAlertChange[] = [];
@@ -164,7 +174,7 @@ export async function evaluateBudgetAlerts(site: SiteRef, now: Date): Promise<Bu
       figures: verdict.figures,
       summary: budgetAlertSummary(verdict.figures),
     };
-    const c = await apply(site, check, openBySlo.get(slo), now);
+    const c = await apply(site, check, openBySlo.get(slo), now, quiet);
     if (c) changes.push(c);
   }
   for (const stale of open.filter((a) => !seen.has(a.slo))) {

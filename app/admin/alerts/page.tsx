@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { acknowledgeAlertAction } from "@/app/admin/alerts/ack-actions";
 import { retryDeliveryAction } from "@/app/admin/alerts/delivery-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AlertsTable } from "@/components/alerts/alerts-table";
@@ -37,10 +38,15 @@ export default async function AlertsPage({
         <Card data-testid="open-alerts">
           <CardHeader
             title="Open alerts"
-            description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending; budgets once a web-vitals percentile has stayed over its budget for the budget's time. Figures: what it fired on."
+            description="Pages fire as soon as both windows of a rule burn faster than its factor; tickets after 5 minutes pending; budgets once a web-vitals percentile has stayed over its budget for the budget's time. Figures: what it fired on. Acknowledging says who is on it: the alert keeps firing until it resolves, and nothing is sent again."
           />
           {data.open.length ? (
-            <AlertsTable alerts={data.open} resolved={false} site={site.slug} />
+            <AlertsTable
+              alerts={data.open}
+              resolved={false}
+              site={site.slug}
+              ack={session.user.role === "admin" ? acknowledgeAlertAction : undefined}
+            />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-open-alerts">
               No open alerts: every SLO burns its error budget slower than its alert thresholds, or has too little

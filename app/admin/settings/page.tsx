@@ -5,6 +5,7 @@ import {
   saveMonitorAction,
   toggleMonitorAction,
 } from "@/app/admin/settings/monitor-actions";
+import { deleteMaintenanceAction, saveMaintenanceAction } from "@/app/admin/settings/maintenance-actions";
 import {
   addChannelAction,
   addRouteAction,
@@ -22,6 +23,7 @@ import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
 import { JobsCard } from "@/components/admin/jobs-card";
+import { MaintenanceSection } from "@/components/maintenance/maintenance-section";
 import { ChannelsSection } from "@/components/notify/channels-section";
 import { RoutesSection } from "@/components/notify/routes-section";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -35,6 +37,7 @@ import { pageSite } from "@/lib/sites/page-site";
 import { SiteSlug } from "@/lib/sites/site-input";
 import { loadSiteSettings, siteOption } from "@/lib/sites/site-views";
 import { listChannelViews } from "@/lib/notify/channels";
+import { loadMaintenance } from "@/lib/maintenance/maintenance-view";
 import { loadRoutes } from "@/lib/notify/routes";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
@@ -70,7 +73,7 @@ export default async function SettingsPage({
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
   const deleted = SiteSlug.safeParse((await searchParams).deleted);
-  const [users, jobs, monitors, channels, sites, slos, routes] = await Promise.all([
+  const [users, jobs, monitors, channels, sites, slos, routes, maintenance] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
@@ -78,6 +81,7 @@ export default async function SettingsPage({
     loadSiteSettings(),
     loadSloSettings(site.id),
     loadRoutes(site.id),
+    loadMaintenance(site.id),
   ]);
   return (
     <>
@@ -112,6 +116,11 @@ export default async function SettingsPage({
         />
         <SloSettingsSection slos={slos} site={siteOption(site)} actions={sloActions} />
         <MonitorsSection monitors={monitors} site={siteOption(site)} actions={monitorActions} />
+        <MaintenanceSection
+          windows={maintenance}
+          site={siteOption(site)}
+          actions={{ save: saveMaintenanceAction, remove: deleteMaintenanceAction }}
+        />
         <UsersCard users={users} currentUserId={session.user.id} changeAccess={changeUserAccessAction} />
         <ChannelsSection channels={channels} addChannel={addChannelAction} channelOp={channelOpAction} />
         <RoutesSection

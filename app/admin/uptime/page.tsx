@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
+import { MaintenanceList } from "@/components/maintenance/maintenance-list";
 import { IncidentsTable } from "@/components/uptime/incidents-table";
 import { MonitorCard } from "@/components/uptime/monitor-card";
 import { StatusLegend } from "@/components/uptime/status-bar";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
+import { loadMaintenance } from "@/lib/maintenance/maintenance-view";
 import { pageSite } from "@/lib/sites/page-site";
 import { siteHref } from "@/lib/sites/site-href";
 import { siteOption } from "@/lib/sites/site-views";
@@ -24,7 +26,8 @@ export default async function UptimePage({
   const session = await requirePageSession();
   const site = await pageSite(searchParams);
   const admin = session.user.role === "admin";
-  const report = await loadUptimeReport(site.id, { admin });
+  const [report, maintenance] = await Promise.all([loadUptimeReport(site.id, { admin }), loadMaintenance(site.id)]);
+  const scheduled = maintenance.filter((w) => w.state !== "past");
   const own = report.monitors.filter((m) => !m.builtIn);
   const manage = admin ? (
     <Link
@@ -37,6 +40,22 @@ export default async function UptimePage({
   const addStep = admin
     ? "Add an HTTP target or a heartbeat in Settings → Monitors."
     : "An admin adds HTTP targets and heartbeats in Settings → Monitors.";
+
+  const maintenanceCard = (
+    <Card data-testid="maintenance-card">
+      <CardHeader
+        title="Maintenance"
+        description="Active and upcoming windows (UTC): no alerts fire and monitors in scope open no incident; their time is left out of uptime % and SLO budgets and shaded on the charts."
+      />
+      {scheduled.length ? (
+        <MaintenanceList windows={scheduled} />
+      ) : (
+        <p className="text-sm text-muted" data-testid="no-maintenance">
+          No maintenance scheduled.{admin ? " Schedule it in Settings → Maintenance." : ""}
+        </p>
+      )}
+    </Card>
+  );
 
   if (report.monitors.length === 0) {
     return (
@@ -56,6 +75,7 @@ export default async function UptimePage({
           Vigil probes itself and the HTTP targets an admin configures, records every check, and opens an incident after
           consecutive failures.
         </EmptyState>
+        <div className="mt-4">{maintenanceCard}</div>
       </>
     );
   }
@@ -81,6 +101,7 @@ export default async function UptimePage({
             and incidents here.
           </EmptyState>
         ) : null}
+        {maintenanceCard}
         <Card data-testid="incidents-card">
           <CardHeader
             title="Incidents"
