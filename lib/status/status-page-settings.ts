@@ -3,15 +3,12 @@ import { Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { StatusPageInput } from "@/lib/status/status-page-input";
 import { invalidateStatusPage } from "@/lib/status/status-page-cache";
+import { type StatusPageSettings, statusPagePath } from "@/lib/status/status-page-settings-view";
 import { statusPageSites, updateStatusPageFields } from "@/lib/status/status-page-repository";
 
-/** A site's status page as Settings → Sites shows it (admins). */
-export type StatusPageSettings = { enabled: boolean; title: string; description: string; path: string };
-
-export const statusPagePath = (slug: string) => `/status/${slug}`;
-
-export async function loadStatusPageSettings(): Promise<Map<number, StatusPageSettings>> {
-  return new Map(
+/** Every site's status page settings by site id (Settings → Sites, admins only: the page decides). */
+export async function loadStatusPageSettings(): Promise<Record<number, StatusPageSettings>> {
+  return Object.fromEntries(
     (await statusPageSites()).map((s) => [
       s.id,
       {

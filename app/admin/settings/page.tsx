@@ -12,6 +12,7 @@ import {
   rotateSiteKeyAction,
   updateSiteAction,
 } from "@/app/admin/settings/site-actions";
+import { saveStatusPageAction } from "@/app/admin/settings/status-page-actions";
 import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
@@ -29,6 +30,7 @@ import { loadSiteSettings, siteOption } from "@/lib/sites/site-views";
 import { listChannelViews } from "@/lib/notify/channels";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
+import { loadStatusPageSettings } from "@/lib/status/status-page-settings";
 import { loadMonitorSettings } from "@/lib/uptime/monitor-settings";
 import { loadUsers } from "@/lib/users/user-access";
 
@@ -40,6 +42,7 @@ const siteActions = {
   update: updateSiteAction,
   rotate: rotateSiteKeyAction,
   remove: deleteSiteAction,
+  statusPage: saveStatusPageAction,
 };
 
 const monitorActions = {
@@ -58,12 +61,13 @@ export default async function SettingsPage({
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
   const deleted = SiteSlug.safeParse((await searchParams).deleted);
-  const [users, jobs, monitors, channels, sites] = await Promise.all([
+  const [users, jobs, monitors, channels, sites, statusPages] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
     listChannelViews(),
     loadSiteSettings(),
+    loadStatusPageSettings(),
   ]);
   return (
     <>
@@ -93,6 +97,7 @@ export default async function SettingsPage({
         <SitesSection
           sites={sites}
           viewing={site.slug}
+          statusPages={statusPages}
           notice={deleted.success ? `Deleted the site “${deleted.data}” and all of its data.` : undefined}
           actions={siteActions}
         />
