@@ -39,7 +39,7 @@ export function IncidentsTable({ incidents, site }: { incidents: IncidentView[];
           </Td>
           <Td>
             <Link
-              href={siteHref(`/admin/uptime/incidents/${i.id}`, site)}
+              href={siteHref(`/admin/uptime/incidents?id=${i.id}`, site)}
               aria-label={`Timeline of incident #${i.id} (${i.monitorName})`}
               className="whitespace-nowrap text-xs underline-offset-2 hover:underline"
               data-testid="incident-timeline-link"

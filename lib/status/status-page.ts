@@ -1,38 +1,23 @@
 import "server-only";
+import { cache as perRequest } from "react";
 import { incidentUpdates } from "@/lib/status/incident-update-repository";
 import { updateView } from "@/lib/status/incident-updates";
-import { overallState, publicState, type OverallState, type PublicState } from "@/lib/status/overall-state";
+import { overallState, publicState } from "@/lib/status/overall-state";
 import { statusPageCache } from "@/lib/status/status-page-cache";
 import { findStatusPageSite, type StatusPageSite } from "@/lib/status/status-page-repository";
-import { timelineEntries, type TimelineEntry } from "@/lib/status/timeline";
+import { STATUS_INCIDENT_DAYS, type StatusPageView } from "@/lib/status/status-page-view";
+import { timelineEntries } from "@/lib/status/timeline";
 import { recentIncidents } from "@/lib/uptime/incident-repository";
 import { listMonitors } from "@/lib/uptime/monitor-repository";
 import { countBuckets, lastResults } from "@/lib/uptime/probe-result-repository";
-import { BAR_PLANS, barSegments, planBar, type Segment } from "@/lib/uptime/status-bar";
+import { BAR_PLANS, barSegments, planBar } from "@/lib/uptime/status-bar";
 import { formatUptime } from "@/lib/uptime/uptime-math";
 
+export type { StatusPageView } from "@/lib/status/status-page-view";
+
 const DAY = 24 * 3_600_000;
-export const STATUS_INCIDENT_DAYS = 14;
 /** How long one instance serves a page it built: a public page must not cost a 90-day scan per request. */
 export const STATUS_PAGE_MAX_AGE_MS = 10_000;
-
-/** Everything /status/<slug> shows. Built from named fields only: no URL, token, error text or author. */
-export type StatusPageView = {
-  title: string;
-  description: string | null;
-  generatedAt: number;
-  state: OverallState;
-  barStepMs: number;
-  monitors: Array<{ name: string; state: PublicState; uptime: string; bars: Segment[] }>;
-  incidents: Array<{
-    id: string;
-    monitorName: string;
-    open: boolean;
-    openedAt: number;
-    resolvedAt: number | null;
-    entries: TimelineEntry[];
-  }>;
-};
 
 const cache = () => statusPageCache<StatusPageView>();
 
@@ -78,11 +63,11 @@ async function buildView(siteId: number, now: Date): Promise<StatusPageView> {
   const open = new Set(incidents.filter((i) => !i.resolvedAt).map((i) => i.monitorId));
   const shown = monitors
     .filter((m) => m.enabled)
-    .map((m) => {
+    .map((m, i) => {
       const bars = barSegments(days, dayCounts.get(m.id) ?? []);
       const counts = bars.reduce((a, s) => ({ ok: a.ok + s.ok, total: a.total + s.total }), { ok: 0, total: 0 });
       const state = publicState({ openIncident: open.has(m.id), last: lastBy.get(m.id) ?? null });
-      return { name: m.name, state, uptime: formatUptime(counts), bars };
+      return { key: `m${i}`, name: m.name, state, uptime: formatUptime(counts), bars };
     });
   return {
     title: "",
@@ -106,3 +91,6 @@ async function buildView(siteId: number, now: Date): Promise<StatusPageView> {
       }),
   };
 }
+
+/** One load per request, however many parts of the page (metadata, body) ask. */
+export const statusPageOf = perRequest((slug: string) => loadStatusPage(slug));

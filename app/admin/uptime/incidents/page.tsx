@@ -1,50 +1,80 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { addIncidentUpdateAction } from "@/app/admin/uptime/incident-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { IncidentTimeline, utcMinute } from "@/components/status/incident-timeline";
 import { IncidentUpdateForm } from "@/components/status/incident-update-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { IncidentsTable } from "@/components/uptime/incidents-table";
 import { requirePageSession } from "@/lib/auth/guard";
 import { pageSite } from "@/lib/sites/page-site";
 import { siteHref } from "@/lib/sites/site-href";
 import { siteOption } from "@/lib/sites/site-views";
 import { loadIncidentTimeline } from "@/lib/status/incident-updates";
 import { formatDuration } from "@/lib/uptime/monitor-status";
-import { addIncidentUpdateAction } from "@/app/admin/uptime/incident-actions";
+import { loadRecentIncidents } from "@/lib/uptime/uptime-report";
 
-export const metadata: Metadata = { title: "Incident" };
+export const metadata: Metadata = { title: "Incidents" };
 export const dynamic = "force-dynamic";
 
-/** One incident of the site the URL names: its timeline (every update and internal note) and, for admins, the form. */
-export default async function IncidentPage({
-  params,
+const LIST_DAYS = 90;
+
+/**
+ * The incidents of the site the URL names: `?id=<n>` shows one incident's timeline (every update and internal note)
+ * and, for admins, the form that adds to it; without an id, the open and recent incidents with links to theirs.
+ */
+export default async function IncidentsPage({
   searchParams,
 }: {
-  params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requirePageSession();
   const site = await pageSite(searchParams);
-  const timeline = await loadIncidentTimeline(site.id, (await params).id);
+  const raw = (await searchParams).id;
+  const id = Array.isArray(raw) ? raw[0] : raw;
+  const back = (
+    <Link
+      href={siteHref(id ? "/admin/uptime/incidents" : "/admin/uptime", site.slug)}
+      className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300"
+    >
+      {id ? "← All incidents" : "← Uptime"}
+    </Link>
+  );
+  const header = <PageHeader href="/admin/uptime" site={siteOption(site)} actions={back} />;
+  if (!id) {
+    const incidents = await loadRecentIncidents(site.id, LIST_DAYS);
+    return (
+      <>
+        {header}
+        {incidents.length ? (
+          <Card data-testid="incidents-card">
+            <CardHeader
+              title="Incidents"
+              description={`Open ones and those of the last ${LIST_DAYS} days; open an incident's timeline to read or add updates.`}
+            />
+            <IncidentsTable incidents={incidents} site={site.slug} />
+          </Card>
+        ) : (
+          <EmptyState
+            title="No incidents"
+            steps={["An incident opens after a monitor's threshold of consecutive failed checks."]}
+          >
+            No incidents in the last {LIST_DAYS} days. Their timelines (updates, internal notes) are kept here.
+          </EmptyState>
+        )}
+      </>
+    );
+  }
+
+  const timeline = await loadIncidentTimeline(site.id, id);
   if (!timeline) notFound();
   const { incident, entries } = timeline;
-  const admin = session.user.role === "admin";
   return (
     <>
-      <PageHeader
-        href="/admin/uptime"
-        site={siteOption(site)}
-        actions={
-          <Link
-            href={siteHref("/admin/uptime", site.slug)}
-            className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-300"
-          >
-            ← All incidents
-          </Link>
-        }
-      />
+      {header}
       <div className="space-y-4">
         <Card data-testid="incident-card" data-state={incident.resolvedAt ? "resolved" : "open"}>
           <CardHeader
@@ -64,7 +94,7 @@ export default async function IncidentPage({
           />
           <IncidentTimeline entries={entries} audience="console" />
         </Card>
-        {admin ? (
+        {session.user.role === "admin" ? (
           <Card>
             <CardHeader
               title="Add an update"
