@@ -15,7 +15,7 @@ export const addIncidentUpdateAction = action(
     fields: INCIDENT_UPDATE_FIELDS,
     input: IncidentUpdateInput,
     echo: ["status", "body", "public"],
-    revalidate: ["/admin/uptime", "/admin/alerts"],
+    revalidate: ["/admin/uptime", "/admin/uptime/incidents", "/admin/alerts"],
   },
   async (input, { session, form }) => {
     const slug = SiteSlug.safeParse(form.get("site"));
