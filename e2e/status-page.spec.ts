@@ -50,7 +50,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === "/health") return void (mode === "up" ? res.end("ok") : res.writeHead(503).end("down"));
+    if (req.url?.startsWith("/health")) return void (mode === "up" ? res.end("ok") : res.writeHead(503).end("down"));
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -142,6 +142,10 @@ test("an admin turns the status page on; an incident's public update shows, its 
   await expect(entries.nth(2)).toContainText("internal note");
   await expect(entries.nth(2)).toContainText(`by ${TEST_ADMIN.email}`);
   await expectNoViolations(page, "incident timeline (light)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveClass(/(^|\s)dark(\s|$)/);
+  await expectNoViolations(page, "incident timeline (dark)");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // The anonymous reader: the incident and its public update, nothing internal, in the served HTML itself.
   const res = await reader.goto(`/status/${SITE.slug}`);

@@ -39,13 +39,7 @@ function Monitors({ view }: { view: StatusPageView }) {
                 <Badge tone={TONE[m.state]}>{STATE_LABEL[m.state]}</Badge>
               </span>
             </div>
-            <StatusBar
-              segments={m.bars}
-              stepMs={view.barStepMs}
-              label={`${m.name}, last 90 days`}
-              from="90 days ago"
-              to="today"
-            />
+            <StatusBar segments={m.bars} stepMs={view.barStepMs} label="Last 90 days" from="90 days ago" to="today" />
           </li>
         ))}
       </ul>

@@ -22,6 +22,63 @@ export const dynamic = "force-dynamic";
 
 const LIST_DAYS = 90;
 
+type SiteRef = { id: number; slug: string };
+
+async function IncidentList({ site }: { site: SiteRef }) {
+  const incidents = await loadRecentIncidents(site.id, LIST_DAYS);
+  if (incidents.length === 0)
+    return (
+      <EmptyState
+        title="No incidents"
+        steps={["An incident opens after a monitor's threshold of consecutive failed checks."]}
+      >
+        No incidents in the last {LIST_DAYS} days. Their timelines (updates, internal notes) are kept here.
+      </EmptyState>
+    );
+  return (
+    <Card data-testid="incidents-card">
+      <CardHeader
+        title="Incidents"
+        description={`Open ones and those of the last ${LIST_DAYS} days; open an incident's timeline to read or add updates.`}
+      />
+      <IncidentsTable incidents={incidents} site={site.slug} />
+    </Card>
+  );
+}
+
+async function IncidentDetail({ site, id, admin }: { site: SiteRef; id: string; admin: boolean }) {
+  const timeline = await loadIncidentTimeline(site.id, id);
+  if (!timeline) notFound();
+  const { incident, entries } = timeline;
+  const state = incident.resolvedAt ? "resolved" : "open";
+  return (
+    <div className="space-y-4">
+      <Card data-testid="incident-card" data-state={state}>
+        <CardHeader
+          title={`Incident #${incident.id}: ${incident.monitorName}`}
+          description={
+            <>
+              Opened {utcMinute(incident.openedAt)} · {incident.resolvedAt ? "resolved after" : "open for"}{" "}
+              {formatDuration(incident.durationMs)} · {incident.failures} failed checks · last cause: {incident.cause}
+            </>
+          }
+          action={<Badge tone={incident.resolvedAt ? "good" : "poor"}>{state}</Badge>}
+        />
+        <IncidentTimeline entries={entries} audience="console" />
+      </Card>
+      {admin ? (
+        <Card>
+          <CardHeader
+            title="Add an update"
+            description="Public updates appear on the site's status page (when it is on); internal notes stay here."
+          />
+          <IncidentUpdateForm incident={incident.id} site={site.slug} add={addIncidentUpdateAction} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The incidents of the site the URL names: `?id=<n>` shows one incident's timeline (every update and internal note)
  * and, for admins, the form that adds to it; without an id, the open and recent incidents with links to theirs.
@@ -43,67 +100,10 @@ export default async function IncidentsPage({
       {id ? "← All incidents" : "← Uptime"}
     </Link>
   );
-  const header = <PageHeader href="/admin/uptime" site={siteOption(site)} actions={back} />;
-  if (!id) {
-    const incidents = await loadRecentIncidents(site.id, LIST_DAYS);
-    return (
-      <>
-        {header}
-        {incidents.length ? (
-          <Card data-testid="incidents-card">
-            <CardHeader
-              title="Incidents"
-              description={`Open ones and those of the last ${LIST_DAYS} days; open an incident's timeline to read or add updates.`}
-            />
-            <IncidentsTable incidents={incidents} site={site.slug} />
-          </Card>
-        ) : (
-          <EmptyState
-            title="No incidents"
-            steps={["An incident opens after a monitor's threshold of consecutive failed checks."]}
-          >
-            No incidents in the last {LIST_DAYS} days. Their timelines (updates, internal notes) are kept here.
-          </EmptyState>
-        )}
-      </>
-    );
-  }
-
-  const timeline = await loadIncidentTimeline(site.id, id);
-  if (!timeline) notFound();
-  const { incident, entries } = timeline;
   return (
     <>
-      {header}
-      <div className="space-y-4">
-        <Card data-testid="incident-card" data-state={incident.resolvedAt ? "resolved" : "open"}>
-          <CardHeader
-            title={`Incident #${incident.id}: ${incident.monitorName}`}
-            description={
-              <>
-                Opened {utcMinute(incident.openedAt)} ·{" "}
-                {incident.resolvedAt
-                  ? `resolved after ${formatDuration(incident.durationMs)}`
-                  : `open for ${formatDuration(incident.durationMs)}`}{" "}
-                · {incident.failures} failed checks · last cause: {incident.cause}
-              </>
-            }
-            action={
-              <Badge tone={incident.resolvedAt ? "good" : "poor"}>{incident.resolvedAt ? "resolved" : "open"}</Badge>
-            }
-          />
-          <IncidentTimeline entries={entries} audience="console" />
-        </Card>
-        {session.user.role === "admin" ? (
-          <Card>
-            <CardHeader
-              title="Add an update"
-              description="Public updates appear on the site's status page (when it is on); internal notes stay here."
-            />
-            <IncidentUpdateForm incident={incident.id} site={site.slug} add={addIncidentUpdateAction} />
-          </Card>
-        ) : null}
-      </div>
+      <PageHeader href="/admin/uptime" site={siteOption(site)} actions={back} />
+      {id ? <IncidentDetail site={site} id={id} admin={session.user.role === "admin"} /> : <IncidentList site={site} />}
     </>
   );
 }
