@@ -12,7 +12,7 @@ CREATE TABLE "incident_updates" (
   "public" BOOLEAN NOT NULL DEFAULT false,
   CONSTRAINT "incident_updates_pkey" PRIMARY KEY ("site_id", "id"),
   CONSTRAINT "incident_updates_incident_fkey" FOREIGN KEY ("site_id", "incident_id")
-    REFERENCES "incidents"("site_id", "id") ON DELETE CASCADE
+    REFERENCES "incidents"("site_id", "id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX "incident_updates_site_id_incident_id_at_idx" ON "incident_updates"("site_id", "incident_id", "at");
 
