@@ -1,5 +1,6 @@
 import "server-only";
 import { cache as perRequest } from "react";
+import { SiteSlug } from "@/lib/sites/site-input";
 import { incidentUpdates } from "@/lib/status/incident-update-repository";
 import { updateView } from "@/lib/status/incident-updates";
 import { overallState, publicState } from "@/lib/status/overall-state";
@@ -29,7 +30,9 @@ export async function loadStatusPage(
   slug: string,
   { now = new Date(), maxAgeMs = STATUS_PAGE_MAX_AGE_MS }: { now?: Date; maxAgeMs?: number } = {},
 ): Promise<StatusPageView | null> {
-  const site = await findStatusPageSite(slug.slice(0, 40));
+  // Anything that is not a slug (NUL included, which Postgres would refuse) names no site: no query at all.
+  const valid = SiteSlug.safeParse(slug);
+  const site = valid.success ? await findStatusPageSite(valid.data) : null;
   if (!site?.statusPage) return null;
   const hit = cache().get(site.id);
   if (hit && maxAgeMs > 0 && now.getTime() - hit.at < maxAgeMs) return presented(site, await hit.view);

@@ -131,6 +131,8 @@ describe("public status page", () => {
     await addIncidentUpdate(site.id, update(incident.id, { body: `Internal note ${tag}`, status: "notes" }), ADMIN);
 
     expect(await loadStatusPage(`nope-${tag}`, { maxAgeMs: 0 })).toBeNull();
+    for (const odd of ["a\u0000b", "", "x".repeat(300), "../admin", "\uD800"])
+      expect(await loadStatusPage(odd, { maxAgeMs: 0 })).toBeNull();
     expect(await loadStatusPage(site.slug, { maxAgeMs: 0 })).toBeNull();
     expect(() => StatusPageInput.parse({ enabled: "on", title: "t".repeat(121), description: "" })).toThrow();
 
