@@ -31,7 +31,7 @@ export function UptimeIncidentsCard({
         action={link}
       />
       {incidents.length ? (
-        <IncidentsTable incidents={incidents} />
+        <IncidentsTable incidents={incidents} site={site} />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No uptime incidents in the last {days} days.</p>
       )}

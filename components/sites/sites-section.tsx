@@ -3,16 +3,19 @@ import { InstallSnippets } from "@/components/sites/install-snippets";
 import { SiteDeleteForm, type DeleteSiteAction } from "@/components/sites/site-delete-form";
 import { EMPTY_SITE, SiteForm, type SaveSiteAction } from "@/components/sites/site-form";
 import { SiteKeyRotation, type RotateSiteKeyAction } from "@/components/sites/site-key-rotation";
+import { type SaveStatusPageAction, StatusPageForm } from "@/components/status/status-page-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { SiteSettingsView } from "@/lib/sites/site-views";
+import type { StatusPageSettings } from "@/lib/status/status-page-settings-view";
 
 export type SiteActionSet = {
   create: SaveSiteAction;
   update: SaveSiteAction;
   rotate: RotateSiteKeyAction;
   remove: DeleteSiteAction;
+  statusPage: SaveStatusPageAction;
 };
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -59,7 +62,17 @@ function Origins({ site }: { site: SiteSettingsView }) {
   );
 }
 
-function SiteRow({ site, viewing, actions }: { site: SiteSettingsView; viewing: string; actions: SiteActionSet }) {
+function SiteRow({
+  site,
+  viewing,
+  statusPage,
+  actions,
+}: {
+  site: SiteSettingsView;
+  viewing: string;
+  statusPage: StatusPageSettings | undefined;
+  actions: SiteActionSet;
+}) {
   return (
     <li data-testid="site-row" data-site={site.slug} className="py-4">
       <p className="flex flex-wrap items-center gap-2">
@@ -89,6 +102,15 @@ function SiteRow({ site, viewing, actions }: { site: SiteSettingsView; viewing: 
           )}
         </Fact>
         <Fact label="Key made">{site.secretRotatedAt ? utc(site.secretRotatedAt) : "—"}</Fact>
+        <Fact label="Status page">
+          {statusPage?.enabled ? (
+            <a href={statusPage.path} className="font-mono text-xs underline-offset-2 hover:underline">
+              {statusPage.path}
+            </a>
+          ) : (
+            <span className="text-muted">off</span>
+          )}
+        </Fact>
       </dl>
       <div className="mt-3 space-y-2">
         <SiteKeyRotation id={site.id} name={site.name} hasKey={site.secretHint !== null} rotate={actions.rotate} />
@@ -105,6 +127,11 @@ function SiteRow({ site, viewing, actions }: { site: SiteSettingsView; viewing: 
             save={actions.update}
           />
         </Disclosure>
+        {statusPage ? (
+          <Disclosure summary="Status page">
+            <StatusPageForm id={site.id} siteName={site.name} initial={statusPage} save={actions.statusPage} />
+          </Disclosure>
+        ) : null}
         {site.own ? null : (
           <Disclosure summary="Delete…">
             <SiteDeleteForm id={site.id} name={site.name} slug={site.slug} viewing={viewing} remove={actions.remove} />
@@ -119,10 +146,13 @@ function SiteRow({ site, viewing, actions }: { site: SiteSettingsView; viewing: 
 export function SitesSection({
   sites,
   viewing,
+  statusPages,
   notice,
   actions,
 }: {
   sites: SiteSettingsView[];
+  /** Each site's public status page settings, by site id. */
+  statusPages: Record<number, StatusPageSettings>;
   /** The slug of the site the page shows (`?site=`). */
   viewing: string;
   /** A sentence about what the last action did when it moved the page (a deleted site). */
@@ -148,7 +178,7 @@ export function SitesSection({
         aria-label="Configured sites"
       >
         {sites.map((s) => (
-          <SiteRow key={s.id} site={s} viewing={viewing} actions={actions} />
+          <SiteRow key={s.id} site={s} viewing={viewing} statusPage={statusPages[s.id]} actions={actions} />
         ))}
       </ul>
       <h3 className="mb-3 mt-6 text-sm font-semibold">Add a site</h3>

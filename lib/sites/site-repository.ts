@@ -2,8 +2,8 @@ import "server-only";
 import { db, type DbClient, type Prisma } from "@/lib/db";
 
 export type SiteRow = Prisma.SiteGetPayload<object>;
-/** What every page and the ingest path may know of a site: never the secret's hash. */
-export type Site = Omit<SiteRow, "secretHash">;
+/** What every page and the ingest path may know of a site: never the secret's hash (status page: lib/status). */
+export type Site = Omit<SiteRow, "secretHash" | "statusPage" | "statusTitle" | "statusBlurb">;
 
 const PUBLIC_FIELDS = {
   id: true,

@@ -19,6 +19,7 @@ import {
   updateSiteAction,
 } from "@/app/admin/settings/site-actions";
 import { deleteSloAction, pauseSloAction, saveSloAction } from "@/app/admin/settings/slo-actions";
+import { saveStatusPageAction } from "@/app/admin/settings/status-page-actions";
 import { changeUserAccessAction } from "@/app/admin/settings/user-actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { AnalyticsToggle } from "@/components/analytics/analytics-toggle";
@@ -42,6 +43,7 @@ import { loadRoutes } from "@/lib/notify/routes";
 import { loadJobsReport } from "@/lib/scheduler/jobs-report";
 import { configSummary } from "@/lib/settings/config-summary";
 import { loadSloSettings } from "@/lib/slo/slo-settings";
+import { loadStatusPageSettings } from "@/lib/status/status-page-settings";
 import { loadMonitorSettings } from "@/lib/uptime/monitor-settings";
 import { loadUsers } from "@/lib/users/user-access";
 
@@ -53,6 +55,7 @@ const siteActions = {
   update: updateSiteAction,
   rotate: rotateSiteKeyAction,
   remove: deleteSiteAction,
+  statusPage: saveStatusPageAction,
 };
 
 const monitorActions = {
@@ -73,7 +76,7 @@ export default async function SettingsPage({
   const admin = session.user.role === "admin";
   const site = await pageSite(searchParams);
   const deleted = SiteSlug.safeParse((await searchParams).deleted);
-  const [users, jobs, monitors, channels, sites, slos, routes, maintenance] = await Promise.all([
+  const [users, jobs, monitors, channels, sites, slos, routes, maintenance, statusPages] = await Promise.all([
     loadUsers(),
     loadJobsReport(),
     loadMonitorSettings(site.id, { admin }),
@@ -82,6 +85,7 @@ export default async function SettingsPage({
     loadSloSettings(site.id),
     loadRoutes(site.id),
     loadMaintenance(site.id),
+    loadStatusPageSettings(),
   ]);
   return (
     <>
@@ -111,6 +115,7 @@ export default async function SettingsPage({
         <SitesSection
           sites={sites}
           viewing={site.slug}
+          statusPages={statusPages}
           notice={deleted.success ? `Deleted the site “${deleted.data}” and all of its data.` : undefined}
           actions={siteActions}
         />

@@ -105,10 +105,10 @@ export default async function UptimePage({
         <Card data-testid="incidents-card">
           <CardHeader
             title="Incidents"
-            description="Open ones and those of the last 90 days. An incident opens after the monitor's threshold of consecutive failed checks and resolves at the next success."
+            description="Open ones and those of the last 90 days. An incident opens after the monitor's threshold of consecutive failed checks and resolves at the next success; its timeline holds the updates and notes admins add."
           />
           {report.incidents.length ? (
-            <IncidentsTable incidents={report.incidents} />
+            <IncidentsTable incidents={report.incidents} site={site.slug} />
           ) : (
             <p className="text-sm text-muted" data-testid="no-incidents">
               No incidents in the last 90 days.
