@@ -50,6 +50,30 @@ function Monitors({ view }: { view: StatusPageView }) {
   );
 }
 
+function Maintenance({ view }: { view: StatusPageView }) {
+  return (
+    <ul className="space-y-3">
+      {view.maintenance.map((w) => (
+        <li
+          key={w.key}
+          className="rounded-xl border border-sky-600/30 bg-sky-50 p-4 text-sky-950 dark:bg-sky-950 dark:text-sky-50"
+          data-testid="status-maintenance"
+          data-state={w.active ? "active" : "upcoming"}
+        >
+          <h3 className="flex flex-wrap items-center gap-2 font-medium">
+            {w.title}
+            <Badge tone="neutral">{w.active ? "in progress" : "scheduled"}</Badge>
+          </h3>
+          <p className="mt-1 text-sm">
+            {w.active ? "Until" : "From"} {w.active ? utcMinute(w.to) : `${utcMinute(w.from)} to ${utcMinute(w.to)}`} ·{" "}
+            {w.schedule} · {w.scope}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Incidents({ view }: { view: StatusPageView }) {
   if (view.incidents.length === 0)
     return (
@@ -83,8 +107,7 @@ function Incidents({ view }: { view: StatusPageView }) {
 
 /**
  * The public status page of one site: the headline state, each monitor's state and 90 days of daily bars, then
- * open and recent incidents with their public updates. Renders the view only; each part is its own section, so
- * more (scheduled maintenance) slot in between without touching the others.
+ * active and upcoming maintenance, then open and recent incidents with their public updates. Renders the view only.
  */
 export function PublicStatusPage({ view }: { view: StatusPageView }) {
   return (
@@ -104,6 +127,11 @@ export function PublicStatusPage({ view }: { view: StatusPageView }) {
       <Section title="Services" testId="status-monitors">
         <Monitors view={view} />
       </Section>
+      {view.maintenance.length > 0 ? (
+        <Section title="Scheduled maintenance" testId="status-maintenance-list">
+          <Maintenance view={view} />
+        </Section>
+      ) : null}
       <Section title={`Incidents, ongoing and of the last ${STATUS_INCIDENT_DAYS} days`} testId="status-incidents">
         <Incidents view={view} />
       </Section>

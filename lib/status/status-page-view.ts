@@ -14,6 +14,16 @@ export type StatusPageView = {
   barStepMs: number;
   /** `key`: the monitor's position, a React key that names nothing internal. */
   monitors: Array<{ key: string; name: string; state: PublicState; uptime: string; bars: Segment[] }>;
+  /** Active and upcoming maintenance windows: the running or next occurrence of each (ms). */
+  maintenance: Array<{
+    key: string;
+    title: string;
+    schedule: string;
+    scope: string;
+    active: boolean;
+    from: number;
+    to: number;
+  }>;
   incidents: Array<{
     id: string;
     monitorName: string;

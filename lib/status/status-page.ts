@@ -1,5 +1,7 @@
 import "server-only";
 import { cache as perRequest } from "react";
+import { maintenanceByMonitor } from "@/lib/maintenance/maintenance";
+import { loadMaintenance } from "@/lib/maintenance/maintenance-view";
 import { SiteSlug } from "@/lib/sites/site-input";
 import { incidentUpdates } from "@/lib/status/incident-update-repository";
 import { updateView } from "@/lib/status/incident-updates";
@@ -11,7 +13,7 @@ import { timelineEntries } from "@/lib/status/timeline";
 import { recentIncidents } from "@/lib/uptime/incident-repository";
 import { listMonitors } from "@/lib/uptime/monitor-repository";
 import { countBuckets, lastResults } from "@/lib/uptime/probe-result-repository";
-import { BAR_PLANS, barSegments, planBar } from "@/lib/uptime/status-bar";
+import { BAR_PLANS, barSegments, markMaintenance, planBar } from "@/lib/uptime/status-bar";
 import { formatUptime } from "@/lib/uptime/uptime-math";
 
 export type { StatusPageView } from "@/lib/status/status-page-view";
@@ -51,11 +53,18 @@ const presented = (site: StatusPageSite, view: StatusPageView): StatusPageView =
 
 async function buildView(siteId: number, now: Date): Promise<StatusPageView> {
   const days = planBar("90d", now);
-  const [monitors, last, dayCounts, incidents] = await Promise.all([
-    listMonitors(siteId),
+  const monitors = await listMonitors(siteId);
+  // Maintenance is left out of the bars and uptime as on the Uptime page, and announced in its own section.
+  const mw = await maintenanceByMonitor(
+    siteId,
+    { from: days.start, to: new Date(now.getTime() + 1) },
+    monitors.map((m) => m.id),
+  );
+  const [last, dayCounts, incidents, windows] = await Promise.all([
     lastResults(siteId),
-    countBuckets(siteId, days.start, days.end, days.stepMs),
+    countBuckets(siteId, days.start, days.end, days.stepMs, undefined, mw),
     recentIncidents(siteId, new Date(now.getTime() - STATUS_INCIDENT_DAYS * DAY), 50),
+    loadMaintenance(siteId, now),
   ]);
   const updates = await incidentUpdates(
     siteId,
@@ -67,7 +76,8 @@ async function buildView(siteId: number, now: Date): Promise<StatusPageView> {
   const shown = monitors
     .filter((m) => m.enabled)
     .map((m, i) => {
-      const bars = barSegments(days, dayCounts.get(m.id) ?? []);
+      const spans = (mw.get(m.id) ?? []).map((w) => ({ from: w.from.getTime(), to: w.to.getTime() }));
+      const bars = markMaintenance(barSegments(days, dayCounts.get(m.id) ?? []), spans);
       const counts = bars.reduce((a, s) => ({ ok: a.ok + s.ok, total: a.total + s.total }), { ok: 0, total: 0 });
       const state = publicState({ openIncident: open.has(m.id), last: lastBy.get(m.id) ?? null });
       return { key: `m${i}`, name: m.name, state, uptime: formatUptime(counts), bars };
@@ -79,6 +89,17 @@ async function buildView(siteId: number, now: Date): Promise<StatusPageView> {
     state: overallState(shown.map((m) => m.state)),
     barStepMs: BAR_PLANS["90d"].stepMs,
     monitors: shown,
+    // Public fields only: what, when and which services; never who scheduled it.
+    maintenance: windows
+      .filter((w) => w.state !== "past" && w.next)
+      .map((w, i) => ({
+        key: `w${i}`,
+        title: w.title,
+        schedule: w.schedule,
+        scope: w.scope,
+        active: w.state === "active",
+        ...w.next!,
+      })),
     incidents: incidents
       .sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || +b.openedAt - +a.openedAt)
       .map((i) => {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { addMaintenance } from "@/lib/maintenance/maintenance";
+import { MaintenanceInput } from "@/lib/maintenance/maintenance-input";
 import { createSite } from "@/lib/sites/sites";
 import { IncidentUpdateInput } from "@/lib/status/incident-update-input";
 import { addIncidentUpdate, loadIncidentTimeline } from "@/lib/status/incident-updates";
@@ -174,5 +176,27 @@ describe("public status page", () => {
 
     await setStatusPage(site.id, StatusPageInput.parse({ enabled: "", title: "T", description: "" }));
     expect(await loadStatusPage(site.slug)).toBeNull();
+  });
+
+  it("announces active and upcoming maintenance, not past windows nor who scheduled them, and leaves it out of uptime", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const { site } = await siteWithIncident(`m${tag}`);
+    await setStatusPage(site.id, StatusPageInput.parse({ enabled: "on", title: "", description: "" }));
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
+    const oneOff = (title: string, from: number, to: number) =>
+      MaintenanceInput.parse({ title, recurrence: "none", startsAt: at(from), endsAt: at(to) });
+    // The fixture checks every minute from -30 to -1 min, the last 3 failing: the running window covers the last 10.
+    await addMaintenance(site.id, oneOff(`Now ${tag}`, -10 * MINUTE, 60 * MINUTE), ADMIN);
+    await addMaintenance(site.id, oneOff(`Later ${tag}`, 24 * 60 * MINUTE, 25 * 60 * MINUTE), ADMIN);
+    await addMaintenance(site.id, oneOff(`Past ${tag}`, -3 * 24 * 60 * MINUTE, -2 * 24 * 60 * MINUTE), ADMIN);
+
+    const view = await loadStatusPage(site.slug, { maxAgeMs: 0 });
+    expect(view?.maintenance.map((w) => [w.title, w.active])).toEqual([
+      [`Now ${tag}`, true],
+      [`Later ${tag}`, false],
+    ]);
+    // Checks inside the running window (7 ok, the 3 failed) are left out: 20 remain, all ok (90.000 % without).
+    expect(view?.monitors[0]?.uptime).toBe("100.000%");
+    expect(JSON.stringify(view)).not.toContain(ADMIN);
   });
 });
