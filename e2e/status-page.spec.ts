@@ -188,6 +188,36 @@ test("an admin turns the status page on; an incident's public update shows, its 
   await after.close();
 });
 
+test("maintenance scheduled in Settings is announced on the status page, without who scheduled it", async ({
+  page,
+  browser,
+}) => {
+  const title = `Database upgrade ${tag}`;
+  const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  await signInAsAdmin(page);
+  await page.goto(`/admin/settings?site=${SITE.slug}`);
+  const form = page.getByTestId("maintenance-card").getByTestId("maintenance-add-form");
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Starts (UTC)").fill(utc(Date.now() + 24 * 3_600_000));
+  await form.getByLabel("Ends (UTC)").fill(utc(Date.now() + 26 * 3_600_000));
+  await form.getByRole("button", { name: /Add window/ }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  // Pages are kept up to 10 s per instance: wait for the rebuilt one.
+  await expect(async () => {
+    await reader.goto(`/status/${SITE.slug}`);
+    await expect(reader.getByTestId("status-maintenance")).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 30_000 });
+  const announced = reader.getByTestId("status-maintenance");
+  await expect(announced).toHaveAttribute("data-state", "upcoming");
+  await expect(announced).toContainText(title);
+  await expect(announced).toContainText("Whole site");
+  expect(await reader.content()).not.toContain(TEST_ADMIN.email);
+  await context.close();
+});
+
 for (const theme of ["light", "dark"] as const) {
   test(`the status page has no WCAG 2 A/AA violations in the ${theme} theme`, async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: theme });
@@ -195,6 +225,7 @@ for (const theme of ["light", "dark"] as const) {
     expect((await page.goto(`/status/${SITE.slug}`))?.status()).toBe(200);
     await expect(page.locator("html")).toHaveClass(new RegExp(`(^|\\s)${theme}(\\s|$)`));
     await expect(page.getByTestId("status-incident")).toHaveCount(1);
+    await expect(page.getByTestId("status-maintenance")).toHaveCount(1);
     await page.screenshot({ path: `test-results/screens/status-page-${theme}.png`, fullPage: true });
     await expectNoViolations(page, `/status/<slug> (${theme})`);
     await context.close();
