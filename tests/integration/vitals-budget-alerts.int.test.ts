@@ -11,6 +11,8 @@ import { percentileCont } from "@/lib/vitals/budget-evaluate";
 import { readBudgetSample, writeBudget } from "@/lib/vitals/budget-repository";
 import type { VitalBudget } from "@/lib/vitals/budget-spec";
 import { insertVitalsBatch, type VitalRow } from "@/lib/vitals/vitals-repository";
+import { addMaintenance } from "@/lib/maintenance/maintenance";
+import { MaintenanceInput } from "@/lib/maintenance/maintenance-input";
 import { createChannel } from "../support/slo-seed";
 
 // A shop's checkout on mobile gets slow at 10:00 for ten minutes, then fast again. Its p95 LCP budget of 2.5 s
@@ -170,5 +172,48 @@ describe("web-vitals budget alerts", () => {
     expect(ofQuick(await evaluateBudgetAlerts(ref(), T("10:05:00")))).toEqual([[`budget:${quick.id}`, "open"]]);
     await db.vitalBudget.delete({ where: { siteId_id: { siteId: site.id, id: quick.id } } });
     expect(ofQuick(await evaluateBudgetAlerts(ref(), T("10:06:00")))).toEqual([[`budget:${quick.id}`, "resolve"]]);
+  });
+});
+
+describe("web-vitals budget alerts in maintenance", () => {
+  it("open and fire nothing while a site-wide window runs, and fire after it if the budget is still broken", async () => {
+    const { site: quiet } = await createSite(
+      SiteInput.parse({ name: `Quiet ${tag}`, slug: `quiet-${tag}`, allowedOrigins: "https://quiet.example" }),
+    );
+    const rows: VitalRow[] = [];
+    for (let m = 0; m < 20; m++)
+      for (let i = 0; i < 5; i++)
+        rows.push(row(new Date(T("10:00:00").getTime() + m * 60_000 + i * 1000), 3000, { siteId: quiet.id }));
+    await insertVitalsBatch(rows);
+    const b = (await writeBudget(quiet.id, null, {
+      metric: "LCP",
+      percentile: 95,
+      threshold: 2500,
+      route: "/checkout",
+      device: "mobile",
+      forMinutes: 0,
+      minSamples: 5,
+      enabled: true,
+    }))!;
+    await addMaintenance(
+      quiet.id,
+      MaintenanceInput.parse({
+        title: "Deploy",
+        recurrence: "none",
+        startsAt: "2025-06-02T09:55",
+        endsAt: "2025-06-02T10:10",
+      }),
+      null,
+    );
+    const at = { id: quiet.id, slug: quiet.slug, name: quiet.name };
+    // Without the window, `for` 0 and 25 slow samples would open and fire at 10:05.
+    expect(await evaluateBudgetAlerts(at, T("10:05:00"))).toEqual([]);
+    expect(await evaluateBudgetAlerts(at, T("10:09:00"))).toEqual([]);
+    expect(await db.alert.count({ where: { siteId: quiet.id } })).toBe(0);
+    const after = await evaluateBudgetAlerts(at, T("10:12:00"));
+    expect(after.map((c) => [c.slo, c.change])).toEqual([[`budget:${b.id}`, "open"]]);
+    expect(await db.alert.findMany({ where: { siteId: quiet.id } })).toEqual([
+      expect.objectContaining({ state: "firing", severity: "budget" }),
+    ]);
   });
 });
