@@ -35,7 +35,7 @@ function Monitors({ view }: { view: StatusPageView }) {
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-medium">{m.name}</h3>
               <span className="flex items-center gap-3 text-sm">
-                <span className="text-muted">{m.uptime === "no data" ? "no data" : `${m.uptime} uptime`}</span>
+                {m.uptime === "no data" ? null : <span className="text-muted">{m.uptime} uptime</span>}
                 <Badge tone={TONE[m.state]}>{STATE_LABEL[m.state]}</Badge>
               </span>
             </div>
@@ -65,8 +65,8 @@ function Maintenance({ view }: { view: StatusPageView }) {
             <Badge tone="neutral">{w.active ? "in progress" : "scheduled"}</Badge>
           </h3>
           <p className="mt-1 text-sm">
-            {w.active ? "Until" : "From"} {w.active ? utcMinute(w.to) : `${utcMinute(w.from)} to ${utcMinute(w.to)}`} ·{" "}
-            {w.schedule} · {w.scope}
+            {w.active ? `Until ${utcMinute(w.to)}` : `From ${utcMinute(w.from)} to ${utcMinute(w.to)}`}
+            {w.schedule ? ` · ${w.schedule}` : ""} · {w.scope}
           </p>
         </li>
       ))}

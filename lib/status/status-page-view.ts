@@ -18,7 +18,8 @@ export type StatusPageView = {
   maintenance: Array<{
     key: string;
     title: string;
-    schedule: string;
+    /** How a recurring window repeats; null for a one-off. */
+    schedule: string | null;
     scope: string;
     active: boolean;
     from: number;

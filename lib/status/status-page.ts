@@ -95,7 +95,8 @@ async function buildView(siteId: number, now: Date): Promise<StatusPageView> {
       .map((w, i) => ({
         key: `w${i}`,
         title: w.title,
-        schedule: w.schedule,
+        // A one-off window's schedule is its times, which the page shows anyway.
+        schedule: w.form.recurrence === "none" ? null : w.schedule,
         scope: w.scope,
         active: w.state === "active",
         ...w.next!,
