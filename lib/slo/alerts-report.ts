@@ -3,6 +3,7 @@ import { lastJobStart } from "@/lib/scheduler/job-run-repository";
 import { readOpenAlerts, readResolvedAlerts, type AlertRow, type AlertSeverity } from "@/lib/slo/alert-repository";
 import type { AnyAlertFigures } from "@/lib/slo/burn-verdicts";
 import { groupOfFingerprint } from "@/lib/slo/rules";
+import { runbookOf } from "@/lib/slo/runbook";
 import { listStoredSlos } from "@/lib/slo/slo-store";
 import type { SloSpec } from "@/lib/slo/spec";
 import { budgetAlertHeadline, type BudgetFigures } from "@/lib/vitals/budget-evaluate";
@@ -56,7 +57,7 @@ function view(a: AlertRow, specs: readonly SloSpec[]): AlertView {
     id: String(a.id),
     slo: a.slo,
     sloName: budget ? budgetAlertHeadline(budget) : `${spec?.name ?? a.slo}${route ? ` · ${route}` : ""}`,
-    runbookUrl: budget ? BUDGET_RUNBOOK : (spec?.runbookUrl ?? null),
+    runbookUrl: budget ? BUDGET_RUNBOOK : spec ? runbookOf(spec) : null,
     href: budget ? vitalsPath(budget) : `/admin/slos#slo-${a.slo}`,
     rule: a.rule,
     severity: a.severity,

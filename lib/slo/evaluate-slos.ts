@@ -24,6 +24,7 @@ import { groupLimit } from "@/lib/slo/groups";
 import { routeGroups } from "@/lib/slo/route-groups";
 import { ABSENT_RULE, fingerprintOf, groupOfFingerprint, type RuleId, type Severity } from "@/lib/slo/rules";
 import { activeSlos, versioned, type VersionedSpec } from "@/lib/slo/slo-store";
+import { runbookOf } from "@/lib/slo/runbook";
 import type { SloSpec } from "@/lib/slo/spec";
 import { VIGIL_SITE_ID } from "@/lib/sites/site-input";
 import { listSites } from "@/lib/sites/sites";
@@ -77,7 +78,7 @@ type SiteRef = { id: number; slug: string; name: string };
 
 function notification(
   site: SiteRef,
-  spec: Pick<SloSpec, "id" | "name" | "objective" | "window" | "runbookUrl">,
+  spec: Pick<SloSpec, "id" | "name" | "objective" | "window" | "runbookUrl"> & { kind?: SloSpec["kind"] },
   alert: { id: bigint; rule: string; severity: Severity; route: string | null },
   state: "firing" | "resolved",
   figures: AlertFigures,
@@ -101,7 +102,7 @@ function notification(
       ...(alert.route ? { route: alert.route } : {}),
       objective: spec.objective,
       window: spec.window,
-      runbookUrl: spec.runbookUrl ?? null,
+      runbookUrl: runbookOf(spec),
       figures,
     },
   };

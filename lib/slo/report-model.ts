@@ -1,6 +1,7 @@
 import type { AbsentVerdict, BurnVerdict } from "@/lib/slo/burn-verdicts";
 import { errorBudget, sli, type Budget, type Counts } from "@/lib/slo/math";
 import type { Severity } from "@/lib/slo/rules";
+import { runbookOf } from "@/lib/slo/runbook";
 import { versionLabel } from "@/lib/slo/slo-version";
 import type { SloKind, SloSpec, SloWindow } from "@/lib/slo/spec";
 
@@ -122,7 +123,7 @@ export function reportItem(
     objective: spec.objective,
     window: spec.window,
     owner: spec.owner,
-    runbookUrl: spec.runbookUrl ?? null,
+    runbookUrl: runbookOf(spec),
     events: m.window,
     sli: sli(m.window),
     budget,
