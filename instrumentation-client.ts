@@ -1,26 +1,25 @@
-import "@/lib/security/zod-jitless";
 import * as Sentry from "@sentry/nextjs";
-import { env } from "@/lib/env.js";
 import { initAnalytics } from "@/lib/analytics/posthog-client";
+import { clientConfig } from "@/lib/telemetry/client-config";
 import { scrubHooks } from "@/lib/telemetry/scrub-pii";
 import { SENTRY_TUNNEL_PATH } from "@/lib/telemetry/sentry-paths";
 
-const tracesRate = env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE;
+const tracesRate = clientConfig.sentryTracesSampleRate;
 
 Sentry.init({
-  dsn: env.NEXT_PUBLIC_SENTRY_DSN,
-  enabled: Boolean(env.NEXT_PUBLIC_SENTRY_DSN),
-  environment: env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
-  release: env.NEXT_PUBLIC_APP_VERSION,
+  dsn: clientConfig.sentryDsn,
+  enabled: Boolean(clientConfig.sentryDsn),
+  environment: clientConfig.sentryEnvironment,
+  release: clientConfig.appVersion,
   // First-party path (app/api/v1/e7c): blockers and strict CSPs stop direct posts to the Sentry host.
   tunnel: SENTRY_TUNNEL_PATH,
-  sampleRate: env.NEXT_PUBLIC_SENTRY_SAMPLE_RATE,
+  sampleRate: clientConfig.sentrySampleRate,
   // Rate 0 leaves browser tracing out entirely rather than sampling every navigation at 0.
   ...(tracesRate > 0 && { tracesSampleRate: tracesRate }),
   dataCollection: { userInfo: false, cookies: false },
   ...scrubHooks,
 });
 
-initAnalytics();
+if (clientConfig.posthogKey) initAnalytics(clientConfig.posthogKey);
 
 export const onRouterTransitionStart = Sentry.captureRouterTransitionStart;

@@ -1,5 +1,4 @@
 import posthog from "posthog-js";
-import { env } from "@/lib/env.js";
 import type { VitalsListenerHost } from "@vigil/next";
 import { ANALYTICS_OFF_ATTRIBUTE, posthogOptions } from "./posthog-options";
 import { webVitalsEvents } from "./vitals-to-posthog";
@@ -7,9 +6,8 @@ import { webVitalsEvents } from "./vitals-to-posthog";
 // Browser side of PostHog. Every export is a no-op unless initAnalytics() started the SDK, and none throws:
 // analytics must never break a page.
 
-/** Called once from instrumentation-client.ts, before hydration. */
-export function initAnalytics(): void {
-  const key = env.NEXT_PUBLIC_POSTHOG_KEY;
+/** Called once by lib/analytics/analytics.ts after the page is interactive (components use that module). */
+export function initAnalytics(key: string): void {
   if (!key || typeof window === "undefined" || posthog.__loaded) return;
   if (document.documentElement.getAttribute(ANALYTICS_OFF_ATTRIBUTE) === "off") return;
   try {
