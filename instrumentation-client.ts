@@ -1,25 +1,25 @@
-import * as Sentry from "@sentry/nextjs";
-import { initAnalytics } from "@/lib/analytics/posthog-client";
+import { startAnalytics } from "@/lib/analytics/analytics";
+import { afterInteractive } from "@/lib/telemetry/after-interactive";
+import { queueEarlyErrors } from "@/lib/telemetry/browser-errors";
 import { clientConfig } from "@/lib/telemetry/client-config";
-import { scrubHooks } from "@/lib/telemetry/scrub-pii";
-import { SENTRY_TUNNEL_PATH } from "@/lib/telemetry/sentry-paths";
 
-const tracesRate = clientConfig.sentryTracesSampleRate;
+// Runs before hydration, so it stays tiny (ADR 0012): errors are queued from the first moment, and the Sentry and
+// PostHog SDKs load only once the page is interactive. Without a DSN or key their code is never fetched.
 
-Sentry.init({
-  dsn: clientConfig.sentryDsn,
-  enabled: Boolean(clientConfig.sentryDsn),
-  environment: clientConfig.sentryEnvironment,
-  release: clientConfig.appVersion,
-  // First-party path (app/api/v1/e7c): blockers and strict CSPs stop direct posts to the Sentry host.
-  tunnel: SENTRY_TUNNEL_PATH,
-  sampleRate: clientConfig.sentrySampleRate,
-  // Rate 0 leaves browser tracing out entirely rather than sampling every navigation at 0.
-  ...(tracesRate > 0 && { tracesSampleRate: tracesRate }),
-  dataCollection: { userInfo: false, cookies: false },
-  ...scrubHooks,
-});
+type RouterTransitionStart = (href: string, navigationType: string) => void;
+let routerTransitionStart: RouterTransitionStart | undefined;
 
-if (clientConfig.posthogKey) initAnalytics(clientConfig.posthogKey);
+if (clientConfig.sentryDsn) {
+  queueEarlyErrors();
+  afterInteractive(() => {
+    void import("@/lib/telemetry/sentry-browser").then((sentry) => {
+      routerTransitionStart = sentry.startSentry();
+    });
+  });
+}
+startAnalytics();
 
-export const onRouterTransitionStart = Sentry.captureRouterTransitionStart;
+/** Navigation spans, only when browser tracing is on (Sentry's captureRouterTransitionStart once it has loaded). */
+export function onRouterTransitionStart(href: string, navigationType: string): void {
+  routerTransitionStart?.(href, navigationType);
+}

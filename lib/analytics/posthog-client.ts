@@ -1,5 +1,4 @@
 import posthog from "posthog-js";
-import type { VitalsListenerHost } from "@vigil/next";
 import { ANALYTICS_OFF_ATTRIBUTE, posthogOptions } from "./posthog-options";
 import { webVitalsEvents } from "./vitals-to-posthog";
 
@@ -12,14 +11,13 @@ export function initAnalytics(key: string): void {
   if (document.documentElement.getAttribute(ANALYTICS_OFF_ATTRIBUTE) === "off") return;
   try {
     posthog.init(key, posthogOptions());
-    (window as VitalsListenerHost).vigilOnVitals = sendWebVitals;
   } catch {
     // A broken analytics set-up leaves the app as it is.
   }
 }
 
-// Beacons arrive when the page is being hidden, so they go out at once as a beacon, not through the queue.
-function sendWebVitals(json: string): void {
+/** Beacons arrive when the page is being hidden, so they go out at once as a beacon, not through the queue. */
+export function sendWebVitals(json: string): void {
   if (!posthog.__loaded) return;
   try {
     for (const properties of webVitalsEvents(json))
