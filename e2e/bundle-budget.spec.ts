@@ -1,8 +1,9 @@
 import { join, resolve } from "node:path";
 import { readFileSync } from "node:fs";
+import { expect } from "@playwright/test";
 import { ADMIN_BUDGET, budgetFor, PUBLIC_PAGES } from "../lib/perf/first-load-budgets";
 import { clientChunks, firstLoadScripts, pageRoutes, pageWeight, sdkKinds } from "../scripts/first-load";
-import { expect, test } from "./support/test";
+import { test } from "./support/test";
 
 // First-load budgets (ADR 0012) on the build global-setup made: sizes come from the build manifests and gzip -9 of
 // the files, never from timing, so the check is the same on every machine.
