@@ -16,23 +16,29 @@ const CPU_SLOWDOWN = 4;
 const SETTLE_MS = 5_000;
 const TARGET = 1.2;
 
-type Sample = { tbt: number; script: number; lcp: number };
+type Sample = { tbt: number; tbtToLoad: number; script: number; lcp: number };
+
+// Plain JS (tsx would add helpers to a compiled function): long-task blocking time and the last LCP candidate.
+// posthog-js drops events from automated browsers, so navigator.webdriver reads false: the page does its real work.
+const LAB_SCRIPT = `
+  window.__lab = { blocking: 0, lcp: 0, tasks: [] };
+  Object.defineProperty(Navigator.prototype, "webdriver", { get: () => false });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__lab.blocking += Math.max(0, e.duration - 50);
+      window.__lab.tasks.push([e.startTime, e.duration]);
+    }
+  }).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lab.lcp = e.startTime;
+  }).observe({ type: "largest-contentful-paint", buffered: true });
+`;
 
 async function measure(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext();
   try {
     // posthog-js drops events from automated browsers; the page should do its real work here.
-    await context.addInitScript(() => {
-      Object.defineProperty(navigator, "webdriver", { get: () => false });
-      const w = window as unknown as { __lab: { blocking: number; lcp: number } };
-      w.__lab = { blocking: 0, lcp: 0 };
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__lab.blocking += Math.max(0, e.duration - 50);
-      }).observe({ type: "longtask", buffered: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__lab.lcp = e.startTime;
-      }).observe({ type: "largest-contentful-paint", buffered: true });
-    });
+    await context.addInitScript(LAB_SCRIPT);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
@@ -41,8 +47,14 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = await cdp.send("Performance.getMetrics");
     const script = metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
-    const lab = await page.evaluate(() => (window as unknown as { __lab: { blocking: number; lcp: number } }).__lab);
-    return { tbt: lab.blocking, script: script * 1000, lcp: lab.lcp };
+    const lab = (await page.evaluate(
+      "({ ...window.__lab, load: performance.getEntriesByType('navigation')[0].loadEventEnd })",
+    )) as { blocking: number; lcp: number; tasks: [number, number][]; load: number };
+    // Blocking by tasks that started before the load event ended: what the page's own loading costs.
+    const tbtToLoad = lab.tasks
+      .filter(([start]) => start < lab.load)
+      .reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+    return { tbt: lab.blocking, tbtToLoad, script: script * 1000, lcp: lab.lcp };
   } finally {
     await context.close();
   }
@@ -91,12 +103,12 @@ async function main() {
         const s = await measure(browser, `${servers[build]!.base}/login`);
         samples[build].push(s);
         console.log(
-          `[lab] run ${i + 1} ${build}: TBT ${s.tbt.toFixed(0)} ms, JS ${s.script.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms`,
+          `[lab] run ${i + 1} ${build}: TBT ${s.tbt.toFixed(0)} ms (to load ${s.tbtToLoad.toFixed(0)}), JS ${s.script.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms`,
         );
       }
     }
     const median = (build: SdkBuild, key: keyof Sample) => medianOf(samples[build].map((s) => s[key]));
-    const rows = (["tbt", "script", "lcp"] as const).map((key) => {
+    const rows = (["tbt", "tbtToLoad", "script", "lcp"] as const).map((key) => {
       const on = median("on", key);
       const off = median("off", key);
       return {
@@ -108,7 +120,7 @@ async function main() {
     });
     console.log(`/login, CPU ${CPU_SLOWDOWN}× slower, medians of ${RUNS} first loads per build:`);
     console.table(rows);
-    const over = rows.filter((r) => r.metric !== "lcp" && Number(r["on/off"]) > TARGET);
+    const over = rows.filter((r) => (r.metric === "tbt" || r.metric === "script") && Number(r["on/off"]) > TARGET);
     if (over.length > 0) {
       console.log(`over the ${TARGET}× target: ${over.map((r) => r.metric).join(", ")}`);
       process.exitCode = 1;

@@ -1,6 +1,6 @@
 /**
- * Runs `task` once the page has loaded and the main thread is idle (at most `timeoutMs` after load), so SDKs that
- * are not needed to render never compete with hydration for the CPU.
+ * Runs `task` once the page has loaded, painted, and the main thread is idle (at most `timeoutMs` later), so SDKs
+ * that are not needed to render never compete with hydration or the largest paint for the CPU.
  */
 export function afterInteractive(task: () => void, timeoutMs = 2_000): void {
   if (typeof window === "undefined") return;
@@ -8,6 +8,8 @@ export function afterInteractive(task: () => void, timeoutMs = 2_000): void {
     if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: timeoutMs });
     else setTimeout(task, 1);
   };
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
+  // The timer queued from an animation frame runs after that frame has painted.
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(whenIdle, 0));
+  if (document.readyState === "complete") afterPaint();
+  else window.addEventListener("load", afterPaint, { once: true });
 }
