@@ -1,26 +1,31 @@
-import "@/lib/security/zod-jitless";
-import * as Sentry from "@sentry/nextjs";
-import { env } from "@/lib/env.js";
-import { initAnalytics } from "@/lib/analytics/posthog-client";
-import { scrubHooks } from "@/lib/telemetry/scrub-pii";
-import { SENTRY_TUNNEL_PATH } from "@/lib/telemetry/sentry-paths";
+import { startAnalytics } from "@/lib/analytics/analytics";
+import { afterInteractive } from "@/lib/telemetry/after-interactive";
+import { queueEarlyErrors } from "@/lib/telemetry/browser-errors";
+import { clientConfig } from "@/lib/telemetry/client-config";
 
-const tracesRate = env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE;
+// Runs before hydration, so it stays tiny (ADR 0012): errors are queued from the first moment, and the Sentry and
+// PostHog SDKs load only once the page is interactive. Without a DSN or key their code is never fetched.
 
-Sentry.init({
-  dsn: env.NEXT_PUBLIC_SENTRY_DSN,
-  enabled: Boolean(env.NEXT_PUBLIC_SENTRY_DSN),
-  environment: env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
-  release: env.NEXT_PUBLIC_APP_VERSION,
-  // First-party path (app/api/v1/e7c): blockers and strict CSPs stop direct posts to the Sentry host.
-  tunnel: SENTRY_TUNNEL_PATH,
-  sampleRate: env.NEXT_PUBLIC_SENTRY_SAMPLE_RATE,
-  // Rate 0 leaves browser tracing out entirely rather than sampling every navigation at 0.
-  ...(tracesRate > 0 && { tracesSampleRate: tracesRate }),
-  dataCollection: { userInfo: false, cookies: false },
-  ...scrubHooks,
-});
+// zod 4 probes `new Function("")` to pick its JIT; under the page CSP that probe is a violation. Console forms share
+// schema modules with the server, so zod reaches some pages: set its global config (it reads this object) jitless
+// without importing zod here.
+const zodHost = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+zodHost.__zod_globalConfig = Object.assign(zodHost.__zod_globalConfig ?? {}, { jitless: true });
 
-initAnalytics();
+type RouterTransitionStart = (href: string, navigationType: string) => void;
+let routerTransitionStart: RouterTransitionStart | undefined;
 
-export const onRouterTransitionStart = Sentry.captureRouterTransitionStart;
+if (clientConfig.sentryDsn) {
+  queueEarlyErrors();
+  afterInteractive(() => {
+    void import("@/lib/telemetry/sentry-browser").then((sentry) => {
+      routerTransitionStart = sentry.startSentry();
+    });
+  });
+}
+startAnalytics();
+
+/** Navigation spans, only when browser tracing is on (Sentry's captureRouterTransitionStart once it has loaded). */
+export function onRouterTransitionStart(href: string, navigationType: string): void {
+  routerTransitionStart?.(href, navigationType);
+}

@@ -7,6 +7,8 @@ const nextConfig = {
   reactStrictMode: true,
   distDir: env.VIGIL_DIST_DIR,
   poweredByHeader: false,
+  // Sentry's debug logging out of every bundle (the SDK's bundleSizeOptimizations do not reach Turbopack builds).
+  compiler: { define: { __SENTRY_DEBUG__: false } },
   // Native/wasm packages stay out of the server bundle; Next requires them at run time.
   serverExternalPackages: [
     "pino",

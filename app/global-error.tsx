@@ -1,11 +1,11 @@
 "use client";
-import * as Sentry from "@sentry/nextjs";
 import { useEffect } from "react";
+import { reportBrowserError } from "@/lib/telemetry/browser-errors";
 
 // Replaces the root layout when it fails, so it brings its own <html> and no app styles.
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
-    Sentry.captureException(error);
+    reportBrowserError(error);
   }, [error]);
   return (
     <html lang="en">

@@ -17,7 +17,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = nonceOf((await headers()).get("content-security-policy"));
   return (
-    // data-analytics="off" tells lib/analytics/posthog-client (run before hydration) not to start PostHog.
+    // data-analytics="off" tells lib/analytics/posthog-client (started after the page is interactive) not to start PostHog.
     <html lang="en" suppressHydrationWarning data-analytics={analyticsEnabled() ? undefined : "off"}>
       <body className="min-h-screen font-sans">
         <ThemeProvider nonce={nonce}>{children}</ThemeProvider>

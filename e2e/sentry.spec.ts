@@ -83,6 +83,25 @@ test("a browser error goes through the first-party tunnel to Sentry, without PII
   expect(direct).toEqual([]);
 });
 
+test("an error thrown at page load, before the lazily loaded SDK arrives, still reaches Sentry", async ({ page }) => {
+  const marker = `early-${randomUUID()}`;
+  // Thrown synchronously from the load event: the SDK is only fetched once the page is idle after load (ADR 0012).
+  await page.addInitScript((m) => {
+    window.addEventListener("load", () => {
+      // The SDK's global carrier exists once any Sentry module has run.
+      (window as unknown as { sdkBeforeThrow: boolean }).sdkBeforeThrow = "__SENTRY__" in window;
+      throw new Error(m);
+    });
+  }, marker);
+  await page.goto("/login");
+  const event = eventOf(await waitForRecorded("sentry", eventWith(marker)))!;
+  expect(event).toMatchObject({
+    release: "0.1.0",
+    exception: { values: [expect.objectContaining({ value: marker })] },
+  });
+  expect(await page.evaluate(() => (window as unknown as { sdkBeforeThrow: boolean }).sdkBeforeThrow)).toBe(false);
+});
+
 test("the tunnel refuses envelopes for another Sentry project or host, and oversized ones", async ({ request }) => {
   const envelope = (dsn: string) => `${JSON.stringify({ event_id: "a".repeat(32), dsn })}\n{"type":"event"}\n{}`;
   const port = new URL(receiverUrl("sentry")).port;

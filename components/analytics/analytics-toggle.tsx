@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { analyticsState, setAnalyticsOnThisBrowser, type AnalyticsState } from "@/lib/analytics/posthog-client";
+import { analyticsState, setAnalyticsOnThisBrowser, type AnalyticsState } from "@/lib/analytics/analytics";
 
 const NOTES: Record<AnalyticsState, string> = {
   unavailable: "Analytics is not running on this instance.",
@@ -12,7 +12,9 @@ const NOTES: Record<AnalyticsState, string> = {
 /** Per-browser opt-out; PostHog stores the choice in this browser, so it also holds after signing out. */
 export function AnalyticsToggle() {
   const [state, setState] = useState<AnalyticsState | null>(null);
-  useEffect(() => setState(analyticsState()), []);
+  useEffect(() => {
+    void analyticsState().then(setState);
+  }, []);
   const usable = state === "on" || state === "opted-out";
   return (
     <div className="space-y-2 text-sm">
@@ -22,7 +24,7 @@ export function AnalyticsToggle() {
           className="h-4 w-4"
           checked={state === "on"}
           disabled={!usable}
-          onChange={(e) => setState(setAnalyticsOnThisBrowser(e.target.checked))}
+          onChange={(e) => void setAnalyticsOnThisBrowser(e.target.checked).then(setState)}
           data-testid="analytics-toggle"
         />
         Product analytics on this browser

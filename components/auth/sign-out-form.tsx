@@ -1,5 +1,5 @@
 "use client";
-import { resetAnalytics } from "@/lib/analytics/posthog-client";
+import { resetAnalytics } from "@/lib/analytics/analytics";
 
 /** Sign-out also resets PostHog, so whoever uses this browser next is not counted as the same person. */
 export function SignOutForm({ logout }: { logout: () => Promise<void> }) {

@@ -1,27 +1,23 @@
 import posthog from "posthog-js";
-import { env } from "@/lib/env.js";
-import type { VitalsListenerHost } from "@vigil/next";
 import { ANALYTICS_OFF_ATTRIBUTE, posthogOptions } from "./posthog-options";
 import { webVitalsEvents } from "./vitals-to-posthog";
 
 // Browser side of PostHog. Every export is a no-op unless initAnalytics() started the SDK, and none throws:
 // analytics must never break a page.
 
-/** Called once from instrumentation-client.ts, before hydration. */
-export function initAnalytics(): void {
-  const key = env.NEXT_PUBLIC_POSTHOG_KEY;
+/** Called once by lib/analytics/analytics.ts after the page is interactive (components use that module). */
+export function initAnalytics(key: string): void {
   if (!key || typeof window === "undefined" || posthog.__loaded) return;
   if (document.documentElement.getAttribute(ANALYTICS_OFF_ATTRIBUTE) === "off") return;
   try {
     posthog.init(key, posthogOptions());
-    (window as VitalsListenerHost).vigilOnVitals = sendWebVitals;
   } catch {
     // A broken analytics set-up leaves the app as it is.
   }
 }
 
-// Beacons arrive when the page is being hidden, so they go out at once as a beacon, not through the queue.
-function sendWebVitals(json: string): void {
+/** Beacons arrive when the page is being hidden, so they go out at once as a beacon, not through the queue. */
+export function sendWebVitals(json: string): void {
   if (!posthog.__loaded) return;
   try {
     for (const properties of webVitalsEvents(json))
