@@ -1,23 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { createTempDatabase } from "../../scripts/db/temp-database";
+import {
+  migrationScript as script,
+  migrationsBefore,
+  onPglite,
+  onPostgres,
+  type MigrationDb as Db,
+} from "../support/migration-databases";
 
 // Migration 0011 on a database with display-only budgets: each becomes a p75 budget of every route and device
 // with its site and threshold, alerting off; budget alerts get their severity.
-const dir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-const before = readdirSync(dir)
-  .filter((d) => /^\d{4}_/.test(d) && d < "0011")
-  .sort();
-const script = (name: string) => readFileSync(`${dir}/${name}/migration.sql`, "utf8");
-
-type Db = {
-  exec: (script: string) => Promise<unknown>;
-  query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
-};
-
+const before = migrationsBefore("0011");
 async function check(db: Db) {
   for (const m of before) await db.exec(script(m));
   await db.exec(`
@@ -93,28 +85,11 @@ async function check(db: Db) {
 }
 
 describe("migration 0011 on a database with budgets", () => {
-  it("keeps every budget at p75, alerting off, on embedded PGlite (PostgreSQL 18)", async () => {
-    const db = await PGlite.create();
-    try {
-      await check({ exec: (s) => db.exec(s), query: (sql, params) => db.query(sql, params) as never });
-    } finally {
-      await db.close();
-    }
-  }, 60_000);
+  it("keeps every budget at p75, alerting off, on embedded PGlite (PostgreSQL 18)", () => onPglite(check), 60_000);
 
   it.runIf(!inject("databaseEmbedded"))(
     "keeps every budget at p75, alerting off, on the PostgreSQL server",
-    async () => {
-      const temp = await createTempDatabase(inject("databaseUrl"), "vigil_test_migration_budgets");
-      const client = new pg.Client({ connectionString: temp.url });
-      await client.connect();
-      try {
-        await check({ exec: (s) => client.query(s), query: (sql, params) => client.query(sql, params) });
-      } finally {
-        await client.end();
-        await temp.drop();
-      }
-    },
+    () => onPostgres(inject("databaseUrl"), "vigil_test_migration_budgets", check),
     60_000,
   );
 });

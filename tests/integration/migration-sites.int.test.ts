@@ -1,24 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { createTempDatabase } from "../../scripts/db/temp-database";
+import {
+  migrationScript as script,
+  migrationsBefore,
+  onPglite,
+  onPostgres,
+  type MigrationDb as Db,
+} from "../support/migration-databases";
 
 // Migration 0009 on a database that already holds data of every kind: everything becomes Vigil's own site's,
 // site_id leads every key with no default, and raw vitals move into the partitions of their UTC days.
-const dir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-const before = readdirSync(dir)
-  .filter((d) => /^\d{4}_/.test(d) && d < "0009")
-  .sort();
-// Whole scripts, one simple query each, as lib/db/migrate-adapter runs them for `prisma migrate deploy`.
-const script = (name: string) => readFileSync(`${dir}/${name}/migration.sql`, "utf8");
-
-type Db = {
-  exec: (script: string) => Promise<unknown>;
-  query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
-};
-
+const before = migrationsBefore("0009");
 const DATA_TABLES = [
   "vitals",
   "browser_routes",
@@ -139,28 +130,15 @@ async function check(db: Db) {
 }
 
 describe("migration 0009 on a database with data", () => {
-  it("moves everything to site 1 and raw vitals into day partitions on embedded PGlite (PostgreSQL 18)", async () => {
-    const db = await PGlite.create();
-    try {
-      await check({ exec: (s) => db.exec(s), query: (sql, params) => db.query(sql, params) as never });
-    } finally {
-      await db.close();
-    }
-  }, 60_000);
+  it(
+    "moves everything to site 1 and raw vitals into day partitions on embedded PGlite (PostgreSQL 18)",
+    () => onPglite(check),
+    60_000,
+  );
 
   it.runIf(!inject("databaseEmbedded"))(
     "moves everything to site 1 and raw vitals into day partitions on the PostgreSQL server",
-    async () => {
-      const temp = await createTempDatabase(inject("databaseUrl"), "vigil_test_migration_sites");
-      const client = new pg.Client({ connectionString: temp.url });
-      await client.connect();
-      try {
-        await check({ exec: (s) => client.query(s), query: (sql, params) => client.query(sql, params) });
-      } finally {
-        await client.end();
-        await temp.drop();
-      }
-    },
+    () => onPostgres(inject("databaseUrl"), "vigil_test_migration_sites", check),
     60_000,
   );
 });

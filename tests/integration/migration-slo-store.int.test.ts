@@ -1,25 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { defaultSloSpecs, vigilOwnSloSpecs } from "@/lib/slo/slo-defaults";
 import { SloSpec } from "@/lib/slo/spec";
-import { createTempDatabase } from "../../scripts/db/temp-database";
+import {
+  migrationScript as script,
+  migrationsBefore,
+  onPglite,
+  onPostgres,
+  type MigrationDb as Db,
+} from "../support/migration-databases";
 
 // Migration 0010 seeds the defaults of config/slos.ts for every site that exists: the stored JSON must be what
 // lib/slo/spec.ts parses from the config (same fields, same defaults, same order), or sites would drift from it.
-const dir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-const before = readdirSync(dir)
-  .filter((d) => /^\d{4}_/.test(d) && d < "0010")
-  .sort();
-const script = (name: string) => readFileSync(`${dir}/${name}/migration.sql`, "utf8");
-
-type Db = {
-  exec: (script: string) => Promise<unknown>;
-  query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
-};
-
+const before = migrationsBefore("0010");
 async function check(db: Db) {
   for (const m of before) await db.exec(script(m));
   await db.exec(
@@ -53,28 +45,11 @@ async function check(db: Db) {
 }
 
 describe("migration 0010 seeds the default SLOs of config/slos.ts for every existing site", () => {
-  it("on embedded PGlite (PostgreSQL 18)", async () => {
-    const db = await PGlite.create();
-    try {
-      await check({ exec: (s) => db.exec(s), query: (sql, params) => db.query(sql, params) as never });
-    } finally {
-      await db.close();
-    }
-  }, 60_000);
+  it("on embedded PGlite (PostgreSQL 18)", () => onPglite(check), 60_000);
 
   it.runIf(!inject("databaseEmbedded"))(
     "on the PostgreSQL server",
-    async () => {
-      const temp = await createTempDatabase(inject("databaseUrl"), "vigil_test_migration_slos");
-      const client = new pg.Client({ connectionString: temp.url });
-      await client.connect();
-      try {
-        await check({ exec: (s) => client.query(s), query: (sql, params) => client.query(sql, params) });
-      } finally {
-        await client.end();
-        await temp.drop();
-      }
-    },
+    () => onPostgres(inject("databaseUrl"), "vigil_test_migration_slos", check),
     60_000,
   );
 });
