@@ -1,7 +1,7 @@
 "use client";
-import { useActionState, useId, useState, type ReactNode } from "react";
+import { useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { FormField } from "@/components/ui/form-field";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 import { WEEKDAYS, type MaintenanceField, type MaintenanceFormValues } from "@/lib/maintenance/maintenance-input";
 
@@ -25,41 +25,7 @@ export const EMPTY_MAINTENANCE: MaintenanceFormValues = {
   monitors: "",
 };
 
-const input = "w-full rounded-lg border bg-white px-2 py-1.5 text-sm dark:bg-zinc-950";
-
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (p: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-zinc-600 dark:text-zinc-300">
-        {label}
-      </label>
-      {children({
-        id,
-        ...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {}),
-        className: cn(input, error ? "border-red-500" : "border-zinc-300 dark:border-zinc-700"),
-      })}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400" data-testid="field-error">
-          {error}
-        </p>
-      ) : hint ? (
-        <p className="text-xs text-muted">{hint}</p>
-      ) : null}
-    </div>
-  );
-}
+const Field = FormField;
 
 /** Add (no `id`) or edit a maintenance window. Times are UTC; errors show under each field, nothing is stored. */
 export function MaintenanceForm({

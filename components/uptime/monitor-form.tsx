@@ -1,7 +1,7 @@
 "use client";
-import { createContext, useActionState, useContext, useId, useState, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { FormField, type FormFieldProps } from "@/components/ui/form-field";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 import type { MonitorField, MonitorFormValues } from "@/lib/uptime/monitor-input";
 
@@ -24,43 +24,9 @@ export const EMPTY_MONITOR: MonitorFormValues = {
 
 // Several forms share the page (add, and one per monitor to edit): ids get the form's own prefix.
 const FormId = createContext("monitor");
-const input = "w-full rounded-lg border bg-white px-2 py-1.5 text-sm dark:bg-zinc-950";
 
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  children,
-  className,
-}: {
-  name: MonitorField;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => ReactNode;
-  className?: string;
-}) {
-  const id = `${useContext(FormId)}-${name}`;
-  return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-xs font-medium text-zinc-600 dark:text-zinc-300">
-        {label}
-      </label>
-      {children({
-        id,
-        ...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {}),
-        className: cn(input, error ? "border-red-500" : "border-zinc-300 dark:border-zinc-700"),
-      })}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400" data-testid="field-error">
-          {error}
-        </p>
-      ) : hint ? (
-        <p className="text-xs text-muted">{hint}</p>
-      ) : null}
-    </div>
-  );
+function Field({ name, ...rest }: Omit<FormFieldProps, "id"> & { name: MonitorField }) {
+  return <FormField id={`${useContext(FormId)}-${name}`} {...rest} />;
 }
 
 /** Add (no `id`) or edit a monitor. Errors show under each field and keep what was typed. */
